@@ -1,0 +1,36 @@
+namespace SelfishGen;
+
+/// <summary>Where a training step stands, and the random generator its augmentations must draw from.</summary>
+/// <remarks>
+/// <see cref="Random"/> is seeded from the run's seed and <see cref="Step"/>, so a resumed run draws the same numbers
+/// as an uninterrupted one.
+/// </remarks>
+public sealed class TrainingContext
+{
+    internal TrainingContext(torch.Generator random, torch.Device device, int epoch, long step, long totalSteps)
+    {
+        Random = random;
+        Device = device;
+        Epoch = epoch;
+        Step = step;
+        TotalSteps = totalSteps;
+    }
+
+    /// <summary>Random generator for this step (on the CPU; sample on it, then move to <see cref="Device"/>).</summary>
+    public torch.Generator Random { get; }
+
+    /// <summary>The device the method's tensors live on.</summary>
+    public torch.Device Device { get; }
+
+    /// <summary>Zero-based epoch.</summary>
+    public int Epoch { get; }
+
+    /// <summary>Zero-based optimizer step since the start of training.</summary>
+    public long Step { get; }
+
+    /// <summary>Number of steps the whole run will take.</summary>
+    public long TotalSteps { get; }
+
+    /// <summary>Fraction of the run done before this step, in [0, 1): what schedules (e.g. EMA momentum) follow.</summary>
+    public double Progress => TotalSteps == 0 ? 0 : (double)Step / TotalSteps;
+}
