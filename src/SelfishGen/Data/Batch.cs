@@ -17,9 +17,10 @@ public sealed class Batch(torch.Tensor images, torch.Tensor labels, torch.Tensor
     public int Size => (int)Images.shape[0];
 
     /// <summary>Moves the tensors to <paramref name="device"/> (no copy when they are already there).</summary>
+    /// <remarks>Call it outside a dispose scope that ends before the batch is disposed.</remarks>
     public Batch To(torch.Device device)
     {
-        if (Images.device == device)
+        if (Images.device_type == device.type && Images.device_index == device.index)
             return this;
         Images = Replace(Images, Images.to(device));
         Labels = Replace(Labels, Labels.to(device));
@@ -29,7 +30,8 @@ public sealed class Batch(torch.Tensor images, torch.Tensor labels, torch.Tensor
 
     private static torch.Tensor Replace(torch.Tensor old, torch.Tensor moved)
     {
-        old.Dispose();
+        if (!ReferenceEquals(old, moved))
+            old.Dispose();
         return moved;
     }
 

@@ -24,7 +24,7 @@ public abstract partial class SelfSupervisedMethod
         }
         var header = new CheckpointHeader(
             GetName(),
-            JsonSerializer.SerializeToElement(Options, Options.GetType(), Checkpoint.Json),
+            JsonSerializer.SerializeToElement(Hyperparameters, Hyperparameters.GetType(), Checkpoint.Json),
             Data,
             State,
             optimizer?.GetType().Name);

@@ -100,7 +100,7 @@ public abstract partial class SelfSupervisedMethod
             double epochLoss = 0;
             foreach (var batch in setup.Loader.Epoch(State.Epoch, State.StepInEpoch))
             {
-                using (batch)
+                using (batch.To(Device))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var loss = TrainStep(batch, setup, totalSteps);
@@ -122,7 +122,6 @@ public abstract partial class SelfSupervisedMethod
         using var random = new Generator((ulong)HashCode.Combine(State.Seed, State.Step) & 0x7fffffff, CPU);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
-        batch.To(Device);
         setup.Optimizer.zero_grad();
         var loss = Forward(batch, context);
         Update(loss, setup, batch, context);

@@ -19,7 +19,7 @@ public abstract partial class SelfSupervisedMethod : nn.Module
     protected SelfSupervisedMethod(string name, DatasetInfo data, MethodOptions options, Backbone? backbone) : base(name)
     {
         Data = data;
-        Options = options;
+        Hyperparameters = options;
         Backbone = backbone ?? Backbones.Create(options.Backbone, data.Shape);
         register_module("backbone", Backbone);
     }
@@ -27,8 +27,8 @@ public abstract partial class SelfSupervisedMethod : nn.Module
     /// <summary>Shape and size of the data the method was built for.</summary>
     public DatasetInfo Data { get; }
 
-    /// <summary>The method's options (the generated <c>Hyperparameters</c> property gives them typed).</summary>
-    public MethodOptions Options { get; }
+    /// <summary>The method's hyperparameters (each method's generated <c>Hyperparameters</c> property gives them typed).</summary>
+    public MethodOptions Hyperparameters { get; }
 
     /// <summary>The encoder being trained.</summary>
     public Backbone Backbone { get; }
