@@ -17,4 +17,15 @@ public sealed record MethodDescriptor(
     string Summary,
     Type OptionsType,
     IReadOnlyList<HyperparameterInfo> Hyperparameters,
-    MethodFactory Create);
+    MethodFactory Create)
+{
+    /// <summary>
+    /// Builds the method with the default backbone, its weights initialised from <paramref name="seed"/>: the same seed
+    /// gives the same initial weights (what a random-init baseline compares against).
+    /// </summary>
+    public SelfSupervisedMethod Instantiate(DatasetInfo data, MethodOptions? options, int seed)
+    {
+        torch.manual_seed(seed);
+        return Create(data, options, null);
+    }
+}
