@@ -47,7 +47,7 @@ public static class FeatureExtractor
     }
 
     /// <summary>The device of <paramref name="module"/>'s first parameter, or the CPU when it has none.</summary>
-    internal static Device DeviceOf(nn.Module module) => module.parameters().FirstOrDefault()?.device ?? CPU;
+    private static Device DeviceOf(nn.Module module) => module.parameters().FirstOrDefault()?.device ?? CPU;
 
     private static Tensor Encode(nn.Module<Tensor, Tensor> encoder, Tensor images, Device device)
     {

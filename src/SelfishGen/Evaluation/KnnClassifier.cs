@@ -43,11 +43,22 @@ public sealed class KnnClassifier
     /// <summary>The predicted class (int64 (M)) of each row of <paramref name="features"/> (M, D).</summary>
     public Tensor Predict(LabelledFeatures train, Tensor features)
     {
+        using var votes = Votes(train, features);
+        return votes.argmax(1);
+    }
+
+    /// <summary>
+    /// The summed vote weight (float32 (M, classes)) each class gets from the neighbours of each row of
+    /// <paramref name="features"/> (M, D). Computed without gradients, on the training features' device.
+    /// </summary>
+    public Tensor Votes(LabelledFeatures train, Tensor features)
+    {
         if (features.dim() != 2 || features.shape[1] != train.Dimension)
             throw new ArgumentException(
                 $"Expected test features (M, {train.Dimension}); got ({string.Join(", ", features.shape)}).", nameof(features));
         var classes = train.ClassCount();
         using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var device = train.Features.device;
         var bank = nn.functional.normalize(train.Features.to(float32), dim: 1).t();
         var bankLabels = train.Labels.to(device);
@@ -56,18 +67,18 @@ public sealed class KnnClassifier
         for (long start = 0; start < features.shape[0]; start += ChunkSize)
         {
             using var chunk = features.narrow(0, start, Math.Min(ChunkSize, features.shape[0] - start));
-            chunks.Add(PredictChunk(chunk.to(device), bank, bankLabels, k, classes));
+            chunks.Add(ChunkVotes(chunk.to(device), bank, bankLabels, k, classes));
         }
-        return (chunks.Count == 0 ? empty(0, int64) : cat(chunks, 0)).MoveToOuterDisposeScope();
+        return (chunks.Count == 0 ? zeros(0, classes, device: device) : cat(chunks, 0)).MoveToOuterDisposeScope();
     }
 
-    private Tensor PredictChunk(Tensor chunk, Tensor bank, Tensor bankLabels, int k, int classes)
+    private Tensor ChunkVotes(Tensor chunk, Tensor bank, Tensor bankLabels, int k, int classes)
     {
         using var scope = NewDisposeScope();
         var similarity = nn.functional.normalize(chunk.to(float32), dim: 1).matmul(bank);
         var (nearest, indices) = similarity.topk(k, dim: 1);
-        var votes = zeros(chunk.shape[0], classes, device: chunk.device)
-            .scatter_add_(1, bankLabels[indices], nearest.div(Temperature).exp_());
-        return votes.argmax(1).MoveToOuterDisposeScope();
+        return zeros(chunk.shape[0], classes, device: chunk.device)
+            .scatter_add_(1, bankLabels[indices], nearest.div(Temperature).exp_())
+            .MoveToOuterDisposeScope();
     }
 }

@@ -23,7 +23,7 @@ public static class LinearProbe
 
         using var scope = NewDisposeScope();
         var device = train.Features.device;
-        var trainFeatures = train.Features.to(float32);
+        var trainFeatures = train.Features.detach().to(float32);
         var mean = trainFeatures.mean([0], keepdim: true);
         var std = trainFeatures.std(0, keepdim: true).clamp_min(MinStd);
         var x = (trainFeatures - mean) / std;
