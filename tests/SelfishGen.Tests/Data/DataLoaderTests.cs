@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using SelfishGen.Data;
+
+namespace SelfishGen.Tests.Data;
+
+public class DataLoaderTests
+{
+    private static readonly IImageDataset Sample = BundledSample.FashionMnist();
+
+    [Fact]
+    public void The_same_seed_gives_the_same_order_and_each_epoch_its_own()
+    {
+        var loader = new DataLoader(Sample, batchSize: 100, seed: 5);
+
+        var first = Indices(loader.Epoch(0));
+
+        Assert.Equal(first, Indices(new DataLoader(Sample, batchSize: 100, seed: 5).Epoch(0)));
+        Assert.Equal(Enumerable.Range(0, 1000), first.Order());
+        Assert.NotEqual(first, Indices(loader.Epoch(1)));
+        Assert.NotEqual(first, Indices(new DataLoader(Sample, batchSize: 100, seed: 6).Epoch(0)));
+    }
+
+    [Fact]
+    public void Resuming_with_skip_gives_exactly_the_remaining_batches()
+    {
+        var loader = new DataLoader(DatasetSplit.Split(Sample, 0.5, seed: 1).Train, batchSize: 64, seed: 2, dropLast: false);
+
+        var all = Indices(loader.Epoch(3));
+        var resumed = Indices(loader.Epoch(3, skip: 5));
+
+        Assert.Equal(all.Skip(5 * 64), resumed);
+    }
+
+    [Theory]
+    [InlineData(true, new[] { 4, 4 })]
+    [InlineData(false, new[] { 4, 4, 2 })]
+    public void The_last_smaller_batch_is_dropped_only_when_asked(bool dropLast, int[] sizes)
+    {
+        using var scope = NewDisposeScope();
+        using var dataset = TensorDataset.Create(zeros([10, 1, 2, 2]), arange(10));
+        var loader = new DataLoader(dataset, batchSize: 4, dropLast: dropLast);
+
+        var seen = loader.Epoch(0).Select(batch =>
+        {
+            using (batch)
+                return batch.Size;
+        }).ToArray();
+
+        Assert.Equal(sizes, seen);
+        Assert.Equal(sizes.Length, loader.BatchesPerEpoch);
+    }
+
+    [Fact]
+    public void Breaking_early_stops_loading_and_disposes_every_batch_not_handed_out()
+    {
+        var recording = new RecordingDataset(Sample);
+        var loader = new DataLoader(recording, batchSize: 10, prefetch: 2);
+
+        foreach (var batch in loader.Epoch(0))
+        {
+            Assert.Equal(torch.float32, batch.Images.dtype);
+            Assert.Equal([10L, 1, 28, 28], batch.Images.shape);
+            batch.Dispose();
+            break;
+        }
+        var loaded = recording.Loaded.Count;
+        Thread.Sleep(100);
+
+        Assert.Equal(loaded, recording.Loaded.Count);
+        Assert.InRange(loaded, 1, 4); // the one handed out, the prefetched ones and one in preparation
+        Assert.All(recording.Loaded, images => Assert.True(images.IsInvalid));
+    }
+
+    private static int[] Indices(IEnumerable<Batch> batches) =>
+        batches.SelectMany(batch =>
+        {
+            using (batch)
+                return batch.Indices.data<long>().ToArray().Select(i => (int)i);
+        }).ToArray();
+
+    /// <summary>Keeps every image tensor it hands out, to check that each is disposed.</summary>
+    private sealed class RecordingDataset(IImageDataset inner) : IImageDataset
+    {
+        public ConcurrentQueue<torch.Tensor> Loaded { get; } = new();
+        public int Count => inner.Count;
+        public ImageShape Shape => inner.Shape;
+        public IReadOnlyList<string> ClassNames => inner.ClassNames;
+        public int Label(int index) => inner.Label(index);
+
+        public torch.Tensor LoadImages(ReadOnlySpan<int> indices)
+        {
+            var images = inner.LoadImages(indices);
+            Loaded.Enqueue(images);
+            return images;
+        }
+    }
+}

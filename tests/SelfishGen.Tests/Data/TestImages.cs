@@ -1,0 +1,25 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace SelfishGen.Tests.Data;
+
+/// <summary>Writes single-colour images for tests; the format follows the file extension.</summary>
+internal static class TestImages
+{
+    public static readonly Rgb24 Red = new(255, 0, 0);
+    public static readonly Rgb24 Gray = new(100, 100, 100);
+
+    public static void Save(string path, Rgb24 colour, int width = 4, int height = 4)
+    {
+        using var image = new Image<Rgb24>(width, height, colour);
+        image.Save(path);
+    }
+
+    /// <summary>Writes images into each of <paramref name="classes"/>, <paramref name="perClass"/> each.</summary>
+    public static void SaveClasses(TempFolder folder, Rgb24 colour, int perClass, params string[] classes)
+    {
+        foreach (var name in classes)
+            for (var i = 0; i < perClass; i++)
+                Save(folder.File(name, $"{i}.png"), colour);
+    }
+}
