@@ -1,0 +1,3 @@
+using SelfishGen.Cli;
+
+return SelfishApp.Run(args);

@@ -1,0 +1,53 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SelfishGen.Cli.Commands;
+
+namespace SelfishGen.Cli;
+
+/// <summary>The <c>selfish</c> command: wiring of sub-commands, Ctrl+C and exit codes.</summary>
+public static class SelfishApp
+{
+    /// <summary>Exit code of invalid arguments or input.</summary>
+    public const int InvalidArguments = 2;
+
+    /// <summary>Runs the command line <paramref name="args"/>; returns the process exit code.</summary>
+    public static int Run(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true; // let training save a checkpoint, then stop
+            cancel.Cancel();
+        };
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("selfish");
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<TrainCommand>("train").WithDescription("Pre-train an encoder with a self-supervised method, then evaluate it.");
+            config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a checkpoint's encoder with kNN and a linear probe, next to a random-init encoder.");
+            config.AddCommand<ListCommand>("list").WithDescription("List the methods and their hyperparameters with defaults.");
+        });
+        try
+        {
+            return app.Run(args, cancel.Token);
+        }
+        catch (CommandAppException error)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+            return InvalidArguments;
+        }
+        catch (Exception error) when (error is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or KeyNotFoundException)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            return InvalidArguments;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
+            return 130;
+        }
+    }
+}

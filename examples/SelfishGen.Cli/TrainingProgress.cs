@@ -1,0 +1,55 @@
+using Spectre.Console;
+
+namespace SelfishGen.Cli;
+
+/// <summary>Shows training as a live progress bar with loss and images/s (or one line per epoch without a terminal).</summary>
+public sealed class TrainingProgress : ITrainingObserver
+{
+    private readonly ProgressTask? _task;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private long _images;
+    private double _lossAverage = double.NaN;
+
+    private TrainingProgress(ProgressTask? task) => _task = task;
+
+    /// <summary>Runs <paramref name="train"/> with a progress display; returns what it returns.</summary>
+    public static TrainingReport Run(SelfSupervisedMethod method, Func<ITrainingObserver, CancellationToken, TrainingReport> train, CancellationToken cancellation)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+            return train(new TrainingProgress(null), cancellation);
+        return AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context => train(new TrainingProgress(context.AddTask(method.GetName())), cancellation));
+    }
+
+    /// <inheritdoc />
+    public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
+    {
+        if (_task is null)
+        {
+            AnsiConsole.MarkupLine($"{totalSteps - firstStep} steps to go ({stepsPerEpoch} per epoch).");
+            return;
+        }
+        _task.MaxValue = totalSteps;
+        _task.Value = firstStep;
+    }
+
+    /// <inheritdoc />
+    public void OnStep(long step, int epoch, float loss, int images, double learningRate)
+    {
+        _images += images;
+        _lossAverage = double.IsNaN(_lossAverage) ? loss : 0.95 * _lossAverage + 0.05 * loss;
+        if (_task is null)
+            return;
+        _task.Value = step + 1;
+        _task.Description = $"epoch {epoch + 1}  loss {_lossAverage:F4}  {_images / _clock.Elapsed.TotalSeconds:F0} img/s";
+    }
+
+    /// <inheritdoc />
+    public void OnEpochEnd(int epoch, double meanLoss)
+    {
+        if (_task is null)
+            AnsiConsole.MarkupLine($"epoch {epoch + 1}: loss {meanLoss:F4}, {_images / _clock.Elapsed.TotalSeconds:F0} img/s");
+    }
+}
