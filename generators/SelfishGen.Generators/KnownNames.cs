@@ -13,4 +13,7 @@ internal static class KnownNames
 
     /// <summary>Attributes that declare a method's objective.</summary>
     public static readonly string[] ObjectiveAttributes = [ClassificationAttribute];
+
+    /// <summary>Every attribute that makes a class a SelfishGen method declaration.</summary>
+    public static readonly string[] MethodAttributes = [.. PretextAttributes, .. ObjectiveAttributes];
 }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace SelfishGen.Generators.Hyperparameters;
 
 /// <summary>
@@ -10,4 +13,8 @@ internal sealed record ValueRule(string Subject, ValueRange Range)
 {
     /// <summary>The message for the invalid value whose text is <paramref name="value"/>.</summary>
     public string Message(string value) => $"{Subject} must be {Range.Requirement}, not {value}.";
+
+    /// <summary>The first of <paramref name="values"/> outside the range, or null when all are valid.</summary>
+    public double? FirstViolation(IEnumerable<double> values) =>
+        values.Where(value => !Range.Contains(value)).Select(value => (double?)value).FirstOrDefault();
 }

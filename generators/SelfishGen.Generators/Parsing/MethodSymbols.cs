@@ -39,9 +39,9 @@ internal static class MethodSymbols
     public static TypedConstant? NamedArgument(this AttributeData attribute, string property) =>
         attribute.NamedArguments.Where(argument => argument.Key == property).Select(argument => (TypedConstant?)argument.Value).FirstOrDefault();
 
-    /// <summary>The numbers in <paramref name="value"/>: itself for a number, its elements for an array.</summary>
+    /// <summary>The numbers in <paramref name="value"/>: itself for a number, its elements for an array (none for errors).</summary>
     public static IEnumerable<double> Numbers(this TypedConstant value) =>
-        value.Kind == TypedConstantKind.Array
-            ? value.Values.Select(element => System.Convert.ToDouble(element.Value, System.Globalization.CultureInfo.InvariantCulture))
-            : [System.Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture)];
+        (value.Kind == TypedConstantKind.Array ? value.Values.Select(element => element.Value) : [value.Value])
+            .Where(number => number is not null)
+            .Select(number => System.Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture));
 }
