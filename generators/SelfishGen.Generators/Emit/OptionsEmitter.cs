@@ -41,8 +41,7 @@ internal static class OptionsEmitter
             WriteCheck(writer, hyperparameter.Name, hyperparameter.Type, rule);
             return;
         }
-        writer.Line($"foreach (var value in {hyperparameter.Name})");
-        using (writer.Indented())
+        using (writer.Block($"foreach (var value in {hyperparameter.Name})"))
             WriteCheck(writer, "value", hyperparameter.Type, rule);
     }
 
