@@ -3,7 +3,6 @@ namespace SelfishGen.Generators;
 /// <summary>Metadata names of the runtime types the generator and analyzers recognise (they never load the runtime).</summary>
 internal static class KnownNames
 {
-    public const string Namespace = "SelfishGen";
     public const string SelfSupervisedMethod = "SelfishGen.SelfSupervisedMethod";
     public const string PretextAttribute = "SelfishGen.PretextAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
