@@ -1,0 +1,34 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>Writes a method's registry entry: name, summary, options schema and factory.</summary>
+internal static class DescriptorEmitter
+{
+    // The hyperparameter every method inherits from SelfishGen.MethodOptions.
+    private const string Backbone =
+        "new(\"Backbone\", \"BackboneKind\", \"Auto\", \"The backbone the method builds when its constructor is given none.\"),";
+
+    /// <summary>Writes the static <c>Descriptor</c> property of <paramref name="method"/>.</summary>
+    public static void Write(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"/// <summary>The registry entry of {method.Name}: name, summary, hyperparameters and factory.</summary>");
+        writer.Line("public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(");
+        using (writer.Indented())
+        {
+            writer.Line($"nameof({method.Name}),");
+            writer.Line($"{CSharpLiterals.String(method.Summary)},");
+            writer.Line("typeof(Options),");
+            writer.Line("[");
+            using (writer.Indented())
+            {
+                foreach (var hyperparameter in method.Hyperparameters)
+                    writer.Line($"new({CSharpLiterals.String(hyperparameter.Name)}, {CSharpLiterals.String(hyperparameter.Type.CSharpName())}, {CSharpLiterals.String(hyperparameter.Default)}, {CSharpLiterals.String(hyperparameter.Description)}),");
+                writer.Line(Backbone);
+            }
+            writer.Line("],");
+            writer.Line($"static (data, options, backbone) => new {method.Name}(data, (Options?)options, backbone));");
+        }
+    }
+}

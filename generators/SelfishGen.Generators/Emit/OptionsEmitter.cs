@@ -1,0 +1,54 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>Writes a method's <c>Options</c> record: its hyperparameters with their defaults, and their validation.</summary>
+internal static class OptionsEmitter
+{
+    /// <summary>Writes the nested <c>Options</c> record of <paramref name="method"/>.</summary>
+    public static void Write(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"/// <summary>Hyperparameters of <see cref=\"{method.Name}\"/>; the defaults come from its declaration.</summary>");
+        using (writer.Block("public sealed record Options : global::SelfishGen.MethodOptions"))
+        {
+            foreach (var hyperparameter in method.Hyperparameters)
+            {
+                writer.Line($"/// <summary>{XmlDoc.Escape(hyperparameter.Description)}</summary>");
+                writer.Line($"public {hyperparameter.Type.CSharpName()} {hyperparameter.Name} {{ get; init; }} = {hyperparameter.Default};");
+            }
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            using (writer.Block("public override global::System.Collections.Generic.IEnumerable<string> Validate()"))
+            {
+                writer.Line("foreach (var error in base.Validate())");
+                using (writer.Indented())
+                    writer.Line("yield return error;");
+                foreach (var hyperparameter in method.Hyperparameters)
+                {
+                    if (hyperparameter.Rule is { } rule)
+                        WriteCheck(writer, hyperparameter, rule);
+                }
+            }
+        }
+    }
+
+    // if (!(LabelSmoothing >= 0.0 && LabelSmoothing < 1.0)) yield return ...; for arrays, the same inside a foreach.
+    private static void WriteCheck(SourceWriter writer, HyperparameterModel hyperparameter, ValueRule rule)
+    {
+        if (!hyperparameter.Type.IsArray())
+        {
+            WriteCheck(writer, hyperparameter.Name, hyperparameter.Type, rule);
+            return;
+        }
+        using (writer.Block($"foreach (var value in {hyperparameter.Name})"))
+            WriteCheck(writer, "value", hyperparameter.Type, rule);
+    }
+
+    private static void WriteCheck(SourceWriter writer, string value, HyperparameterType type, ValueRule rule)
+    {
+        writer.Line($"if (!({rule.Range.Condition(value, type)}))");
+        using (writer.Indented())
+            writer.Line($"yield return global::System.FormattableString.Invariant(${CSharpLiterals.String(rule.Message($"{{{value}}}"))});");
+    }
+}

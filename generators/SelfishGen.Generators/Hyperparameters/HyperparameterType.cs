@@ -1,0 +1,28 @@
+namespace SelfishGen.Generators.Hyperparameters;
+
+/// <summary>The value types a hyperparameter can have.</summary>
+internal enum HyperparameterType
+{
+    /// <summary>A <c>double</c>.</summary>
+    Double,
+
+    /// <summary>An <c>int[]</c>; its rule applies to each element.</summary>
+    Int32Array,
+}
+
+/// <summary>What the emitter and analyzers need to know of a <see cref="HyperparameterType"/>.</summary>
+internal static class HyperparameterTypes
+{
+    /// <summary>The C# keyword of the type, e.g. <c>int[]</c>.</summary>
+    public static string CSharpName(this HyperparameterType type) => type switch
+    {
+        HyperparameterType.Double => "double",
+        _ => "int[]",
+    };
+
+    /// <summary>Whether values are arrays whose elements the rule checks one by one.</summary>
+    public static bool IsArray(this HyperparameterType type) => type == HyperparameterType.Int32Array;
+
+    /// <summary>Whether the (element) values are integers.</summary>
+    public static bool IsInteger(this HyperparameterType type) => type == HyperparameterType.Int32Array;
+}

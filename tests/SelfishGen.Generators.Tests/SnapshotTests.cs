@@ -1,0 +1,38 @@
+using SelfishGen.Generators.Emit;
+using SelfishGen.Generators.Tests.Infrastructure;
+
+namespace SelfishGen.Generators.Tests;
+
+/// <summary>The generated sources equal their approved snapshots.</summary>
+public class SnapshotTests
+{
+    [Fact]
+    public void The_library_RotateNet_is_generated_as_approved()
+    {
+        var run = GeneratorRun.Of(TestCompilation.Create(Declarations.LibraryRotateNet));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal([RegistrationEmitter.HintName, "SelfishGen.Methods.RotateNet.g.cs"], run.Result.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Snapshot.Match(run.Source("SelfishGen.Methods.RotateNet.g.cs"), "RotateNet");
+        Snapshot.Match(run.Source(RegistrationEmitter.HintName), "MethodRegistration");
+    }
+
+    [Fact]
+    public void Declared_hyperparameters_become_the_option_defaults()
+    {
+        var source = GeneratorRun.Of(TestCompilation.Create(Declarations.SpinNet(labelSmoothing: "1e-5"))).Source("Demo.SpinNet.g.cs");
+
+        Assert.Contains("namespace Demo;", source);
+        Assert.Contains("public int[] Hidden { get; init; } = [64];", source);
+        Assert.Contains("public double LabelSmoothing { get; init; } = 1E-05;", source);
+        Assert.Contains("new(\"LabelSmoothing\", \"double\", \"1E-05\", ", source);
+    }
+
+    [Fact]
+    public void Nothing_is_generated_for_a_class_the_analyzers_reject()
+    {
+        var run = GeneratorRun.Of(TestCompilation.Create(Declarations.SpinNet().Replace("public partial class", "public class")));
+
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+}
