@@ -12,10 +12,9 @@ public sealed class FeatureQueue : nn.Module
     public FeatureQueue(int size, int dim, Generator? random = null) : base(nameof(FeatureQueue))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(dim, 1);
         Size = size;
         Dim = dim;
-        register_buffer("keys", nn.functional.normalize(randn([size, dim], generator: random), dim: 1));
+        register_buffer("keys", RandomUnitRows.Create(size, dim, random));
         register_buffer("pointer", zeros([], ScalarType.Int64));
     }
 

@@ -12,10 +12,9 @@ public sealed class MemoryBank : nn.Module
     public MemoryBank(int count, int dim, Generator? random = null) : base(nameof(MemoryBank))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(dim, 1);
         Count = count;
         Dim = dim;
-        register_buffer("entries", nn.functional.normalize(randn([count, dim], generator: random), dim: 1));
+        register_buffer("entries", RandomUnitRows.Create(count, dim, random));
     }
 
     /// <summary>Number of entries: the dataset size.</summary>
