@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// The DINO projection head: an <see cref="MlpHead"/> down to a bottleneck, L2-normalised, then a weight-normalised
+/// linear layer without bias onto the prototypes, logits = normalise(z)·normalise(V)ᵀ with each prototype row of V
+/// at unit length (the weight-norm gain fixed at 1), so every logit is a cosine in [−1, 1].
+/// </summary>
+public sealed class DinoHead : nn.Module<Tensor, Tensor>
+{
+    private readonly MlpHead _mlp;
+    private readonly TorchSharp.Modules.Parameter _prototypes;
+
+    /// <summary>
+    /// Creates a head from <paramref name="inputs"/> features through <paramref name="hidden"/> layers and a
+    /// <paramref name="bottleneck"/> to <paramref name="outputs"/> prototypes (DINO: [2048, 2048], 256, 65536).
+    /// </summary>
+    public DinoHead(int inputs, IReadOnlyList<int> hidden, int bottleneck, int outputs) : base(nameof(DinoHead))
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        _mlp = new MlpHead(inputs, hidden, bottleneck);
+        _prototypes = new TorchSharp.Modules.Parameter(empty(outputs, bottleneck).normal_(0, 0.02));
+        RegisterComponents();
+    }
+
+    /// <summary>Prototype logits (N, outputs) of <paramref name="features"/> (N, inputs).</summary>
+    public override Tensor forward(Tensor features)
+    {
+        var bottleneck = nn.functional.normalize(_mlp.call(features), dim: 1);
+        return nn.functional.linear(bottleneck, nn.functional.normalize(_prototypes, dim: 1));
+    }
+}

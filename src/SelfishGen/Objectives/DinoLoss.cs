@@ -1,0 +1,85 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Objectives;
+
+/// <summary>
+/// DINO self-distillation: the teacher's outputs, centred and sharpened, P_t = softmax((t − c)/τ_t), are the targets
+/// of the student's, P_s = softmax(s/τ_s); the loss is the cross-entropy −Σ P_t·log P_s, averaged over the batch and
+/// over every (teacher view i, student view j ≠ i) pair. The centre c (a registered buffer, saved with the owner)
+/// follows the teacher's batch mean, c ← m·c + (1 − m)·mean(t), after each <see cref="Loss"/>.
+/// </summary>
+/// <remarks>
+/// The teacher temperature rises linearly from its warm-up value to its final value over the first
+/// <see cref="WarmupProgress"/> of training, then stays. Teacher views must be the first student views (same crops,
+/// same order): the global crops.
+/// </remarks>
+public sealed class DinoLoss : nn.Module
+{
+    /// <summary>Creates the loss for outputs of <paramref name="outDim"/> prototypes, with a zero centre.</summary>
+    public DinoLoss(int outDim, double studentTemperature = 0.1, double teacherTemperature = 0.07,
+        double warmupTeacherTemperature = 0.04, double warmupProgress = 0.3, double centerMomentum = 0.9) : base(nameof(DinoLoss))
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(outDim, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(studentTemperature);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(teacherTemperature);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(warmupTeacherTemperature);
+        if (warmupProgress is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(warmupProgress), warmupProgress, "Must be in [0, 1].");
+        if (centerMomentum is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(centerMomentum), centerMomentum, "Must be in [0, 1].");
+        StudentTemperature = studentTemperature;
+        TeacherTemperature = teacherTemperature;
+        WarmupTeacherTemperature = warmupTeacherTemperature;
+        WarmupProgress = warmupProgress;
+        CenterMomentum = centerMomentum;
+        register_buffer("center", zeros(1, outDim));
+    }
+
+    /// <summary>Student softmax temperature τ_s.</summary>
+    public double StudentTemperature { get; }
+
+    /// <summary>Teacher softmax temperature τ_t after the warm-up.</summary>
+    public double TeacherTemperature { get; }
+
+    /// <summary>Teacher softmax temperature at the start of training.</summary>
+    public double WarmupTeacherTemperature { get; }
+
+    /// <summary>Fraction of training over which the teacher temperature rises to <see cref="TeacherTemperature"/>.</summary>
+    public double WarmupProgress { get; }
+
+    /// <summary>Momentum m of the centre's moving average.</summary>
+    public double CenterMomentum { get; }
+
+    /// <summary>The centre c (1, outDim) subtracted from teacher outputs; the buffer itself.</summary>
+    public Tensor Center => get_buffer("center")!;
+
+    /// <summary>The teacher temperature at <paramref name="progress"/>, the fraction of training done.</summary>
+    public double TeacherTemperatureAt(double progress) => progress >= WarmupProgress
+        ? TeacherTemperature
+        : WarmupTeacherTemperature + (TeacherTemperature - WarmupTeacherTemperature) * progress / WarmupProgress;
+
+    /// <summary>
+    /// The loss of <paramref name="student"/> outputs (one (B, outDim) tensor per view) against <paramref name="teacher"/>
+    /// outputs (detached; views 0..T−1 of the student's), at training <paramref name="progress"/>; then updates the centre.
+    /// </summary>
+    public Tensor Loss(IReadOnlyList<Tensor> student, IReadOnlyList<Tensor> teacher, double progress)
+    {
+        if (teacher.Count == 0 || student.Count < Math.Max(teacher.Count, 2))
+            throw new ArgumentException("Need at least one teacher view and two student views, the teacher's first.", nameof(student));
+        var temperature = TeacherTemperatureAt(progress);
+        var targets = teacher.Select(t => nn.functional.softmax((t.detach() - Center) / temperature, -1)).ToList();
+        var logProbabilities = student.Select(s => nn.functional.log_softmax(s / StudentTemperature, -1)).ToList();
+        var pairs = from i in Enumerable.Range(0, targets.Count)
+                    from j in Enumerable.Range(0, logProbabilities.Count)
+                    where i != j
+                    select (-targets[i] * logProbabilities[j]).sum(-1).mean();
+        var loss = stack(pairs.ToList()).mean();
+        UpdateCenter(teacher);
+        return loss;
+    }
+
+    private void UpdateCenter(IReadOnlyList<Tensor> teacher)
+    {
+        using var _ = no_grad();
+        var batchMean = cat(teacher.Select(t => t.detach()).ToList(), 0).mean([0], keepdim: true);
+        Center.mul_(CenterMomentum).add_(batchMean.to(Center.dtype), alpha: 1 - CenterMomentum);
+    }
+}

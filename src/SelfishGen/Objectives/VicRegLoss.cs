@@ -1,0 +1,55 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Objectives;
+
+/// <summary>
+/// VICReg: sim·invariance + var·variance + cov·covariance over two views' embeddings z₁, z₂ (N, D), where
+/// invariance = mean((z₁ − z₂)²); variance = ½Σ_views mean_j max(0, 1 − √(Var_j + 1e-4)) (unbiased variance);
+/// covariance = Σ_views Σ_{i≠j} Cov_ij² / D with Cov = z̄ᵀz̄ / (N − 1) of the centred z̄.
+/// </summary>
+public sealed class VicRegLoss
+{
+    private const double Epsilon = 1e-4;
+
+    /// <summary>Creates the loss with its three term weights.</summary>
+    public VicRegLoss(double sim = 25, double var = 25, double cov = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sim);
+        ArgumentOutOfRangeException.ThrowIfNegative(var);
+        ArgumentOutOfRangeException.ThrowIfNegative(cov);
+        Sim = sim;
+        Var = var;
+        Cov = cov;
+    }
+
+    /// <summary>Weight of the invariance (mean squared error) term.</summary>
+    public double Sim { get; }
+
+    /// <summary>Weight of the variance (hinge on each dimension's standard deviation) term.</summary>
+    public double Var { get; }
+
+    /// <summary>Weight of the covariance (off-diagonal decorrelation) term.</summary>
+    public double Cov { get; }
+
+    /// <summary>The loss of two views' embeddings <paramref name="first"/> (N, D) and <paramref name="second"/> (N, D).</summary>
+    public Tensor Loss(Tensor first, Tensor second)
+    {
+        var invariance = nn.functional.mse_loss(first, second);
+        var variance = (Variance(first) + Variance(second)) / 2;
+        var covariance = Covariance(first) + Covariance(second);
+        return Sim * invariance + Var * variance + Cov * covariance;
+    }
+
+    private static Tensor Variance(Tensor z)
+    {
+        var std = (z.var(0) + Epsilon).sqrt();
+        return nn.functional.relu(1 - std).mean();
+    }
+
+    private static Tensor Covariance(Tensor z)
+    {
+        var centred = z - z.mean([0], keepdim: true);
+        var covariance = centred.t().mm(centred).div_(z.shape[0] - 1);
+        return (covariance.square().sum() - covariance.diagonal().square().sum()) / z.shape[1];
+    }
+}
