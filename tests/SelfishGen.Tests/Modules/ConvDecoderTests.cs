@@ -4,6 +4,7 @@ using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Modules;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class ConvDecoderTests
 {
     [Theory]

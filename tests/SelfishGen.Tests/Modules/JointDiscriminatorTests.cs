@@ -3,6 +3,7 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Modules;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class JointDiscriminatorTests
 {
     [Theory]

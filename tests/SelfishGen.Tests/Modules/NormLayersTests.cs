@@ -2,6 +2,7 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Modules;
 
+[Collection(GlobalRandomCollection.Name)]
 public sealed class NormLayersTests
 {
     [Theory]
