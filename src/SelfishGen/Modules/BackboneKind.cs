@@ -11,4 +11,7 @@ public enum BackboneKind
 
     /// <summary>ResNet-18 with the CIFAR stem (3×3 stride-1 first convolution, no max-pool).</summary>
     ResNet18,
+
+    /// <summary>EfficientNet-B0 with batch normalisation: 1280 features, maps 1/32 of the input size.</summary>
+    EfficientNetB0,
 }

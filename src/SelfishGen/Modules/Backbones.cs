@@ -10,6 +10,7 @@ public static class Backbones
     {
         BackboneKind.ConvNet => new ConvNet(input),
         BackboneKind.ResNet18 => new ResNet18(input),
+        BackboneKind.EfficientNetB0 => new EfficientNetB0(input),
         var other => throw new ArgumentOutOfRangeException(nameof(kind), other, null),
     };
 

@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// Drop-connect on a residual branch: in training, each sample's branch is zeroed with probability
+/// <see cref="Rate"/> and the kept ones are scaled by 1 / (1 − rate); in evaluation it passes its input through.
+/// </summary>
+public sealed class StochasticDepth : Module<Tensor, Tensor>
+{
+    /// <summary>Creates the layer with drop probability <paramref name="rate"/> in [0, 1).</summary>
+    public StochasticDepth(double rate) : base(nameof(StochasticDepth))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rate, 1.0);
+        Rate = rate;
+    }
+
+    /// <summary>The probability that a sample's branch is dropped in training.</summary>
+    public double Rate { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor branch)
+    {
+        if (!training || Rate == 0)
+            return branch.alias();
+        var keep = 1 - Rate;
+        using var mask = rand([branch.shape[0], 1, 1, 1], branch.dtype, branch.device).add_(keep).floor_();
+        return branch.div(keep).mul_(mask);
+    }
+}
