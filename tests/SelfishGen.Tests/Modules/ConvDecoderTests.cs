@@ -4,7 +4,6 @@ using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Modules;
 
-[Collection(GlobalRandomCollection.Name)]
 public sealed class ConvDecoderTests
 {
     [Theory]

@@ -3,7 +3,6 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Modules;
 
-[Collection(GlobalRandomCollection.Name)]
 public sealed class EfficientNetB0Tests
 {
     private static EfficientNetB0 NewNet(NormKind norm = NormKind.Batch, int channels = 3, double dropConnect = 0.2)

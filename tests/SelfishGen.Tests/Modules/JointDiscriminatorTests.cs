@@ -3,7 +3,6 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Modules;
 
-[Collection(GlobalRandomCollection.Name)]
 public sealed class JointDiscriminatorTests
 {
     [Theory]

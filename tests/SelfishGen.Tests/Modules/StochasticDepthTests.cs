@@ -2,7 +2,6 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Modules;
 
-[Collection(GlobalRandomCollection.Name)]
 public sealed class StochasticDepthTests
 {
     [Fact]
