@@ -24,6 +24,14 @@ public sealed class PermutationSet
     /// <summary>Permutation <paramref name="index"/>.</summary>
     public IReadOnlyList<int> this[int index] => _rows[index];
 
+    /// <summary>The first <paramref name="count"/> permutations (as the original keeps its first <c>total_perms</c> rows).</summary>
+    public PermutationSet Take(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        return new PermutationSet(_rows[..count], Length);
+    }
+
     /// <summary>All rows as an int64 tensor of shape <see cref="Count"/>×<see cref="Length"/>.</summary>
     public torch.Tensor ToTensor() =>
         torch.tensor(_rows.SelectMany(row => row.Select(value => (long)value)).ToArray(), [Count, Length]);
