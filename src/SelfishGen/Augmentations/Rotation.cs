@@ -2,25 +2,14 @@ using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
 
-/// <summary>
-/// Rotation about the image centre by an angle uniform in [<see cref="MinDegrees"/>, <see cref="MaxDegrees"/>]
-/// (positive is counter-clockwise as seen on screen), same size, zeros where the source is outside the image.
-/// </summary>
+/// <summary>Rotation about the image centre; positive angles turn counter-clockwise as seen on screen.</summary>
 public sealed class Rotation(double minDegrees, double maxDegrees, GridSampleMode interpolation = GridSampleMode.Nearest)
-    : IAugmentation
+    : AngleWarp(minDegrees, maxDegrees, interpolation)
 {
-    /// <summary>Smallest angle, in degrees.</summary>
-    public double MinDegrees { get; } = minDegrees;
-
-    /// <summary>Largest angle, in degrees.</summary>
-    public double MaxDegrees { get; } = maxDegrees;
-
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator random)
+    protected override Tensor InverseMap(Tensor radians)
     {
-        var radians = Draw.Uniform(images.shape[0], MinDegrees, MaxDegrees, random) * (Math.PI / 180);
         var (cos, sin) = (radians.cos(), radians.sin());
-        var shift = zeros(images.shape[0], 2, float64);
-        return AffineWarp.InPixels(images, AffineWarp.Matrices(cos, -sin, sin, cos), shift, interpolation);
+        return AffineWarp.Matrices(cos, -sin, sin, cos);
     }
 }
