@@ -1,0 +1,14 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Augmentations;
+
+/// <summary>Adds independent N(0, <see cref="Sigma"/>²) noise to every value, clamped to [0, 1].</summary>
+public sealed class GaussianNoise(double sigma) : IAugmentation
+{
+    /// <summary>Standard deviation of the noise.</summary>
+    public double Sigma { get; } = sigma;
+
+    /// <inheritdoc />
+    public Tensor Apply(Tensor images, Generator random) =>
+        (images + randn(images.shape, images.dtype, generator: random).to(images.device) * Sigma).clamp(0, 1);
+}
