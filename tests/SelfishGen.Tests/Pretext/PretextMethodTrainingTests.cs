@@ -13,39 +13,27 @@ public sealed class PretextMethodTrainingTests : IDisposable
     [Fact]
     public void ExemplarNet_learns_its_surrogate_classes()
     {
-        manual_seed(1);
         var augmentation = new Compose(new Translate(0.15), new Brightness(0.6, 1));
-        var method = new ExemplarNetTestDouble(new SyntheticShapes(64, channels: 3, seed: 3), classes: 8, augmentation);
-
-        var report = _run.Train(method, epochs: 30, batchSize: 8);
-
-        TrainingRun.AssertFalls(report.StepLosses, 0.8);
+        AssertLearns(() => new ExemplarNetTestDouble(new SyntheticShapes(64, channels: 3, seed: 3), classes: 8, augmentation), 30, 8, 0.8);
     }
 
     [Fact]
-    public void Jigsaw_learns_to_tell_permutations_apart()
-    {
-        manual_seed(1);
-        var report = _run.Train(new JigsawTestDouble(new SyntheticShapes(64, seed: 3)), epochs: 6, batchSize: 16);
-
-        TrainingRun.AssertFalls(report.StepLosses, 0.9);
-    }
+    public void Jigsaw_learns_to_tell_permutations_apart() =>
+        AssertLearns(() => new JigsawTestDouble(new SyntheticShapes(64, seed: 3)), 6, 16, 0.9);
 
     [Fact]
-    public void Denoise_learns_to_restore_dropped_pixels()
-    {
-        manual_seed(1);
-        var report = _run.Train(new DenoiseNetTestDouble(new SyntheticShapes(64, seed: 3)), epochs: 4, batchSize: 16);
-
-        TrainingRun.AssertFalls(report.StepLosses, 0.5);
-    }
+    public void Denoise_learns_to_restore_dropped_pixels() =>
+        AssertLearns(() => new DenoiseNetTestDouble(new SyntheticShapes(64, seed: 3)), 4, 16, 0.5);
 
     [Fact]
-    public void SplitBrain_learns_each_half_from_the_other()
+    public void SplitBrain_learns_each_half_from_the_other() =>
+        AssertLearns(() => new SplitBrainTestDouble(new ColorfulShapes(64, seed: 3)), 4, 16, 0.75);
+
+    /// <summary>Builds a method after seeding torch, trains it, and asserts its loss falls below <paramref name="fraction"/>.</summary>
+    private void AssertLearns(Func<SelfSupervisedMethod> create, int epochs, int batchSize, double fraction)
     {
         manual_seed(1);
-        var report = _run.Train(new SplitBrainTestDouble(new ColorfulShapes(64, seed: 3)), epochs: 4, batchSize: 16);
-
-        TrainingRun.AssertFalls(report.StepLosses, 0.75);
+        var report = _run.Train(create(), epochs, batchSize);
+        TrainingRun.AssertFalls(report.StepLosses, fraction);
     }
 }
