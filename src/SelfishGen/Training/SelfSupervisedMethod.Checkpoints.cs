@@ -19,7 +19,7 @@ public abstract partial class SelfSupervisedMethod
         {
             using var stream = new MemoryStream();
             using (var writer = new BinaryWriter(stream))
-                optimizer.save_state_dict(writer);
+                WriteOptimizerState(writer, optimizer);
             optimizerState = stream.ToArray();
         }
         var header = new CheckpointHeader(
@@ -31,6 +31,12 @@ public abstract partial class SelfSupervisedMethod
         var checkpoint = new Checkpoint(header, modules.ToArray(), optimizerState);
         CheckpointFile.WriteAtomically(CheckpointFile.PathOf(name), checkpoint.Write);
     }
+
+    /// <summary>
+    /// Writes the training optimizer's state into a checkpoint. Methods that train with more optimizers (e.g.
+    /// <see cref="AdversarialMethod"/>) append their states and read them back in <see cref="ReadOptimizerState"/>.
+    /// </summary>
+    protected virtual void WriteOptimizerState(BinaryWriter writer, OptimizerHelper optimizer) => optimizer.save_state_dict(writer);
 
     /// <summary>
     /// Loads the checkpoint <paramref name="name"/> into this method: weights and state tensors at once; the optimizer

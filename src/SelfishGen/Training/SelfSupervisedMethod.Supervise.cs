@@ -81,11 +81,14 @@ public abstract partial class SelfSupervisedMethod
         if (_pendingOptimizerState is { } saved)
         {
             using var reader = new BinaryReader(new MemoryStream(saved));
-            built.load_state_dict(reader);
+            ReadOptimizerState(reader, built);
             _pendingOptimizerState = null;
         }
         return new TrainingSetup(loader, built, optimizer, lr, schedule, epochs);
     }
+
+    /// <summary>Restores the state <see cref="WriteOptimizerState"/> wrote into the training optimizer (and any others).</summary>
+    protected virtual void ReadOptimizerState(BinaryReader reader, TorchSharp.Modules.OptimizerHelper optimizer) => optimizer.load_state_dict(reader);
 
     /// <summary>Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/>.</summary>
     protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, CancellationToken cancellation)

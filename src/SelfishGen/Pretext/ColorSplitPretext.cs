@@ -1,0 +1,72 @@
+using SelfishGen.Augmentations;
+using SelfishGen.Data;
+using static TorchSharp.torch;
+
+namespace SelfishGen.Pretext;
+
+/// <summary>
+/// Split-brain cross-channel prediction (Zhang et al., 2017): RGB images become CIE Lab; one branch sees L and
+/// classifies every pixel's quantised ab, the other sees ab and classifies every pixel's quantised L.
+/// </summary>
+public sealed class ColorSplitPretext
+{
+    /// <summary>Creates the task for images of <paramref name="input"/> shape, which must have three channels.</summary>
+    /// <param name="input">The shape of the training images.</param>
+    /// <param name="lightnessBinSize">Width of an L class (the original's 2: 50 classes).</param>
+    /// <param name="colorBinSize">Side of an ab cell: the original's 26.</param>
+    /// <param name="colorRange">
+    /// Half-width of the quantised a and b range: 117 = 4.5 cells, so 9×9 = 81 classes (the original's 9 bins per axis,
+    /// without its collision) with neutral grey at the centre of a cell rather than on a bin edge.
+    /// </param>
+    /// <exception cref="ArgumentException">The images are not colour images.</exception>
+    public ColorSplitPretext(ImageShape input, double lightnessBinSize = 2, double colorBinSize = 26, double colorRange = 117)
+    {
+        RequireColor(input.Channels);
+        Quantizer = new LabQuantizer(lightnessBinSize, colorBinSize, colorRange);
+    }
+
+    /// <summary>The quantiser of the targets.</summary>
+    public LabQuantizer Quantizer { get; }
+
+    /// <summary>Number of L classes (the ab → L branch's outputs).</summary>
+    public int LightnessClassCount => Quantizer.LightnessBinCount;
+
+    /// <summary>Number of ab classes (the L → ab branch's outputs).</summary>
+    public int ColorClassCount => Quantizer.ColorBinCount;
+
+    /// <summary>The scaled L and ab halves of RGB images (N, 3, H, W), without targets.</summary>
+    /// <exception cref="ArgumentException">The images are not colour images.</exception>
+    public (Tensor Lightness, Tensor Color) Split(Tensor images)
+    {
+        var lab = Lab(images);
+        return (Lightness(lab), Color(lab));
+    }
+
+    /// <summary>Both halves of the batch's images and both branches' pixel classes.</summary>
+    /// <exception cref="ArgumentException">The images are not colour images.</exception>
+    public ColorSplitBatch Apply(Batch batch, TrainingContext context)
+    {
+        var lab = Lab(batch.Images);
+        var lightness = lab.narrow(1, 0, 1);
+        var color = lab.narrow(1, 1, 2);
+        return new ColorSplitBatch(
+            Lightness(lab), Color(lab), Quantizer.QuantizeColor(color), Quantizer.QuantizeLightness(lightness.squeeze(1)));
+    }
+
+    private static Tensor Lab(Tensor images)
+    {
+        RequireColor(images.shape[1]);
+        return ColorSpace.RgbToLab(images);
+    }
+
+    private static Tensor Lightness(Tensor lab) => lab.narrow(1, 0, 1) / 100;
+
+    private Tensor Color(Tensor lab) => lab.narrow(1, 1, 2) / Quantizer.ColorRange;
+
+    private static void RequireColor(long channels)
+    {
+        if (channels != 3)
+            throw new ArgumentException(
+                $"SplitBrain needs colour images, but these have {channels} channel(s): use a colour dataset, e.g. --data <folder of colour images>.");
+    }
+}

@@ -1,0 +1,50 @@
+using SelfishGen.Augmentations;
+using SelfishGen.Data;
+
+namespace SelfishGen.Pretext;
+
+/// <summary>
+/// Jigsaw puzzles (Noroozi and Favaro, 2016): each image is cut into <see cref="Grid"/>×<see cref="Grid"/> cells, a
+/// random crop is taken inside every cell, each patch is standardised (in float), and the patches are reassembled in
+/// the order of a permutation drawn per image; the target is that permutation's index in <see cref="Permutations"/>.
+/// The whole puzzle is one image of Grid·crop pixels per side, so any backbone can take it.
+/// </summary>
+public sealed class JigsawPretext
+{
+    private readonly JigsawTiling _tiling;
+
+    /// <summary>Creates the task.</summary>
+    /// <param name="grid">Cells per side (2 or more).</param>
+    /// <param name="permutations">
+    /// Number of permutation classes; null for all 24 of a 2×2 grid, or 1000 for larger grids. All permutations are
+    /// used when the number is grid²!, otherwise a maximal-Hamming set chosen from <paramref name="seed"/>.
+    /// </param>
+    /// <param name="cropFraction">Side of each patch as a fraction of its cell's side, in (0, 1].</param>
+    /// <param name="seed">Seed of the maximal-Hamming permutation set.</param>
+    /// <param name="patchAugmentation">Augmentation of every patch before standardising, or null for none.</param>
+    public JigsawPretext(int grid = 2, int? permutations = null, double cropFraction = 0.9, int seed = 0, IAugmentation? patchAugmentation = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(grid, 2);
+        var cells = grid * grid;
+        var count = permutations ?? (grid == 2 ? 24 : 1000);
+        var all = Enumerable.Range(1, cells).Aggregate(1L, (product, k) => product * k);
+        Permutations = count == all ? PermutationSet.All(cells) : PermutationSet.MaxHamming(cells, count, seed);
+        _tiling = new JigsawTiling(grid, cropFraction, patchAugmentation);
+    }
+
+    /// <summary>Cells per side.</summary>
+    public int Grid => _tiling.Grid;
+
+    /// <summary>The permutation classes: class k puts the patch of cell n at cell <c>Permutations[k][n]</c>.</summary>
+    public PermutationSet Permutations { get; }
+
+    /// <summary>Number of permutation classes.</summary>
+    public int ClassCount => Permutations.Count;
+
+    /// <summary>The puzzles (N, C, Grid·h, Grid·w) and each one's permutation index (N, int64).</summary>
+    public PretextBatch Apply(Batch batch, TrainingContext context)
+    {
+        var puzzle = _tiling.Shuffle(batch.Images, Permutations, context.Random);
+        return new PretextBatch(puzzle.Images, puzzle.PermutationIndices);
+    }
+}

@@ -1,0 +1,89 @@
+using SelfishGen.Tests.Pretext;
+using SelfishGen.Tests.Training;
+
+namespace SelfishGen.Tests.Adversarial;
+
+/// <summary>The alternating two-optimizer training of <see cref="AdversarialMethod"/>, through hand-wired test doubles.</summary>
+public sealed class AdversarialTrainingTests : IDisposable
+{
+    private readonly TrainingRun _run = new();
+
+    public void Dispose() => _run.Dispose();
+
+    private static ContextNetTestDouble NewContextNet(int seed = 1)
+    {
+        manual_seed(seed);
+        return new ContextNetTestDouble(new SyntheticShapes(64, seed: 3));
+    }
+
+    [Fact]
+    public void ContextNet_learns_to_fill_the_erased_blocks_while_its_discriminator_trains()
+    {
+        var method = NewContextNet();
+        var losses = new LossRecorder(method);
+
+        var report = _run.Train(method, epochs: 4, batchSize: 16, observer: losses);
+
+        TrainingRun.AssertFalls(report.StepLosses, 0.6);
+        Assert.Equal(report.StepLosses.Count, losses.Discriminator.Count);
+        Assert.All(losses.Discriminator, loss => Assert.True(float.IsFinite(loss) && loss > 0));
+    }
+
+    [Fact]
+    public void BiGan_trains_its_discriminator_encoder_and_generator()
+    {
+        manual_seed(1);
+        var method = new BiGanTestDouble(new SyntheticShapes(64, seed: 3));
+        var encoderBefore = Snapshot(method.Backbone);
+        var generatorBefore = Snapshot(method.Generator);
+        var losses = new LossRecorder(method);
+
+        var report = _run.Train(method, epochs: 3, batchSize: 16, lr: 2e-3, observer: losses);
+
+        TrainingRun.AssertFalls(losses.Discriminator, 0.97);
+        Assert.All(report.StepLosses, loss => Assert.True(float.IsFinite(loss)));
+        Assert.True(Changed(encoderBefore, method.Backbone), "the encoder was not trained");
+        Assert.True(Changed(generatorBefore, method.Generator), "the generator was not trained");
+    }
+
+    [Fact]
+    public void Resuming_restores_both_optimizers_and_continues_exactly()
+    {
+        var straightLosses = new LossRecorder(null);
+        var straight = NewContextNet();
+        straightLosses.Method = straight;
+        _run.Train(straight, epochs: 2, batchSize: 16, name: "straight", observer: straightLosses);
+
+        var cancel = new CancellationTokenSource();
+        var first = NewContextNet();
+        Assert.ThrowsAny<OperationCanceledException>(() => _run.Train(first, epochs: 2, batchSize: 16, name: "resumed",
+            observer: new LossRecorder(first, cancelAfter: 3, cancel), cancellation: cancel.Token));
+        var resumed = NewContextNet(seed: 42);
+        var resumedLosses = new LossRecorder(resumed);
+        _run.Train(resumed, epochs: 2, batchSize: 16, name: "resumed", pretrained: true, observer: resumedLosses);
+
+        Assert.Equal(straightLosses.Main.Skip(3), resumedLosses.Main);
+        Assert.Equal(straightLosses.Discriminator.Skip(3), resumedLosses.Discriminator);
+    }
+
+    private static Tensor[] Snapshot(nn.Module module) => module.parameters().Select(p => p.detach().clone()).ToArray();
+
+    private static bool Changed(Tensor[] before, nn.Module module) =>
+        before.Zip(module.parameters()).All(pair => !pair.First.allclose(pair.Second, rtol: 0, atol: 0));
+
+    /// <summary>Records each step's main and discriminator losses; optionally cancels after some steps.</summary>
+    private sealed class LossRecorder(AdversarialMethod? method, int cancelAfter = 0, CancellationTokenSource? cancel = null) : ITrainingObserver
+    {
+        public AdversarialMethod? Method { get; set; } = method;
+        public List<float> Main { get; } = [];
+        public List<float> Discriminator { get; } = [];
+
+        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
+        {
+            Main.Add(loss);
+            Discriminator.Add(Method!.LastDiscriminatorLoss);
+            if (step + 1 == cancelAfter)
+                cancel!.Cancel();
+        }
+    }
+}
