@@ -31,6 +31,7 @@ public static class SelfishApp
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks: what each method learns on real data, and training speed against PyTorch.");
+                bench.AddCommand<BenchQualityCommand>("quality").WithDescription("Pre-train each method on the same budget, then compare kNN and linear-probe accuracy; writes a table, JSON and plots.");
                 bench.AddCommand<BenchSpeedCommand>("speed").WithDescription("Time each method's training step on each backbone, alternating with the same step in PyTorch.");
             });
             config.AddCommand<ListCommand>("list").WithDescription("List the methods and their hyperparameters with defaults.");
