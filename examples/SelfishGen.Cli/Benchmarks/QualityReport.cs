@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace SelfishGen.Cli.Benchmarks;
 
@@ -16,8 +15,6 @@ namespace SelfishGen.Cli.Benchmarks;
 public sealed record QualityReport(
     string Data, int TrainImages, int EvalTrainImages, int TestImages, int BatchSize, int Threads, string Load, IReadOnlyList<QualityResult> Results)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The table as Markdown; gains are in percentage points.</summary>
     public string ToMarkdown()
     {
@@ -42,12 +39,7 @@ public sealed record QualityReport(
     }
 
     /// <summary>Writes <c>quality.json</c> and <c>quality.md</c> into <paramref name="folder"/>.</summary>
-    public void Save(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "quality.json"), JsonSerializer.Serialize(this, Json));
-        File.WriteAllText(Path.Combine(folder, "quality.md"), ToMarkdown());
-    }
+    public void Save(string folder) => ReportFiles.Save(folder, "quality", this, ToMarkdown());
 
     private static string Percent(double? accuracy) => accuracy is { } a ? (100 * a).ToString("F2", CultureInfo.InvariantCulture) + " %" : "-";
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace SelfishGen.Cli.Benchmarks;
 
@@ -18,8 +17,6 @@ public sealed record SpeedReport(
     int Threads, string? Torch, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
     IReadOnlyList<SpeedResult> Results, DataPipelineSpeed? Pipeline)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The tables as Markdown.</summary>
     public string ToMarkdown()
     {
@@ -42,12 +39,7 @@ public sealed record SpeedReport(
     }
 
     /// <summary>Writes <c>speed.json</c> and <c>speed.md</c> into <paramref name="folder"/>.</summary>
-    public void Save(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "speed.json"), JsonSerializer.Serialize(this, Json));
-        File.WriteAllText(Path.Combine(folder, "speed.md"), ToMarkdown());
-    }
+    public void Save(string folder) => ReportFiles.Save(folder, "speed", this, ToMarkdown());
 
     private static string Optional(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Benchmarks;
-using SelfishGen.Hosting;
 using SelfishGen.Modules;
 
 namespace SelfishGen.Cli.Commands;
@@ -14,7 +13,7 @@ namespace SelfishGen.Cli.Commands;
 public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
 {
     /// <summary>Options of <c>selfish bench quality</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchSettings
     {
         [CommandOption("-d|--data <DATA>")]
         [Description("fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (see --cifar10), a .tar.gz of CIFAR-10 JPEGs, a folder with train/ and test/, or any labelled folder (split 80/20).")]
@@ -25,10 +24,6 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [Description("The CIFAR-10 JPEG archive, extracted once to ~/.cache/selfishgen/cifar10.")]
         [DefaultValue(Cifar10Archive.DefaultArchive)]
         public string Cifar10 { get; init; } = Cifar10Archive.DefaultArchive;
-
-        [CommandOption("-m|--methods <SPECS>")]
-        [Description("Methods separated by ';' or spaces, each Name[:Key=Value]... Default: every registered method.")]
-        public string? Methods { get; init; }
 
         [CommandOption("--backbone <KIND>")]
         [Description("auto, convnet, resnet18 or efficientnetb0: the same for every method.")]
@@ -63,37 +58,21 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [Description("Measure on at most N test images (default: all).")]
         public int? EvalTest { get; init; }
 
-        [CommandOption("--threads <N>")]
-        public int? Threads { get; init; }
-
-        [CommandOption("--seed <SEED>")]
-        [DefaultValue(0)]
-        public int Seed { get; init; }
-
-        [CommandOption("-o|--out <FOLDER>")]
-        [Description("Where quality.json, quality.md and the PNG plots are written.")]
-        [DefaultValue("bench")]
-        public string Out { get; init; } = "bench";
-
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
             : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
-            : Threads is < 1 ? ValidationResult.Error("--threads must be at least 1.")
-            : ValidationResult.Success();
+            : base.Validate();
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        NativeAllocator.KeepFreedMemory();
-        var threads = settings.Threads ?? Environment.ProcessorCount;
-        torch.set_num_threads(threads);
-        var specs = settings.Methods is { } text
-            ? text.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(MethodSpec.Parse).ToList()
-            : MethodSpec.AllRegistered(withSecondObjective: false);
+        settings.PrepareTorch();
+        var threads = settings.ThreadCount;
+        var specs = settings.Specs(withSecondObjective: false);
         var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, settings.Seed);
         var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Benchmarks;
-using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
 
@@ -14,12 +13,8 @@ namespace SelfishGen.Cli.Commands;
 public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
 {
     /// <summary>Options of <c>selfish bench speed</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : BenchSettings
     {
-        [CommandOption("-m|--methods <SPECS>")]
-        [Description("Methods separated by ';' or spaces, each Name[:Key=Value]... Default: every registered method (plus RotateNet's linear-head variant while it is the only one).")]
-        public string? Methods { get; init; }
-
         [CommandOption("--backbones <NAMES>")]
         [Description("resnet18 (3x32x32, batch 128) and/or convnet (1x28x28, batch 256), separated by ','.")]
         [DefaultValue("resnet18,convnet")]
@@ -43,10 +38,6 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         [DefaultValue(3)]
         public int Rounds { get; init; } = 3;
 
-        [CommandOption("--threads <N>")]
-        [Description("Intra-op threads on both sides (default: all cores).")]
-        public int? Threads { get; init; }
-
         [CommandOption("--no-reference")]
         [Description("Skip the PyTorch reference.")]
         public bool NoReference { get; init; }
@@ -63,21 +54,11 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         [Description("Image folder for the data-pipeline measurement (default: 2048 synthetic 32x32 JPEGs).")]
         public string? PipelineData { get; init; }
 
-        [CommandOption("-o|--out <FOLDER>")]
-        [Description("Where speed.json and speed.md are written.")]
-        [DefaultValue("bench")]
-        public string Out { get; init; } = "bench";
-
-        [CommandOption("--seed <SEED>")]
-        [DefaultValue(0)]
-        public int Seed { get; init; }
-
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Steps < 1 || Rounds < 1 || Warmup < 0 ? ValidationResult.Error("--steps and --rounds must be at least 1, --warmup at least 0.")
-            : Threads is < 1 ? ValidationResult.Error("--threads must be at least 1.")
             : BatchSize is < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
-            : ValidationResult.Success();
+            : base.Validate();
     }
 
     private const double LearningRate = 1e-3;
@@ -85,12 +66,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        NativeAllocator.KeepFreedMemory();
-        var threads = settings.Threads ?? Environment.ProcessorCount;
-        torch.set_num_threads(threads);
-        var specs = settings.Methods is { } text
-            ? text.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(MethodSpec.Parse).ToList()
-            : MethodSpec.AllRegistered(withSecondObjective: true);
+        settings.PrepareTorch();
+        var threads = settings.ThreadCount;
+        var specs = settings.Specs(withSecondObjective: true);
         var cases = settings.Backbones.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => SpeedCase.Named(name, settings.BatchSize)).ToList();
 
