@@ -28,6 +28,12 @@ public static class SelfishApp
             config.UseStrictParsing();
             config.AddCommand<TrainCommand>("train").WithDescription("Pre-train an encoder with a self-supervised method, then evaluate it.");
             config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate a checkpoint's encoder with kNN and a linear probe, next to a random-init encoder.");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Benchmarks: what each method learns on real data, and training speed against PyTorch.");
+                bench.AddCommand<BenchQualityCommand>("quality").WithDescription("Pre-train each method on the same budget, then compare kNN and linear-probe accuracy; writes a table, JSON and plots.");
+                bench.AddCommand<BenchSpeedCommand>("speed").WithDescription("Time each method's training step on each backbone, alternating with the same step in PyTorch.");
+            });
             config.AddCommand<ListCommand>("list").WithDescription("List the methods and their hyperparameters with defaults.");
         });
         try

@@ -12,6 +12,9 @@ public sealed class TrainingProgress : ITrainingObserver
 
     private TrainingProgress(ProgressTask? task) => _task = task;
 
+    /// <summary>Progress as one line per epoch, for runs that share the console with other output.</summary>
+    public static ITrainingObserver Lines() => new TrainingProgress(null);
+
     /// <summary>Runs <paramref name="train"/> with a progress display; returns what it returns.</summary>
     public static TrainingReport Run(SelfSupervisedMethod method, Func<ITrainingObserver, CancellationToken, TrainingReport> train, CancellationToken cancellation)
     {

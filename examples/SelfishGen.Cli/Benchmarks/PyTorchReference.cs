@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>Runs the PyTorch reference script in a child Python process.</summary>
+public sealed class PyTorchReference(string python)
+{
+    /// <summary>How to install what the reference needs on Debian.</summary>
+    public const string InstallHint = "apt-get install -y python3-torch libopenblas0";
+
+    /// <summary>
+    /// glibc malloc settings given to the Python process: the same as <see cref="Hosting.NativeAllocator.KeepFreedMemory"/>
+    /// does in ours, so that both sides run with the same allocator behaviour.
+    /// </summary>
+    public const string MallocTunables = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647";
+
+    /// <summary>
+    /// The Python that runs the reference: Debian's <c>/usr/bin/python3</c> (where <c>python3-torch</c> installs) when it
+    /// exists, so that a pyenv or virtual-env <c>python3</c> earlier on the PATH does not hide it; else <c>python3</c>.
+    /// </summary>
+    public static string DefaultPython => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    /// <summary>The reference script, copied next to the <c>selfish</c> binary.</summary>
+    public static string Script => Path.Combine(AppContext.BaseDirectory, "reference", "selfish_step.py");
+
+    /// <summary>The torch version the Python can import, or null when the Python or its torch is missing.</summary>
+    public string? TorchVersion()
+    {
+        try
+        {
+            var (code, output, _) = RunPython(["-c", "import torch; print(torch.__version__)"]);
+            return code == 0 ? output.Trim() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no such Python
+        }
+    }
+
+    /// <summary>Runs the steps of <paramref name="manifest"/>; null when the script has no reference for the method.</summary>
+    public ReferenceRun? Run(string manifest)
+    {
+        var (code, output, error) = RunPython([Script, manifest]);
+        if (code == 3)
+            return null;
+        if (code != 0)
+            throw new InvalidOperationException($"The PyTorch reference failed (exit {code}): {error.Trim()} {output.Trim()}");
+        return JsonSerializer.Deserialize<ReferenceRun>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException("The PyTorch reference printed no result.");
+    }
+
+    private (int Code, string Output, string Error) RunPython(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["GLIBC_TUNABLES"] = MallocTunables;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+}
+
+/// <summary>What the reference script printed: its torch version and thread count, and each step's loss and seconds.</summary>
+public sealed record ReferenceRun(string Torch, int Threads, IReadOnlyList<double> Losses, IReadOnlyList<double> Seconds);

@@ -1,0 +1,89 @@
+using ScottPlot;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>PNG pictures of a quality benchmark: loss curves, accuracy bars, and a 2-D embedding per method.</summary>
+public static class QualityPlots
+{
+    private const int Width = 720;
+    private const int Height = 420;
+
+    /// <summary>Every method's loss per step (a running mean over 1 % of the steps, at least 1).</summary>
+    public static void LossCurves(IReadOnlyList<QualityResult> results, string path)
+    {
+        var plot = new Plot();
+        foreach (var result in results)
+        {
+            var smoothed = RunningMean(result.StepLosses, Math.Max(1, result.StepLosses.Count / 100));
+            var line = plot.Add.ScatterLine(Enumerable.Range(1, smoothed.Length).Select(i => (double)i).ToArray(), smoothed);
+            line.LegendText = result.Method;
+        }
+        plot.Title("Pre-training loss");
+        plot.XLabel("step");
+        plot.YLabel("loss");
+        plot.ShowLegend();
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>kNN@200, kNN@20 and linear accuracy of each trained encoder, its random init, and raw pixels.</summary>
+    public static void AccuracyBars(IReadOnlyList<QualityResult> results, string path)
+    {
+        var groups = results.SelectMany(r => new[] { (Name: r.Method, Row: r.Trained), (Name: $"{r.Method} random init", Row: r.RandomInit) })
+            .Append((Name: "raw pixels", Row: results[0].RawPixels))
+            .ToList();
+        var metrics = new (string Name, Func<Evaluation.EvaluationRow, double?> Value)[]
+        {
+            ("kNN k=200", r => r.Knn200), ("kNN k=20", r => r.Knn20), ("linear", r => r.Linear),
+        };
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var m = 0; m < metrics.Length; m++)
+        {
+            var bars = groups
+                .Select((g, i) => (Position: i * (metrics.Length + 1) + m, Value: metrics[m].Value(g.Row)))
+                .Where(b => b.Value is not null)
+                .Select(b => new Bar { Position = b.Position, Value = 100 * b.Value!.Value, FillColor = palette.GetColor(m) })
+                .ToList();
+            plot.Add.Bars(bars);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = metrics[m].Name, FillColor = palette.GetColor(m) });
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. groups.Select((_, i) => (double)(i * (metrics.Length + 1) + 1))], [.. groups.Select(g => g.Name)]);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title("Test accuracy (%)");
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>Test features of one encoder on their first two principal axes, coloured by class.</summary>
+    public static void Embedding(string method, float[,] points, int[] labels, IReadOnlyList<string> classNames, string path)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var label in labels.Distinct().Order())
+        {
+            var members = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray();
+            var scatter = plot.Add.ScatterPoints(members.Select(i => (double)points[i, 0]).ToArray(), members.Select(i => (double)points[i, 1]).ToArray());
+            scatter.Color = palette.GetColor(label);
+            scatter.MarkerSize = 4;
+            scatter.LegendText = label < classNames.Count ? classNames[label] : label.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        plot.Title($"{method}: test features, PCA");
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width, Height);
+    }
+
+    private static double[] RunningMean(IReadOnlyList<float> values, int window)
+    {
+        var means = new double[values.Count];
+        double sum = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            sum += values[i];
+            if (i >= window)
+                sum -= values[i - window];
+            means[i] = sum / Math.Min(i + 1, window);
+        }
+        return means;
+    }
+}

@@ -1,0 +1,28 @@
+using SelfishGen.Evaluation;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>What pre-training one method did: its losses and throughput, and its encoder's evaluation.</summary>
+/// <param name="Method">The method's label.</param>
+/// <param name="Backbone">The backbone trained.</param>
+/// <param name="Budget">The budget, e.g. "5 min" or "3 epochs".</param>
+/// <param name="Steps">Steps trained.</param>
+/// <param name="Epochs">Passes over the training images (fractional when the budget ended mid-epoch).</param>
+/// <param name="ImagesPerSecond">Training throughput (dataset images; a pretext may multiply them).</param>
+/// <param name="StepLosses">Loss of every step.</param>
+/// <param name="Evaluation">Trained, random-init and raw-pixel rows.</param>
+public sealed record QualityResult(
+    string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
+    IReadOnlyList<float> StepLosses, EvaluationReport Evaluation)
+{
+    /// <summary>The pre-trained encoder's row.</summary>
+    public EvaluationRow Trained => Row(EncoderEvaluation.Trained);
+
+    /// <summary>The random-init encoder's row.</summary>
+    public EvaluationRow RandomInit => Row(EncoderEvaluation.RandomInit);
+
+    /// <summary>The raw-pixel row.</summary>
+    public EvaluationRow RawPixels => Row(EncoderEvaluation.RawPixels);
+
+    private EvaluationRow Row(string encoder) => Evaluation.Rows.Single(r => r.Encoder == encoder);
+}

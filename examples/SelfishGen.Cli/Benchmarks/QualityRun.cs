@@ -1,0 +1,98 @@
+using SelfishGen.Data;
+using SelfishGen.Evaluation;
+using SelfishGen.Modules;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>
+/// Pre-trains one method for a budget (epochs, or minutes of wall clock), then evaluates its encoder next to the same
+/// architecture at random init and raw pixels, and projects test features to 2-D.
+/// </summary>
+/// <param name="Backbone">The backbone every method trains.</param>
+/// <param name="BatchSize">Images per step.</param>
+/// <param name="LearningRate">Adam's learning rate (constant).</param>
+/// <param name="Epochs">Epochs, when <paramref name="Budget"/> is null.</param>
+/// <param name="Budget">Wall-clock budget of pre-training; training stops after the step that crosses it.</param>
+/// <param name="Seed">Seed of initialisation and data order.</param>
+/// <param name="Store">Folder of the checkpoints.</param>
+public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double LearningRate, int Epochs, TimeSpan? Budget, int Seed, string Store)
+{
+    /// <summary>An epoch count no budgeted run reaches.</summary>
+    private const int Unbounded = 100_000;
+
+    /// <summary>Test images shown in the 2-D embedding.</summary>
+    public const int EmbeddedPoints = 2000;
+
+    /// <summary>The budget as text.</summary>
+    public string BudgetText => Budget is { } b ? $"{b.TotalMinutes:0.##} min" : $"{Epochs} epochs";
+
+    /// <summary>Trains and evaluates <paramref name="spec"/>; returns the result and the embedding (points, labels).</summary>
+    public (QualityResult Result, float[,] Embedding, int[] Labels) Run(
+        MethodSpec spec, LabelledSplits data, IImageDataset evalTrain, IImageDataset evalTest, ITrainingObserver progress, CancellationToken cancellation)
+    {
+        var options = spec.Options(Backbone);
+        var info = DatasetInfo.Of(data.Train);
+        using var method = spec.Descriptor.Instantiate(info, options, Seed);
+        using var randomInit = spec.Descriptor.Instantiate(info, options, Seed);
+        method.Dataset = data.Train;
+        var recorder = new StepRecorder();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (Budget is { } limit)
+            budget.CancelAfter(limit);
+        try
+        {
+            method.Supervise(
+                lr: LearningRate,
+                epochs: Budget is null ? Epochs : Unbounded,
+                batchSize: BatchSize,
+                numWorkers: 1,
+                name: Path.Combine(Store, spec.Label),
+                seed: Seed,
+                observer: new Observers(recorder, progress),
+                cancellation: budget.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // the budget ran out: a checkpoint was written, the encoder is evaluated as it stands
+        }
+
+        var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest);
+        var (points, labels) = Embed(method.GetBackbone(), evalTest);
+        var steps = recorder.Losses.Count;
+        var result = new QualityResult(
+            spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
+            (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max(recorder.Elapsed.TotalSeconds, 1e-9),
+            recorder.Losses, evaluation);
+        return (result, points, labels);
+    }
+
+    private static (float[,] Points, int[] Labels) Embed(Backbone encoder, IImageDataset test)
+    {
+        var shown = LabelledSplits.Limit(test, EmbeddedPoints, seed: 0);
+        using var features = FeatureExtractor.Extract(encoder, shown);
+        using var projected = Pca.Project2D(features.Features);
+        return ((float[,])projected.data<float>().ToNDArray(), [.. features.Labels.data<long>().ToArray().Select(l => (int)l)]);
+    }
+
+    /// <summary>Forwards progress to several observers.</summary>
+    private sealed class Observers(params ITrainingObserver[] observers) : ITrainingObserver
+    {
+        public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
+        {
+            foreach (var o in observers)
+                o.OnStart(method, firstStep, totalSteps, stepsPerEpoch);
+        }
+
+        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
+        {
+            foreach (var o in observers)
+                o.OnStep(step, epoch, loss, images, learningRate);
+        }
+
+        public void OnEpochEnd(int epoch, double meanLoss)
+        {
+            foreach (var o in observers)
+                o.OnEpochEnd(epoch, meanLoss);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>Writes a benchmark report as <c>&lt;name&gt;.json</c> and <c>&lt;name&gt;.md</c>.</summary>
+public static class ReportFiles
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="report"/> as JSON and <paramref name="markdown"/> into <paramref name="folder"/>.</summary>
+    public static void Save<T>(string folder, string name, T report, string markdown)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(report, Json));
+        File.WriteAllText(Path.Combine(folder, name + ".md"), markdown);
+    }
+}

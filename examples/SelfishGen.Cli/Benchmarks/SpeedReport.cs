@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>Everything one <c>selfish bench speed</c> run measured, as JSON and as a Markdown table.</summary>
+/// <param name="Threads">Intra-op threads on both sides.</param>
+/// <param name="Torch">The reference's torch version; null when it did not run.</param>
+/// <param name="LoadBefore">Load average when the run began.</param>
+/// <param name="LoadAfter">Load average when it ended.</param>
+/// <param name="Steps">Measured steps per round.</param>
+/// <param name="Warmup">Warm-up steps per round.</param>
+/// <param name="Rounds">Rounds per measurement.</param>
+/// <param name="Results">One row per method and backbone.</param>
+/// <param name="Pipeline">The data pipeline alone; null when skipped.</param>
+public sealed record SpeedReport(
+    int Threads, string? Torch, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
+    IReadOnlyList<SpeedResult> Results, DataPipelineSpeed? Pipeline)
+{
+    /// <summary>The tables as Markdown.</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; load average {LoadBefore} before, {LoadAfter} after."))
+            .AppendLine()
+            .AppendLine("| method | backbone | input | batch | ours ms/step | ours img/s | PyTorch ms/step | PyTorch img/s | ours/PyTorch | first-step loss ours / PyTorch |")
+            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in Results)
+            text.AppendLine(Invariant(
+                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {r.OursImagesPerSecond:F0} | {Optional(1000 * r.ReferenceSeconds, "F0")} | {Optional(r.ReferenceImagesPerSecond, "F0")} | {Optional(r.Ratio, "F2")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6")} (diff {Optional(r.LossDifference, "E1")}) |"));
+        if (Pipeline is { } p)
+            text.AppendLine()
+                .AppendLine("| data pipeline | images/s |")
+                .AppendLine("|---|---:|")
+                .AppendLine(Invariant($"| decode JPEG into memory ({p.Images} images) | {p.DecodePerSecond:F0} |"))
+                .AppendLine(Invariant($"| SimCLR augmentation, batches of 256 | {p.AugmentPerSecond:F0} |"))
+                .AppendLine(Invariant($"| data loader, batches of 256 | {p.LoaderPerSecond:F0} |"));
+        return text.ToString();
+    }
+
+    /// <summary>Writes <c>speed.json</c> and <c>speed.md</c> into <paramref name="folder"/>.</summary>
+    public void Save(string folder) => ReportFiles.Save(folder, "speed", this, ToMarkdown());
+
+    private static string Optional(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

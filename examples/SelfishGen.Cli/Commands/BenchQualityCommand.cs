@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Modules;
+
+namespace SelfishGen.Cli.Commands;
+
+/// <summary>
+/// <c>selfish bench quality</c>: pre-trains each method with the same backbone, batch size and budget, evaluates each
+/// encoder by kNN and a linear probe next to random init and raw pixels, and writes a table, JSON and PNG plots.
+/// </summary>
+public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
+{
+    /// <summary>Options of <c>selfish bench quality</c>.</summary>
+    public sealed class Settings : BenchSettings
+    {
+        [CommandOption("-d|--data <DATA>")]
+        [Description("fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (see --cifar10), a .tar.gz of CIFAR-10 JPEGs, a folder with train/ and test/, or any labelled folder (split 80/20).")]
+        [DefaultValue("fashion-mnist")]
+        public string Data { get; init; } = "fashion-mnist";
+
+        [CommandOption("--cifar10 <TARGZ>")]
+        [Description("The CIFAR-10 JPEG archive, extracted once to ~/.cache/selfishgen/cifar10.")]
+        [DefaultValue(Cifar10Archive.DefaultArchive)]
+        public string Cifar10 { get; init; } = Cifar10Archive.DefaultArchive;
+
+        [CommandOption("--backbone <KIND>")]
+        [Description("auto, convnet, resnet18 or efficientnetb0: the same for every method.")]
+        [DefaultValue(BackboneKind.Auto)]
+        public BackboneKind Backbone { get; init; } = BackboneKind.Auto;
+
+        [CommandOption("--image-size <PIXELS>")]
+        public int? ImageSize { get; init; }
+
+        [CommandOption("-b|--batch-size <N>")]
+        [DefaultValue(256)]
+        public int BatchSize { get; init; } = 256;
+
+        [CommandOption("--lr <RATE>")]
+        [DefaultValue(1e-3)]
+        public double LearningRate { get; init; } = 1e-3;
+
+        [CommandOption("-e|--epochs <N>")]
+        [Description("Epochs per method (when no --budget-minutes).")]
+        [DefaultValue(1)]
+        public int Epochs { get; init; } = 1;
+
+        [CommandOption("--budget-minutes <MINUTES>")]
+        [Description("Wall-clock pre-training budget per method, instead of --epochs.")]
+        public double? BudgetMinutes { get; init; }
+
+        [CommandOption("--eval-train <N>")]
+        [Description("Use at most N labelled training images for the kNN bank and linear probe (default: all).")]
+        public int? EvalTrain { get; init; }
+
+        [CommandOption("--eval-test <N>")]
+        [Description("Measure on at most N test images (default: all).")]
+        public int? EvalTest { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() =>
+            BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
+            : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
+            : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
+            : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
+            : base.Validate();
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        settings.PrepareTorch();
+        var threads = settings.ThreadCount;
+        var specs = settings.Specs(withSecondObjective: false);
+        var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, settings.Seed);
+        var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
+        var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
+        var run = new QualityRun(settings.Backbone, settings.BatchSize, settings.LearningRate, settings.Epochs,
+            settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"));
+        AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
+
+        Directory.CreateDirectory(settings.Out);
+        var results = new List<QualityResult>();
+        foreach (var spec in specs)
+        {
+            AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");
+            var (result, points, labels) = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(), cancellation);
+            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s; evaluated:");
+            AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
+            QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
+            results.Add(result);
+        }
+        var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results);
+        report.Save(settings.Out);
+        QualityPlots.LossCurves(results, Path.Combine(settings.Out, "loss.png"));
+        QualityPlots.AccuracyBars(results, Path.Combine(settings.Out, "accuracy.png"));
+        AnsiConsole.Write(new Text(report.ToMarkdown()));
+        AnsiConsole.MarkupLine($"Saved quality.json, quality.md and PNG plots in [blue]{Markup.Escape(settings.Out)}[/].");
+        return 0;
+    }
+
+    private static string FileName(string label) => string.Concat(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+}

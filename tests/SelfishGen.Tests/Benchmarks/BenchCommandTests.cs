@@ -1,0 +1,48 @@
+using System.Text.Json;
+using SelfishGen.Cli;
+using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Tests.Data;
+
+namespace SelfishGen.Tests.Benchmarks;
+
+/// <summary>Smoke tests of <c>selfish bench</c> with tiny budgets: they run end to end and write their reports.</summary>
+public sealed class BenchCommandTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void Quality_bench_trains_within_the_budget_evaluates_and_writes_report_and_plots()
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet", "--batch-size", "32",
+            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--out", folder.Path]);
+
+        Assert.Equal(0, code);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "quality.json")));
+        var result = Assert.Single(report.RootElement.GetProperty("results").EnumerateArray());
+        Assert.Equal("RotateNet", result.GetProperty("method").GetString());
+        Assert.True(result.GetProperty("steps").GetInt32() >= 1);
+        Assert.Equal(3, result.GetProperty("evaluation").GetProperty("rows").GetArrayLength());
+        foreach (var png in new[] { "loss.png", "accuracy.png", "embedding-rotatenet.png" })
+            Assert.True(new FileInfo(Path.Combine(folder.Path, png)).Length > 1000, png);
+        Assert.Contains("| RotateNet |", File.ReadAllText(Path.Combine(folder.Path, "quality.md")));
+    }
+
+    [Fact]
+    public void Speed_bench_times_two_steps_and_matches_the_pytorch_loss_when_torch_is_installed()
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "speed", "--backbones", "convnet", "--batch-size", "8", "--methods", "rotatenet",
+            "--steps", "2", "--warmup", "0", "--rounds", "1", "--no-pipeline", "--out", folder.Path]);
+
+        Assert.Equal(0, code);
+        var report = JsonSerializer.Deserialize<SpeedReport>(File.ReadAllText(Path.Combine(folder.Path, "speed.json")), Json)!;
+        var result = Assert.Single(report.Results);
+        Assert.True(result.OursSeconds > 0);
+        Assert.Equal(report.Torch is null, result.ReferenceFirstLoss is null);
+        if (result.LossDifference is { } difference)
+            Assert.True(difference < 1e-4, $"first-step losses differ by {difference}");
+    }
+}

@@ -1,0 +1,34 @@
+using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Methods;
+using SelfishGen.Modules;
+
+namespace SelfishGen.Tests.Benchmarks;
+
+public sealed class MethodSpecTests
+{
+    [Fact]
+    public void Overrides_after_the_name_reach_the_options_with_the_backbone()
+    {
+        var spec = MethodSpec.Parse("rotatenet:Hidden=:LabelSmoothing=0.1");
+
+        var options = Assert.IsType<RotateNet.Options>(spec.Options(BackboneKind.ConvNet));
+
+        Assert.Equal("RotateNet", spec.Name);
+        Assert.Empty(options.Hidden);
+        Assert.Equal(0.1, options.LabelSmoothing);
+        Assert.Equal(BackboneKind.ConvNet, options.Backbone);
+        Assert.Equal("RotateNet[Hidden=,LabelSmoothing=0.1]", spec.Label);
+    }
+
+    [Fact]
+    public void Every_registered_method_is_benchmarked_by_default()
+    {
+        var names = MethodSpec.AllRegistered(withSecondObjective: false).Select(s => s.Name);
+
+        Assert.Equal(MethodRegistry.All.Select(m => m.Name), names);
+    }
+
+    [Fact]
+    public void Median_of_an_even_count_is_the_mean_of_the_middle_two() =>
+        Assert.Equal(2.5, Statistics.Median([4, 1, 3, 2]));
+}
