@@ -54,7 +54,7 @@ public sealed class DataLoader
     {
         var order = Enumerable.Range(0, _dataset.Count).ToArray();
         if (Shuffle)
-            new Random(HashCode.Combine(Seed, epoch)).Shuffle(order);
+            new Random(SeedSequence.Derive(Seed, epoch)).Shuffle(order);
         return order;
     }
 
