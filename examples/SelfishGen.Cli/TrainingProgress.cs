@@ -50,6 +50,10 @@ public sealed class TrainingProgress : ITrainingObserver
     }
 
     /// <inheritdoc />
+    public void OnCheckpoint(string path) =>
+        AnsiConsole.MarkupLine($"Saved at [blue]{Markup.Escape(path)}[/] (continue with --resume).");
+
+    /// <inheritdoc />
     public void OnEpochEnd(int epoch, double meanLoss)
     {
         if (_task is null)

@@ -103,7 +103,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             device: device,
             observer: observer,
             cancellation: token), cancellation);
-        AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s; saved at [blue]{Markup.Escape(report.Checkpoint)}[/].");
+        AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
 
         if (test is not null)
             EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
