@@ -39,18 +39,10 @@ internal static class DiagnosticDescriptors
         "'{0}' declares {1} but no {2}: add {3}");
 
     /// <summary>SSG010: a hidden layer of the classification head has a width below 1.</summary>
-    public static readonly DiagnosticDescriptor ClassificationHiddenWidth = Error(
-        "SSG010",
-        Hyperparameters,
-        "Classification head widths must be at least 1",
-        "{0}");
+    public static readonly DiagnosticDescriptor ClassificationHiddenWidth = Range("SSG010", "Classification head widths must be at least 1");
 
     /// <summary>SSG011: the classification label smoothing lies outside [0, 1).</summary>
-    public static readonly DiagnosticDescriptor ClassificationLabelSmoothing = Error(
-        "SSG011",
-        Hyperparameters,
-        "Label smoothing must be in [0, 1)",
-        "{0}");
+    public static readonly DiagnosticDescriptor ClassificationLabelSmoothing = Range("SSG011", "Label smoothing must be in [0, 1)");
 
     /// <summary>SSG030: the contrastive temperature is not greater than 0.</summary>
     public static readonly DiagnosticDescriptor ContrastiveTemperature = Range("SSG030", "Contrastive temperature must be greater than 0");

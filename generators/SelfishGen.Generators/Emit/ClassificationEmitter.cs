@@ -22,8 +22,8 @@ internal sealed class ClassificationEmitter : FamilyEmitter
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
         writer.Line($"{Pretext} = new {method.Composition.PretextType}();");
-        writer.Line($"{Classifier} = new {RuntimeNames.MlpHead}(Backbone.OutputFeatures, Hyperparameters.{HyperparameterTable.ClassificationHidden.Option}, {Pretext}.ClassCount);");
-        writer.Line($"{Objective} = new {RuntimeNames.Objectives}.ClassificationObjective(Hyperparameters.{HyperparameterTable.ClassificationLabelSmoothing.Option});");
+        writer.Line($"{Classifier} = new {RuntimeNames.MlpHead}(Backbone.OutputFeatures, {Option(HyperparameterTable.ClassificationHidden)}, {Pretext}.ClassCount);");
+        writer.Line($"{Objective} = new {RuntimeNames.Objectives}.ClassificationObjective({Option(HyperparameterTable.ClassificationLabelSmoothing)});");
         writer.Line($"register_module(\"classifier\", {Classifier});");
     }
 

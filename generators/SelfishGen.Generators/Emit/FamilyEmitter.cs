@@ -1,3 +1,4 @@
+using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 
 namespace SelfishGen.Generators.Emit;
@@ -38,6 +39,9 @@ internal abstract class FamilyEmitter
     public virtual void WriteAfterStep(SourceWriter writer, MethodModel method)
     {
     }
+
+    /// <summary>The options property of <paramref name="definition"/>, as generated code reads it.</summary>
+    protected static string Option(HyperparameterDefinition definition) => $"Hyperparameters.{definition.Option}";
 
     /// <summary>Writes <c>private readonly type name;</c>.</summary>
     protected static void Field(SourceWriter writer, string type, string name) => writer.Line($"private readonly {type} {name};");

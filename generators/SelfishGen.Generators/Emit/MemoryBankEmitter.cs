@@ -1,3 +1,4 @@
+using System.Linq;
 using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 
@@ -77,5 +78,5 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
 
     // _memoryBank → memory_bank
     private static string Snake(string field) =>
-        string.Concat(System.Linq.Enumerable.Select(field.TrimStart('_'), c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+        string.Concat(field.TrimStart('_').Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 }

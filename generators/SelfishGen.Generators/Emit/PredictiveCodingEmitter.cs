@@ -24,9 +24,9 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
-        var steps = $"Hyperparameters.{HyperparameterTable.CpcSteps.Option}";
-        writer.Line($"{Patches} = new {RuntimeNames.PatchGrid}(Hyperparameters.{HyperparameterTable.CpcGrid.Option}, {RuntimeNames.Augment}.Cpc());");
-        writer.Line($"{Context} = new {RuntimeNames.CpcContext}(Backbone.OutputFeatures, Hyperparameters.{HyperparameterTable.CpcContextWidth.Option}, {steps});");
+        var steps = Option(HyperparameterTable.CpcSteps);
+        writer.Line($"{Patches} = new {RuntimeNames.PatchGrid}({Option(HyperparameterTable.CpcGrid)}, {RuntimeNames.Augment}.Cpc());");
+        writer.Line($"{Context} = new {RuntimeNames.CpcContext}(Backbone.OutputFeatures, {Option(HyperparameterTable.CpcContextWidth)}, {steps});");
         writer.Line($"{Objective} = new {RuntimeNames.Objectives}.CpcLoss(Backbone.OutputFeatures, {steps});");
         writer.Line($"register_module(\"context\", {Context});");
         writer.Line($"register_module(\"objective\", {Objective});");

@@ -34,7 +34,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
 
     /// <summary>The projector's constructor arguments.</summary>
     protected virtual string ProjectorArguments =>
-        $"Backbone.OutputFeatures, Hyperparameters.{HyperparameterTable.ProjectorHidden.Option}, Hyperparameters.{HyperparameterTable.ProjectorOut.Option}";
+        $"Backbone.OutputFeatures, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}";
 
     /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
@@ -77,7 +77,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         var composition = method.Composition;
         var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
-        var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", Hyperparameters.{HyperparameterTable.LocalCrops.Option}" : "";
+        var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
         writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
         if (composition.LabEncoders)
             writer.Line($"{ColorEncoder} = {RuntimeNames.LabChannelBackbone}.ColorEncoderFor(Backbone);");
@@ -86,11 +86,11 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         else
             writer.Line($"{Projector} = NewProjector();");
         if (composition.Predictor)
-            writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}(Hyperparameters.{HyperparameterTable.ProjectorOut.Option}, Hyperparameters.{HyperparameterTable.PredictorHidden.Option}, Hyperparameters.{HyperparameterTable.ProjectorOut.Option});");
+            writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.PredictorHidden)}, {Option(HyperparameterTable.ProjectorOut)});");
         if (composition.Momentum)
         {
             writer.Line($"{Momentum} = new {RuntimeNames.MomentumEncoder}(new {RuntimeNames.CombinedNet}(Backbone, {Projector}), new {RuntimeNames.CombinedNet}(Backbone.Replicate(Backbone.Input), NewProjector()));");
-            writer.Line($"{MomentumSchedule} = {RuntimeNames.MomentumSchedule}.Of(Hyperparameters.{HyperparameterTable.Momentum.Option}, Hyperparameters.{HyperparameterTable.MomentumCosine.Option});");
+            writer.Line($"{MomentumSchedule} = {RuntimeNames.MomentumSchedule}.Of({Option(HyperparameterTable.Momentum)}, {Option(HyperparameterTable.MomentumCosine)});");
         }
         WriteStateConstruction(writer, method);
         writer.Line($"{Objective} = new {ObjectiveType(method)}({ObjectiveArguments(method)});");
@@ -160,7 +160,4 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
 
     /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
     protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.Views.Count;
-
-    /// <summary>The options property of <paramref name="definition"/>, as read in generated code.</summary>
-    protected static string Option(HyperparameterDefinition definition) => $"Hyperparameters.{definition.Option}";
 }

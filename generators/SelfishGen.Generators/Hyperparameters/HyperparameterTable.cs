@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SelfishGen.Generators.Diagnostics;
+using SelfishGen.Generators.Rules;
 using static SelfishGen.Generators.Hyperparameters.HyperparameterType;
 
 namespace SelfishGen.Generators.Hyperparameters;
@@ -63,21 +64,21 @@ internal static class HyperparameterTable
 
     /// <summary><c>[Contrastive(Queue = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition Queue = new(
-        KnownNames.ContrastiveAttribute, "Queue", "Queue", Int32, "0",
+        KnownNames.ContrastiveAttribute, HyperparameterNames.Queue, HyperparameterNames.Queue, Int32, "0",
         "Number of past keys kept in the queue of negatives.",
-        AtLeast("Queue", 1), DiagnosticDescriptors.QueueSize, OnlyWith: "Queue");
+        AtLeast("Queue", 1), DiagnosticDescriptors.QueueSize, OnlyWith: HyperparameterNames.Queue);
 
     /// <summary><c>[Contrastive(MemoryBank = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition MemoryBank = new(
-        KnownNames.ContrastiveAttribute, "MemoryBank", "MemoryBank", Int32, "0",
+        KnownNames.ContrastiveAttribute, HyperparameterNames.MemoryBank, HyperparameterNames.MemoryBank, Int32, "0",
         "Negatives drawn per query from the memory bank (one entry per image).",
-        AtLeast("MemoryBank", 1), DiagnosticDescriptors.MemoryBankNegatives, OnlyWith: "MemoryBank");
+        AtLeast("MemoryBank", 1), DiagnosticDescriptors.MemoryBankNegatives, OnlyWith: HyperparameterNames.MemoryBank);
 
     /// <summary><c>[Contrastive(BankMomentum = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition BankMomentum = new(
         KnownNames.ContrastiveAttribute, "BankMomentum", "BankMomentum", Double, "0.5",
         "Share of a memory bank entry kept when it is updated, in [0, 1).",
-        Fraction("BankMomentum"), DiagnosticDescriptors.BankMomentum, OnlyWith: "MemoryBank");
+        Fraction("BankMomentum"), DiagnosticDescriptors.BankMomentum, OnlyWith: HyperparameterNames.MemoryBank);
 
     /// <summary><c>[BarlowTwins(Lambda = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition BarlowTwinsLambda = new(
