@@ -27,7 +27,7 @@ public sealed class MethodTrainingTests : IDisposable
     public void Loss_falls_over_training(string method)
     {
         var report = TinyMethods.Create(method, new RandomPatterns(64, channels: 3, cells: 2))
-            .Supervise(lr: 3e-3, epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method));
+            .Supervise(lr: TinyMethods.LearningRate(method), epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method));
 
         var losses = report.EpochLosses;
         Assert.All(report.StepLosses, loss => Assert.True(float.IsFinite(loss), $"{method} loss {loss}"));

@@ -25,6 +25,12 @@ internal static class TinyMethods
     // CMC's backbone sees the lightness channel only.
     private static ConvNet Backbone(string name, ImageShape shape) => new(name == "CMC" ? shape with { Channels = 1 } : shape, width: 8);
 
+    /// <summary>
+    /// The learning rate that trains <paramref name="name"/> within a few tiny steps: smaller for the objectives of
+    /// batch statistics (Barlow Twins, VICReg), which are noisy on batches of 16.
+    /// </summary>
+    public static double LearningRate(string name) => name is "BarlowTwins" or "VICReg" ? 1e-3 : 3e-3;
+
     /// <summary>The names of the methods with a tiny configuration.</summary>
     public static IEnumerable<string> Names => Overrides.Keys;
 
