@@ -9,7 +9,7 @@ internal static class TinyMethods
     /// <summary>Hyperparameter overrides per method that make it small; applied through the options' own parser.</summary>
     private static readonly Dictionary<string, string[]> Overrides = new()
     {
-        ["SimCLR"] = ["ProjectorHidden=32", "ProjectorOut=16"],
+        ["SimCLR"] = ["ProjectorHidden=32", "ProjectorOut=16", "Temperature=0.1"],
         ["MoCo"] = ["ProjectorHidden=32", "ProjectorOut=16", "Queue=64", "Momentum=0.9"],
         ["BYOL"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=32", "Momentum=0.9"],
         ["SimSiam"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=8"],
@@ -29,7 +29,7 @@ internal static class TinyMethods
     /// The learning rate that trains <paramref name="name"/> within a few tiny steps: smaller for the objectives of
     /// batch statistics (Barlow Twins, VICReg), which are noisy on batches of 16.
     /// </summary>
-    public static double LearningRate(string name) => name is "BarlowTwins" or "VICReg" ? 1e-3 : 3e-3;
+    public static double LearningRate(string name) => name is "BarlowTwins" or "VICReg" or "SimCLR" ? 1e-3 : 3e-3;
 
     /// <summary>The names of the methods with a tiny configuration.</summary>
     public static IEnumerable<string> Names => Overrides.Keys;
