@@ -5,14 +5,32 @@ internal static class KnownNames
 {
     public const string SelfSupervisedMethod = "SelfishGen.SelfSupervisedMethod";
     public const string PretextAttribute = "SelfishGen.PretextAttribute";
+    public const string ViewsAttribute = "SelfishGen.ViewsAttribute";
+    public const string ProjectorAttribute = "SelfishGen.ProjectorAttribute";
+    public const string PredictorAttribute = "SelfishGen.PredictorAttribute";
+    public const string MomentumEncoderAttribute = "SelfishGen.MomentumEncoderAttribute";
+    public const string LabEncodersAttribute = "SelfishGen.LabEncodersAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
+    public const string ContrastiveAttribute = "SelfishGen.ContrastiveAttribute";
+    public const string BootstrapAttribute = "SelfishGen.BootstrapAttribute";
+    public const string BarlowTwinsAttribute = "SelfishGen.BarlowTwinsAttribute";
+    public const string VicRegAttribute = "SelfishGen.VicRegAttribute";
+    public const string DinoAttribute = "SelfishGen.DinoAttribute";
+    public const string PredictiveCodingAttribute = "SelfishGen.PredictiveCodingAttribute";
 
-    /// <summary>Attributes that declare what a method learns from; each is one generator entry point.</summary>
-    public static readonly string[] PretextAttributes = [PretextAttribute];
+    /// <summary>Attributes that declare a method's objective; each is one generator entry point.</summary>
+    public static readonly string[] ObjectiveAttributes =
+    [
+        ClassificationAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
+        DinoAttribute, PredictiveCodingAttribute,
+    ];
 
-    /// <summary>Attributes that declare a method's objective.</summary>
-    public static readonly string[] ObjectiveAttributes = [ClassificationAttribute];
+    /// <summary>Attributes that declare a piece a method is composed of, other than its objective.</summary>
+    public static readonly string[] PieceAttributes =
+    [
+        PretextAttribute, ViewsAttribute, ProjectorAttribute, PredictorAttribute, MomentumEncoderAttribute, LabEncodersAttribute,
+    ];
 
     /// <summary>Every attribute that makes a class a SelfishGen method declaration.</summary>
-    public static readonly string[] MethodAttributes = [.. PretextAttributes, .. ObjectiveAttributes];
+    public static readonly string[] MethodAttributes = [.. PieceAttributes, .. ObjectiveAttributes];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,16 +19,13 @@ public sealed class MethodGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One entry attribute for now; later ones ([Contrastive], [Views], ...) each add a provider, and the
-        // providers are merged (and deduplicated by class) before emission.
-        var methods = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.PretextAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (declaration, cancellationToken) => MethodParser.Parse(declaration, cancellationToken))
-            .WithTrackingName(TrackingNames.Declarations)
-            .Where(static method => method is not null)
-            .Select(static (method, _) => method!)
+        // One entry point per objective attribute; a method has exactly one objective, and the merge drops any
+        // class found twice all the same.
+        var declared = KnownNames.ObjectiveAttributes
+            .Select(attribute => Declarations(context, attribute))
+            .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
+        var methods = declared
+            .SelectMany(static (all, _) => all.Distinct())
             .WithTrackingName(TrackingNames.Methods);
 
         context.RegisterSourceOutput(methods, static (output, method) => output.AddSource(method.HintName, MethodEmitter.Emit(method)));
@@ -43,4 +41,16 @@ public sealed class MethodGenerator : IIncrementalGenerator
                 output.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(names));
         });
     }
+
+    // The models of the classes carrying the entry attribute named attribute.
+    private static IncrementalValueProvider<ImmutableArray<MethodModel>> Declarations(IncrementalGeneratorInitializationContext context, string attribute) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (declaration, cancellationToken) => MethodParser.Parse(declaration, cancellationToken))
+            .WithTrackingName(TrackingNames.Declarations)
+            .Where(static method => method is not null)
+            .Select(static (method, _) => method!)
+            .Collect();
 }

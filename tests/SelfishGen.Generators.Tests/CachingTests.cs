@@ -21,6 +21,18 @@ public class CachingTests
     }
 
     [Fact]
+    public void An_edit_in_another_file_regenerates_no_view_method()
+    {
+        var compilation = TestCompilation.Create(Declarations.Library("MoCo"), Declarations.Library("BYOL"));
+        var first = GeneratorRun.Of(compilation);
+
+        var second = first.Then(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", TestCompilation.ParseOptions)));
+
+        Assert.Equal(2, Reasons(second, TrackingNames.Methods).Length);
+        AssertNothingRegenerated(second);
+    }
+
+    [Fact]
     public void An_edit_inside_the_class_that_keeps_its_declaration_regenerates_nothing()
     {
         var compilation = TestCompilation.Create(Declarations.SpinNet());

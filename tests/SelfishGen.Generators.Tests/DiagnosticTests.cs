@@ -17,7 +17,39 @@ public class DiagnosticTests
         { "[Pretext(PretextKind.Rotation), Classification(Hidden = [512, 0])] public partial class Spin : SelfSupervisedMethod;", "SSG010", "Hidden = [512, 0]" },
         { "[Pretext(PretextKind.Rotation), Classification(LabelSmoothing = 1.0)] public partial class Spin : SelfSupervisedMethod;", "SSG011", "LabelSmoothing = 1.0" },
         { "[Pretext(PretextKind.Rotation), Classification(LabelSmoothing = -0.1)] public partial class Spin : SelfSupervisedMethod;", "SSG011", "LabelSmoothing = -0.1" },
+        { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
+        { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
+        { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
+        { $"[{TwoViews}, Projector, Dino] {Method}", "SSG003", "M" },
+        { $"[{TwoViews}, Projector, Contrastive(Temperature = 0.0)] {Method}", "SSG030", "Temperature = 0.0" },
+        { $"[{TwoViews}, Projector, Contrastive(Queue = 0)] {Method}", "SSG031", "Queue = 0" },
+        { $"[{TwoViews}, Projector, Contrastive(MemoryBank = -5)] {Method}", "SSG032", "MemoryBank = -5" },
+        { $"[{TwoViews}, Projector, Contrastive(MemoryBank = 8, BankMomentum = 1.0)] {Method}", "SSG033", "BankMomentum = 1.0" },
+        { $"[{TwoViews}, Projector, Contrastive(Queue = 8, MemoryBank = 8)] {Method}", "SSG034", "MemoryBank = 8" },
+        { $"[Views(ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG035", "Views(ViewAugmentation.SimClr)" },
+        { $"[{TwoViews}, Projector, Predictor, MomentumEncoder(Momentum = 1.0), Bootstrap] {Method}", "SSG060", "Momentum = 1.0" },
+        { $"[{TwoViews}, Projector, Predictor, MomentumEncoder(Momentum = -0.1), Bootstrap] {Method}", "SSG060", "Momentum = -0.1" },
+        { $"[{TwoViews}, Projector(Hidden = [64, 0]), BarlowTwins] {Method}", "SSG070", "Hidden = [64, 0]" },
+        { $"[{TwoViews}, Projector(Out = 0), BarlowTwins] {Method}", "SSG071", "Out = 0" },
+        { $"[{TwoViews}, Projector, Predictor(Hidden = [0]), Bootstrap] {Method}", "SSG072", "Hidden = [0]" },
+        { $"[{TwoViews}, Projector, Predictor, Contrastive] {Method}", "SSG073", "Predictor" },
+        { $"[{TwoViews}, Projector, Contrastive, BarlowTwins] {Method}", "SSG080", "BarlowTwins" },
+        { $"[{TwoViews}, Projector, BarlowTwins(Lambda = -1.0)] {Method}", "SSG090", "Lambda = -1.0" },
+        { $"[{TwoViews}, Projector, VicReg(Variance = -1.0)] {Method}", "SSG100", "Variance = -1.0" },
+        { $"[{TwoViews}, Projector, MomentumEncoder, Dino(Prototypes = 0)] {Method}", "SSG110", "Prototypes = 0" },
+        { $"[{TwoViews}, Projector, MomentumEncoder, Dino(StudentTemperature = 0.0)] {Method}", "SSG111", "StudentTemperature = 0.0" },
+        { $"[{TwoViews}, Projector, MomentumEncoder, Dino(WarmupProgress = 1.0)] {Method}", "SSG112", "WarmupProgress = 1.0" },
+        { $"[{TwoViews}, Projector, MomentumEncoder, Dino(CenterMomentum = -0.5)] {Method}", "SSG113", "CenterMomentum = -0.5" },
+        { $"[PredictiveCoding(Grid = 1)] {Method}", "SSG120", "Grid = 1" },
+        { $"[PredictiveCoding(Steps = 0)] {Method}", "SSG121", "Steps = 0" },
+        { $"[PredictiveCoding(ContextWidth = 0)] {Method}", "SSG122", "ContextWidth = 0" },
+        { $"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, LocalCrops = -1), Projector, MomentumEncoder, Dino] {Method}", "SSG130", "LocalCrops = -1" },
     };
+
+    private const string TwoViews = "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)";
+    private const string Method = "public partial class M : SelfSupervisedMethod;";
+
+    public static TheoryData<string> LibraryMethods => [.. Declarations.LibraryNames];
 
     [Theory]
     [MemberData(nameof(BadDeclarations))]
@@ -39,6 +71,24 @@ public class DiagnosticTests
         Assert.Empty(await Analyze(declaration));
     }
 
+    [Theory]
+    [MemberData(nameof(LibraryMethods))]
+    public async Task The_library_declarations_are_not_reported(string method)
+    {
+        Assert.Empty(await AnalyzeSource(Declarations.Library(method)));
+    }
+
+    [Theory]
+    [InlineData($"[{TwoViews}, Projector, MomentumEncoder(Momentum = 0.0), Contrastive(Queue = 1, Temperature = 1e-9)] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.Cpc), Projector(Hidden = []), Contrastive(MemoryBank = 1, BankMomentum = 0.0)] {Method}")]
+    [InlineData($"[{TwoViews}, Projector, Predictor(Hidden = []), Bootstrap] {Method}")]
+    [InlineData($"[{TwoViews}, Projector, VicReg(Invariance = 0.0, Variance = 0.0, Covariance = 0.0)] {Method}")]
+    [InlineData($"[PredictiveCoding(Grid = 2, Steps = 1, ContextWidth = 1)] {Method}")]
+    public async Task Boundary_values_are_not_reported(string declaration)
+    {
+        Assert.Empty(await Analyze(declaration));
+    }
+
     [Fact]
     public async Task Every_message_says_what_to_do()
     {
@@ -48,9 +98,12 @@ public class DiagnosticTests
     }
 
     /// <summary>The SelfishGen diagnostics of <paramref name="declaration"/> (compiler errors it causes must not hide them).</summary>
-    internal static async Task<Diagnostic[]> Analyze(string declaration)
+    internal static Task<Diagnostic[]> Analyze(string declaration) =>
+        AnalyzeSource($"using SelfishGen;\n\nnamespace Demo;\n\n{declaration}\n");
+
+    private static async Task<Diagnostic[]> AnalyzeSource(string source)
     {
-        var compilation = TestCompilation.Create($"using SelfishGen;\n\nnamespace Demo;\n\n{declaration}\n");
+        var compilation = TestCompilation.Create(source);
         DiagnosticAnalyzer[] analyzers = [new DeclarationAnalyzer(), new HyperparameterAnalyzer()];
         var diagnostics = await compilation.WithAnalyzers([.. analyzers]).GetAnalyzerDiagnosticsAsync();
         return [.. diagnostics.Where(d => d.Id.StartsWith("SSG", StringComparison.Ordinal))];

@@ -17,6 +17,29 @@ public class SnapshotTests
         Snapshot.Match(run.Source(RegistrationEmitter.HintName), "MethodRegistration");
     }
 
+    [Theory]
+    [InlineData("MoCo")]
+    [InlineData("BYOL")]
+    [InlineData("SimCLR")]
+    public void Library_view_methods_are_generated_as_approved(string method)
+    {
+        var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));
+
+        Assert.Empty(run.Diagnostics);
+        Snapshot.Match(run.Source($"SelfishGen.Methods.{method}.g.cs"), method);
+    }
+
+    [Fact]
+    public void A_structural_hyperparameter_is_an_option_only_when_declared()
+    {
+        var withQueue = GeneratorRun.Of(TestCompilation.Create(Declarations.Library("MoCo"))).Source("SelfishGen.Methods.MoCo.g.cs");
+        var withoutQueue = GeneratorRun.Of(TestCompilation.Create(Declarations.Library("SimCLR"))).Source("SelfishGen.Methods.SimCLR.g.cs");
+
+        Assert.Contains("public int Queue { get; init; } = 65536;", withQueue);
+        Assert.DoesNotContain("Queue", withoutQueue);
+        Assert.DoesNotContain("MemoryBank", withoutQueue);
+    }
+
     [Fact]
     public void Declared_hyperparameters_become_the_option_defaults()
     {

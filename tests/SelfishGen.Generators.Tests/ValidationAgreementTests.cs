@@ -42,6 +42,24 @@ public class ValidationAgreementTests
         Assert.Empty(options.Validate());
     }
 
+    /// <summary>MoCo's attributes with one invalid value, and MoCo options with the same value.</summary>
+    public static TheoryData<string, MoCo.Options> InvalidMoCo => new()
+    {
+        { "MomentumEncoder(Momentum = 1.0), Contrastive(Queue = 8)", new() { Momentum = 1.0 } },
+        { "MomentumEncoder, Contrastive(Queue = 8, Temperature = 0.0)", new() { Temperature = 0.0 } },
+        { "MomentumEncoder, Contrastive(Queue = 0)", new() { Queue = 0 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidMoCo))]
+    public async Task Invalid_MoCo_options_are_rejected_with_the_analyzer_message(string attributes, MoCo.Options options)
+    {
+        var declaration = $"[Views(ViewAugmentation.MoCoV2, ViewAugmentation.MoCoV2), Projector, {attributes}] public partial class M : SelfSupervisedMethod;";
+        var diagnostic = Assert.Single(await DiagnosticTests.Analyze(declaration));
+
+        Assert.Equal([diagnostic.GetMessage()], options.Validate());
+    }
+
     [Fact]
     public void Generated_defaults_are_the_attribute_defaults()
     {

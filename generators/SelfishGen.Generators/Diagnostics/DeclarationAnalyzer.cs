@@ -3,19 +3,24 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SelfishGen.Generators.Parsing;
+using SelfishGen.Generators.Rules;
 
 namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
-/// Checks the shape of method declarations: partial (SSG001), deriving from <c>SelfSupervisedMethod</c> (SSG002), with
-/// both a pretext task and an objective (SSG003). Reports on the class name.
+/// Checks the shape of method declarations: partial (SSG001), deriving from <c>SelfSupervisedMethod</c> (SSG002), and
+/// composed of pieces that fit together (<see cref="CompositionRules"/>). Reports on the class name or the attribute at fault.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarationAnalyzer : ClassAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NotAMethod, DiagnosticDescriptors.MissingPiece];
+    [
+        DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NotAMethod, DiagnosticDescriptors.MissingPiece,
+        DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.PredictorWithoutTarget,
+        DiagnosticDescriptors.TwoObjectives,
+    ];
 
     /// <inheritdoc />
     protected override void Analyze(SymbolAnalysisContext context)
@@ -29,15 +34,7 @@ public sealed class DeclarationAnalyzer : ClassAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, name, type.Name));
         if (!type.DerivesFromSelfSupervisedMethod())
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAMethod, name, type.Name));
-        if (type.FindAttribute(KnownNames.PretextAttributes) is null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingPiece, name, type.Name,
-                "an objective", "pretext task", "[Pretext(...)] to say how inputs and targets are made"));
-        }
-        if (type.FindAttribute(KnownNames.ObjectiveAttributes) is null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingPiece, name, type.Name,
-                "a pretext task", "objective", "an objective such as [Classification]"));
-        }
+        foreach (var problem in CompositionRules.Check(type, context.CancellationToken))
+            context.ReportDiagnostic(problem.ToDiagnostic());
     }
 }

@@ -3,14 +3,17 @@ using Microsoft.CodeAnalysis;
 namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic SelfishGen reports. Ids are banded: <c>SSG001</c>–<c>SSG009</c> declaration shape,
-/// <c>SSG010</c>–<c>SSG019</c> classification hyperparameters, <c>SSG020</c> and up further hyperparameters
-/// (temperature, momentum, queue size, ...). Each id has a section in <c>docs/diagnostics.md</c>.
+/// Every diagnostic SelfishGen reports. Ids are banded, ten per attribute or concern: <c>SSG001</c>–<c>SSG009</c>
+/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG060</c>
+/// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
+/// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
+/// <c>[Views]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Declaration = "SelfishGen.Declaration";
     private const string Hyperparameters = "SelfishGen.Hyperparameters";
+    private const string Composition = "SelfishGen.Composition";
     // Relative to the repository root until the project has a public address.
     private const string HelpRoot = "docs/diagnostics.md#";
 
@@ -36,18 +39,95 @@ internal static class DiagnosticDescriptors
         "'{0}' declares {1} but no {2}: add {3}");
 
     /// <summary>SSG010: a hidden layer of the classification head has a width below 1.</summary>
-    public static readonly DiagnosticDescriptor ClassificationHiddenWidth = Error(
-        "SSG010",
-        Hyperparameters,
-        "Classification head widths must be at least 1",
-        "{0}");
+    public static readonly DiagnosticDescriptor ClassificationHiddenWidth = Range("SSG010", "Classification head widths must be at least 1");
 
     /// <summary>SSG011: the classification label smoothing lies outside [0, 1).</summary>
-    public static readonly DiagnosticDescriptor ClassificationLabelSmoothing = Error(
-        "SSG011",
-        Hyperparameters,
-        "Label smoothing must be in [0, 1)",
-        "{0}");
+    public static readonly DiagnosticDescriptor ClassificationLabelSmoothing = Range("SSG011", "Label smoothing must be in [0, 1)");
+
+    /// <summary>SSG030: the contrastive temperature is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor ContrastiveTemperature = Range("SSG030", "Contrastive temperature must be greater than 0");
+
+    /// <summary>SSG031: the queue holds fewer than one key.</summary>
+    public static readonly DiagnosticDescriptor QueueSize = Range("SSG031", "Queue size must be at least 1");
+
+    /// <summary>SSG032: fewer than one negative is drawn from the memory bank.</summary>
+    public static readonly DiagnosticDescriptor MemoryBankNegatives = Range("SSG032", "Memory bank negatives must be at least 1");
+
+    /// <summary>SSG033: the memory bank momentum lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor BankMomentum = Range("SSG033", "Memory bank momentum must be in [0, 1)");
+
+    /// <summary>SSG034: a contrastive objective declares both a queue and a memory bank.</summary>
+    public static readonly DiagnosticDescriptor QueueAndMemoryBank = Error(
+        "SSG034",
+        Composition,
+        "A queue and a memory bank cannot be combined",
+        "'{0}' declares both a queue and a memory bank of negatives: keep one (Queue for momentum keys, MemoryBank for one entry per image)");
+
+    /// <summary>SSG035: a contrastive method without a memory bank declares fewer than two views.</summary>
+    public static readonly DiagnosticDescriptor TooFewViews = Error(
+        "SSG035",
+        Composition,
+        "A contrastive method needs two views",
+        "'{0}' contrasts views but declares {1}: declare two views, e.g. [Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)], or a MemoryBank to contrast against");
+
+    /// <summary>SSG060: the EMA momentum lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor Momentum = Range("SSG060", "Momentum must be in [0, 1)");
+
+    /// <summary>SSG070: a hidden layer of the projector has a width below 1.</summary>
+    public static readonly DiagnosticDescriptor ProjectorHiddenWidth = Range("SSG070", "Projector widths must be at least 1");
+
+    /// <summary>SSG071: the projector's output width is below 1.</summary>
+    public static readonly DiagnosticDescriptor ProjectorOut = Range("SSG071", "Projector output width must be at least 1");
+
+    /// <summary>SSG072: a hidden layer of the predictor has a width below 1.</summary>
+    public static readonly DiagnosticDescriptor PredictorHiddenWidth = Range("SSG072", "Predictor widths must be at least 1");
+
+    /// <summary>SSG073: a predictor with neither a momentum encoder nor a stop-gradient objective.</summary>
+    public static readonly DiagnosticDescriptor PredictorWithoutTarget = Error(
+        "SSG073",
+        Composition,
+        "A predictor needs a momentum encoder or a stop-gradient",
+        "'{0}' declares a predictor with neither a momentum encoder nor a stop-gradient objective, so both branches can collapse to a constant: add [MomentumEncoder] or use [Bootstrap]");
+
+    /// <summary>SSG080: a class declares more than one objective.</summary>
+    public static readonly DiagnosticDescriptor TwoObjectives = Error(
+        "SSG080",
+        Composition,
+        "A method has one objective",
+        "'{0}' declares the objectives {1}: keep one");
+
+    /// <summary>SSG090: the Barlow Twins off-diagonal weight is negative.</summary>
+    public static readonly DiagnosticDescriptor BarlowTwinsLambda = Range("SSG090", "Barlow Twins lambda must be at least 0");
+
+    /// <summary>SSG100: a VICReg term weight is negative.</summary>
+    public static readonly DiagnosticDescriptor VicRegWeight = Range("SSG100", "VICReg weights must be at least 0");
+
+    /// <summary>SSG110: DINO has fewer than one prototype.</summary>
+    public static readonly DiagnosticDescriptor DinoPrototypes = Range("SSG110", "DINO prototypes must be at least 1");
+
+    /// <summary>SSG111: a DINO temperature is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor DinoTemperature = Range("SSG111", "DINO temperatures must be greater than 0");
+
+    /// <summary>SSG112: the DINO teacher-temperature warm-up lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor DinoWarmup = Range("SSG112", "DINO warm-up must be in [0, 1)");
+
+    /// <summary>SSG113: the DINO centre momentum lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor DinoCenterMomentum = Range("SSG113", "DINO centre momentum must be in [0, 1)");
+
+    /// <summary>SSG120: the CPC grid has fewer than 2 patches per side.</summary>
+    public static readonly DiagnosticDescriptor CpcGrid = Range("SSG120", "CPC grid must be at least 2");
+
+    /// <summary>SSG121: CPC predicts fewer than 1 step ahead.</summary>
+    public static readonly DiagnosticDescriptor CpcSteps = Range("SSG121", "CPC steps must be at least 1");
+
+    /// <summary>SSG122: the CPC context network is narrower than 1 channel.</summary>
+    public static readonly DiagnosticDescriptor CpcContextWidth = Range("SSG122", "CPC context width must be at least 1");
+
+    /// <summary>SSG130: a negative number of local crops.</summary>
+    public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");
+
+    // A hyperparameter outside its rule's range; the message is the rule's.
+    private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SelfishGen.Generators.Emit;
 using SelfishGen.Generators.Hyperparameters;
@@ -34,15 +32,9 @@ public sealed class HyperparameterAnalyzer : ClassAnalyzer
                     || attribute.NamedArgument(definition.Property) is not { } value
                     || rule.FirstViolation(value.Numbers()) is not { } invalid)
                     continue;
-                var location = ArgumentLocation(attribute, definition.Property, context.CancellationToken) ?? context.Symbol.Locations.First();
+                var location = attribute.ArgumentLocation(definition.Property, context.CancellationToken) ?? context.Symbol.Locations.First();
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, rule.Message(CSharpLiterals.Number(invalid))));
             }
         }
     }
-
-    // The location of "Property = value" in the attribute's syntax.
-    private static Location? ArgumentLocation(AttributeData attribute, string property, CancellationToken cancellationToken) =>
-        (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments
-            .FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == property)?
-            .GetLocation();
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using SelfishGen.Generators.Diagnostics;
+using SelfishGen.Generators.Rules;
+using static SelfishGen.Generators.Hyperparameters.HyperparameterType;
 
 namespace SelfishGen.Generators.Hyperparameters;
 
@@ -9,27 +11,160 @@ internal static class HyperparameterTable
 {
     /// <summary><c>[Classification(Hidden = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ClassificationHidden = new(
-        KnownNames.ClassificationAttribute,
-        "Hidden",
-        HyperparameterType.Int32Array,
-        "[1024, 256]",
+        KnownNames.ClassificationAttribute, "Hidden", "Hidden", Int32Array, "[1024, 256]",
         "Widths of the classification head's hidden layers; empty for a linear head.",
-        new ValueRule("Each Hidden width", ValueRange.AtLeast(1)),
-        DiagnosticDescriptors.ClassificationHiddenWidth);
+        AtLeast("Each Hidden width", 1), DiagnosticDescriptors.ClassificationHiddenWidth);
 
     /// <summary><c>[Classification(LabelSmoothing = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ClassificationLabelSmoothing = new(
-        KnownNames.ClassificationAttribute,
-        "LabelSmoothing",
-        HyperparameterType.Double,
-        "0.0",
+        KnownNames.ClassificationAttribute, "LabelSmoothing", "LabelSmoothing", Double, "0.0",
         "Label smoothing of the cross-entropy, in [0, 1).",
-        new ValueRule("LabelSmoothing", ValueRange.HalfOpen(0, 1)),
-        DiagnosticDescriptors.ClassificationLabelSmoothing);
+        Fraction("LabelSmoothing"), DiagnosticDescriptors.ClassificationLabelSmoothing);
+
+    /// <summary><c>[Views(LocalCrops = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LocalCrops = new(
+        KnownNames.ViewsAttribute, "LocalCrops", "LocalCrops", Int32, "0",
+        "Extra small crops per image that only the online network sees (multi-crop).",
+        AtLeast("LocalCrops", 0), DiagnosticDescriptors.LocalCrops, OnlyWith: "LocalCrops");
+
+    /// <summary><c>[Projector(Hidden = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ProjectorHidden = new(
+        KnownNames.ProjectorAttribute, "Hidden", "ProjectorHidden", Int32Array, "[2048]",
+        "Widths of the projector's hidden layers; empty for a linear projector.",
+        AtLeast("Each ProjectorHidden width", 1), DiagnosticDescriptors.ProjectorHiddenWidth);
+
+    /// <summary><c>[Projector(Out = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ProjectorOut = new(
+        KnownNames.ProjectorAttribute, "Out", "ProjectorOut", Int32, "128",
+        "Width of the projector's output: the embedding the objective compares.",
+        AtLeast("ProjectorOut", 1), DiagnosticDescriptors.ProjectorOut);
+
+    /// <summary><c>[Predictor(Hidden = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition PredictorHidden = new(
+        KnownNames.PredictorAttribute, "Hidden", "PredictorHidden", Int32Array, "[512]",
+        "Widths of the predictor's hidden layers; its output has the projector's width.",
+        AtLeast("Each PredictorHidden width", 1), DiagnosticDescriptors.PredictorHiddenWidth);
+
+    /// <summary><c>[MomentumEncoder(Momentum = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition Momentum = new(
+        KnownNames.MomentumEncoderAttribute, "Momentum", "Momentum", Double, "0.999",
+        "EMA momentum of the target encoder, in [0, 1) (its start value when cosine).",
+        Fraction("Momentum"), DiagnosticDescriptors.Momentum);
+
+    /// <summary><c>[MomentumEncoder(Cosine = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition MomentumCosine = new(
+        KnownNames.MomentumEncoderAttribute, "Cosine", "MomentumCosine", Boolean, "false",
+        "Whether the momentum rises to 1 along a half cosine over training.");
+
+    /// <summary><c>[Contrastive(Temperature = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition Temperature = new(
+        KnownNames.ContrastiveAttribute, "Temperature", "Temperature", Double, "0.1",
+        "Softmax temperature of the contrastive loss, greater than 0.",
+        Positive("Temperature"), DiagnosticDescriptors.ContrastiveTemperature);
+
+    /// <summary><c>[Contrastive(Queue = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition Queue = new(
+        KnownNames.ContrastiveAttribute, HyperparameterNames.Queue, HyperparameterNames.Queue, Int32, "0",
+        "Number of past keys kept in the queue of negatives.",
+        AtLeast("Queue", 1), DiagnosticDescriptors.QueueSize, OnlyWith: HyperparameterNames.Queue);
+
+    /// <summary><c>[Contrastive(MemoryBank = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition MemoryBank = new(
+        KnownNames.ContrastiveAttribute, HyperparameterNames.MemoryBank, HyperparameterNames.MemoryBank, Int32, "0",
+        "Negatives drawn per query from the memory bank (one entry per image).",
+        AtLeast("MemoryBank", 1), DiagnosticDescriptors.MemoryBankNegatives, OnlyWith: HyperparameterNames.MemoryBank);
+
+    /// <summary><c>[Contrastive(BankMomentum = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition BankMomentum = new(
+        KnownNames.ContrastiveAttribute, "BankMomentum", "BankMomentum", Double, "0.5",
+        "Share of a memory bank entry kept when it is updated, in [0, 1).",
+        Fraction("BankMomentum"), DiagnosticDescriptors.BankMomentum, OnlyWith: HyperparameterNames.MemoryBank);
+
+    /// <summary><c>[BarlowTwins(Lambda = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition BarlowTwinsLambda = new(
+        KnownNames.BarlowTwinsAttribute, "Lambda", "Lambda", Double, "0.005",
+        "Weight of the off-diagonal (redundancy reduction) term, at least 0.",
+        AtLeast("Lambda", 0), DiagnosticDescriptors.BarlowTwinsLambda);
+
+    /// <summary><c>[VicReg(Invariance = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition VicRegInvariance = VicRegWeight("Invariance", "25.0", "invariance (mean squared error between views)");
+
+    /// <summary><c>[VicReg(Variance = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition VicRegVariance = VicRegWeight("Variance", "25.0", "variance (hinge on each dimension's deviation)");
+
+    /// <summary><c>[VicReg(Covariance = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition VicRegCovariance = VicRegWeight("Covariance", "1.0", "covariance (off-diagonal decorrelation)");
+
+    /// <summary><c>[Dino(Prototypes = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoPrototypes = new(
+        KnownNames.DinoAttribute, "Prototypes", "Prototypes", Int32, "65536",
+        "Number of prototypes: the width of the DINO head's output.",
+        AtLeast("Prototypes", 1), DiagnosticDescriptors.DinoPrototypes);
+
+    /// <summary><c>[Dino(StudentTemperature = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoStudentTemperature = DinoTemperature("StudentTemperature", "0.1", "Student softmax temperature");
+
+    /// <summary><c>[Dino(TeacherTemperature = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoTeacherTemperature = DinoTemperature("TeacherTemperature", "0.07", "Teacher softmax temperature after the warm-up");
+
+    /// <summary><c>[Dino(WarmupTeacherTemperature = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoWarmupTeacherTemperature = DinoTemperature("WarmupTeacherTemperature", "0.04", "Teacher softmax temperature at the start");
+
+    /// <summary><c>[Dino(WarmupProgress = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoWarmupProgress = new(
+        KnownNames.DinoAttribute, "WarmupProgress", "WarmupProgress", Double, "0.3",
+        "Share of training over which the teacher temperature warms up, in [0, 1).",
+        Fraction("WarmupProgress"), DiagnosticDescriptors.DinoWarmup);
+
+    /// <summary><c>[Dino(CenterMomentum = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoCenterMomentum = new(
+        KnownNames.DinoAttribute, "CenterMomentum", "CenterMomentum", Double, "0.9",
+        "Momentum of the teacher centre's moving average, in [0, 1).",
+        Fraction("CenterMomentum"), DiagnosticDescriptors.DinoCenterMomentum);
+
+    /// <summary><c>[PredictiveCoding(Grid = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition CpcGrid = new(
+        KnownNames.PredictiveCodingAttribute, "Grid", "Grid", Int32, "7",
+        "Patches per side of the grid each image is cut into; more than Steps.",
+        AtLeast("Grid", 2), DiagnosticDescriptors.CpcGrid);
+
+    /// <summary><c>[PredictiveCoding(Steps = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition CpcSteps = new(
+        KnownNames.PredictiveCodingAttribute, "Steps", "Steps", Int32, "3",
+        "How many rows ahead the context network predicts.",
+        AtLeast("Steps", 1), DiagnosticDescriptors.CpcSteps);
+
+    /// <summary><c>[PredictiveCoding(ContextWidth = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition CpcContextWidth = new(
+        KnownNames.PredictiveCodingAttribute, "ContextWidth", "ContextWidth", Int32, "256",
+        "Channels of the context network's hidden layers.",
+        AtLeast("ContextWidth", 1), DiagnosticDescriptors.CpcContextWidth);
 
     /// <summary>All rows, in the order their properties appear in generated options.</summary>
-    public static readonly IReadOnlyList<HyperparameterDefinition> All = [ClassificationHidden, ClassificationLabelSmoothing];
+    public static readonly IReadOnlyList<HyperparameterDefinition> All =
+    [
+        ClassificationHidden, ClassificationLabelSmoothing,
+        LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
+        Temperature, Queue, MemoryBank, BankMomentum,
+        BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
+        DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum,
+        CpcGrid, CpcSteps, CpcContextWidth,
+    ];
 
     /// <summary>The rows of the attribute named <paramref name="attribute"/> (a metadata name).</summary>
     public static IEnumerable<HyperparameterDefinition> Of(string attribute) => All.Where(row => row.Attribute == attribute);
+
+    private static HyperparameterDefinition VicRegWeight(string name, string value, string term) => new(
+        KnownNames.VicRegAttribute, name, name, Double, value, $"Weight of the {term} term, at least 0.",
+        AtLeast(name, 0), DiagnosticDescriptors.VicRegWeight);
+
+    private static HyperparameterDefinition DinoTemperature(string name, string value, string what) => new(
+        KnownNames.DinoAttribute, name, name, Double, value, $"{what}, greater than 0.",
+        Positive(name), DiagnosticDescriptors.DinoTemperature);
+
+    private static ValueRule AtLeast(string subject, double minimum) => new(subject, ValueRange.AtLeast(minimum));
+
+    private static ValueRule Positive(string subject) => new(subject, ValueRange.Above(0));
+
+    private static ValueRule Fraction(string subject) => new(subject, ValueRange.HalfOpen(0, 1));
 }

@@ -6,8 +6,14 @@ internal enum HyperparameterType
     /// <summary>A <c>double</c>.</summary>
     Double,
 
+    /// <summary>An <c>int</c>.</summary>
+    Int32,
+
     /// <summary>An <c>int[]</c>; its rule applies to each element.</summary>
     Int32Array,
+
+    /// <summary>A <c>bool</c>.</summary>
+    Boolean,
 }
 
 /// <summary>What the emitter and analyzers need to know of a <see cref="HyperparameterType"/>.</summary>
@@ -17,6 +23,8 @@ internal static class HyperparameterTypes
     public static string CSharpName(this HyperparameterType type) => type switch
     {
         HyperparameterType.Double => "double",
+        HyperparameterType.Int32 => "int",
+        HyperparameterType.Boolean => "bool",
         _ => "int[]",
     };
 
@@ -24,5 +32,5 @@ internal static class HyperparameterTypes
     public static bool IsArray(this HyperparameterType type) => type == HyperparameterType.Int32Array;
 
     /// <summary>Whether the (element) values are integers.</summary>
-    public static bool IsInteger(this HyperparameterType type) => type == HyperparameterType.Int32Array;
+    public static bool IsInteger(this HyperparameterType type) => type is HyperparameterType.Int32 or HyperparameterType.Int32Array;
 }

@@ -12,6 +12,9 @@ internal sealed record ValueRange(double? Minimum, bool MinimumInclusive, double
     /// <summary>Values ≥ <paramref name="minimum"/>.</summary>
     public static ValueRange AtLeast(double minimum) => new(minimum, true, null, false);
 
+    /// <summary>Values &gt; <paramref name="minimum"/>.</summary>
+    public static ValueRange Above(double minimum) => new(minimum, false, null, false);
+
     /// <summary>Values in [<paramref name="minimum"/>, <paramref name="maximum"/>).</summary>
     public static ValueRange HalfOpen(double minimum, double maximum) => new(minimum, true, maximum, false);
 

@@ -8,13 +8,13 @@ namespace SelfishGen.Generators.Model;
 /// <param name="Namespace">The class's namespace; empty for the global namespace.</param>
 /// <param name="Name">The class's name.</param>
 /// <param name="Summary">The class's XML doc summary, as plain text.</param>
-/// <param name="PretextType">Fully qualified runtime type of the pretext task.</param>
+/// <param name="Composition">The concerns the method is composed of.</param>
 /// <param name="Hyperparameters">The hyperparameters of every attribute, with the declared or default values.</param>
 internal sealed record MethodModel(
     string Namespace,
     string Name,
     string Summary,
-    string PretextType,
+    Composition Composition,
     EquatableArray<HyperparameterModel> Hyperparameters)
 {
     /// <summary>The class's fully qualified name, with <c>global::</c>.</summary>

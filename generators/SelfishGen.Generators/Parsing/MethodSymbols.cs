@@ -39,6 +39,32 @@ internal static class MethodSymbols
     public static TypedConstant? NamedArgument(this AttributeData attribute, string property) =>
         attribute.NamedArguments.Where(argument => argument.Key == property).Select(argument => (TypedConstant?)argument.Value).FirstOrDefault();
 
+    /// <summary>Where <paramref name="attribute"/> is applied, e.g. <c>Views(...)</c>; null for attributes from metadata.</summary>
+    public static Location? Location(this AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    /// <summary>Where the argument <c>property = value</c> of <paramref name="attribute"/> is written, or null.</summary>
+    public static Location? ArgumentLocation(this AttributeData attribute, string property, CancellationToken cancellationToken) =>
+        (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments
+            .FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == property)?
+            .GetLocation();
+
+    /// <summary>The member names of the enum values in the constructor arguments of <paramref name="attribute"/> (single or <c>params</c>).</summary>
+    public static IEnumerable<string> EnumArguments(this AttributeData attribute) =>
+        attribute.ConstructorArguments
+            .SelectMany(argument => argument.Kind == TypedConstantKind.Array ? argument.Values : [argument])
+            .Select(EnumMemberName)
+            .OfType<string>();
+
+    /// <summary>The views a <c>[Views]</c> attribute declares, as <c>ViewAugmentation</c> member names.</summary>
+    public static IEnumerable<string> ViewNames(this AttributeData views) => views.EnumArguments();
+
+    // The name of the enum member whose value a constant holds, or null.
+    private static string? EnumMemberName(TypedConstant value) =>
+        value is { Type: INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType, Value: { } number }
+            ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, number))?.Name
+            : null;
+
     /// <summary>The numbers in <paramref name="value"/>: itself for a number, its elements for an array (none for errors).</summary>
     public static IEnumerable<double> Numbers(this TypedConstant value) =>
         (value.Kind == TypedConstantKind.Array ? value.Values.Select(element => element.Value) : [value.Value])

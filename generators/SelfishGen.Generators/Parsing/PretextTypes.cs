@@ -13,11 +13,6 @@ internal static class PretextTypes
     };
 
     /// <summary>The runtime type of the pretext declared by <paramref name="pretext"/>, or null when it is unknown.</summary>
-    public static string? Of(AttributeData pretext)
-    {
-        if (pretext.ConstructorArguments is not [{ Type: INamedTypeSymbol kindType, Value: { } value }])
-            return null;
-        var kind = kindType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, value));
-        return kind is not null && ByKind.TryGetValue(kind.Name, out var type) ? type : null;
-    }
+    public static string? Of(AttributeData pretext) =>
+        pretext.EnumArguments().SingleOrDefault() is { } kind && ByKind.TryGetValue(kind, out var type) ? type : null;
 }

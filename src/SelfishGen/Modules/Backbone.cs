@@ -25,6 +25,13 @@ public abstract class Backbone : nn.Module<Tensor, Tensor>
     /// <summary>The spatial feature maps (N, <see cref="OutputFeatures"/>, h, w) of images (N, C, H, W).</summary>
     public abstract Tensor FeatureMaps(Tensor images);
 
+    /// <summary>
+    /// A new backbone built exactly like this one (fresh weights) for images of <paramref name="input"/> shape: what
+    /// momentum targets and second encoders are made of. Custom backbones override it to be usable there.
+    /// </summary>
+    public virtual Backbone Replicate(ImageShape input) => throw new NotSupportedException(
+        $"{GetType().Name} cannot build a copy of itself, which momentum encoders and second encoders need: override {nameof(Backbone)}.{nameof(Replicate)} in it.");
+
     /// <summary>One pooled feature vector per image, (N, <see cref="OutputFeatures"/>).</summary>
     public override Tensor forward(Tensor images)
     {

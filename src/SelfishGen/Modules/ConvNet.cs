@@ -15,6 +15,7 @@ public sealed class ConvNet : Backbone
     /// <summary>Creates the network for images of <paramref name="input"/> shape.</summary>
     public ConvNet(ImageShape input, int width = 32) : base(nameof(ConvNet), input, 4 * width)
     {
+        Width = width;
         _layers = Sequential(
             Block(input.Channels, width), MaxPool2d(2),
             Block(width, 2 * width), MaxPool2d(2),
@@ -22,6 +23,12 @@ public sealed class ConvNet : Backbone
             Block(4 * width, 4 * width));
         RegisterComponents();
     }
+
+    /// <summary>Channels of the first block; the later blocks have 2× and 4× as many.</summary>
+    public int Width { get; }
+
+    /// <inheritdoc />
+    public override Backbone Replicate(ImageShape input) => new ConvNet(input, Width);
 
     private static Module<Tensor, Tensor> Block(int inChannels, int outChannels) => Sequential(
         Conv2d(inChannels, outChannels, 3, padding: 1, bias: false),

@@ -46,6 +46,7 @@ public sealed class EfficientNetB0 : Backbone
         : base(nameof(EfficientNetB0), input, HeadChannels)
     {
         Norm = norm;
+        DropConnect = dropConnect;
         _stem = Sequential(
             Conv2d(input.Channels, StemChannels, 3, stride: 2, padding: 1, bias: false), NormLayers.Create(norm, StemChannels), SiLU());
         _blocks = Sequential(Blocks(norm, dropConnect));
@@ -56,6 +57,12 @@ public sealed class EfficientNetB0 : Backbone
 
     /// <summary>The normalisation used after every convolution.</summary>
     public NormKind Norm { get; }
+
+    /// <summary>The drop-connect rate of the last block.</summary>
+    public double DropConnect { get; }
+
+    /// <inheritdoc />
+    public override Backbone Replicate(ImageShape input) => new EfficientNetB0(input, Norm, DropConnect);
 
     private static List<Module<Tensor, Tensor>> Blocks(NormKind norm, double dropConnect)
     {

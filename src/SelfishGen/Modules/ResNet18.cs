@@ -26,6 +26,9 @@ public sealed class ResNet18 : Backbone
     }
 
     /// <inheritdoc />
+    public override Backbone Replicate(ImageShape input) => new ResNet18(input);
+
+    /// <inheritdoc />
     public override Tensor FeatureMaps(Tensor images)
     {
         using var stem = _stem.call(images);

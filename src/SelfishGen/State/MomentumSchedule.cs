@@ -25,6 +25,9 @@ public sealed record MomentumSchedule
     /// <summary>A momentum rising from <paramref name="base"/> to 1 along a half cosine (BYOL, DINO: 0.996).</summary>
     public static MomentumSchedule Cosine(double @base) => new(@base, cosine: true);
 
+    /// <summary>A cosine schedule from <paramref name="base"/> when <paramref name="cosine"/>, else a constant one.</summary>
+    public static MomentumSchedule Of(double @base, bool cosine) => new(@base, cosine);
+
     /// <summary>The momentum at <paramref name="progress"/>, the fraction of training done (see <see cref="TrainingContext.Progress"/>).</summary>
     public double At(double progress) =>
         IsCosine ? 1 - (1 - Base) * (Math.Cos(Math.PI * Math.Clamp(progress, 0, 1)) + 1) / 2 : Base;

@@ -1,0 +1,66 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// <c>[Contrastive]</c> with batch or queue negatives. Without a momentum encoder or queue, the two views' embeddings
+/// meet in NT-Xent (SimCLR); otherwise queries of view 0 meet keys of view 1 (from the momentum encoder when there is
+/// one) in InfoNCE, against the queue when there is one, which then takes the keys (MoCo).
+/// </summary>
+internal sealed class ContrastiveEmitter : ViewFamilyEmitter
+{
+    private const string Queue = "_queue";
+
+    /// <inheritdoc />
+    protected override string ObjectiveType(MethodModel method) =>
+        IsSymmetric(method) ? $"{RuntimeNames.Objectives}.NtXentLoss" : $"{RuntimeNames.Objectives}.InfoNceLoss";
+
+    /// <inheritdoc />
+    protected override string ObjectiveArguments(MethodModel method) => Option(HyperparameterTable.Temperature);
+
+    /// <inheritdoc />
+    protected override void WriteStateFields(SourceWriter writer, MethodModel method)
+    {
+        if (HasQueue(method))
+            Field(writer, RuntimeNames.FeatureQueue, Queue);
+    }
+
+    /// <inheritdoc />
+    protected override void WriteStateConstruction(SourceWriter writer, MethodModel method)
+    {
+        if (HasQueue(method))
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({Option(HyperparameterTable.Queue)}, {Option(HyperparameterTable.ProjectorOut)});");
+    }
+
+    /// <inheritdoc />
+    protected override void WriteStateRegistration(SourceWriter writer, MethodModel method)
+    {
+        if (HasQueue(method))
+            writer.Line($"register_module(\"queue\", {Queue});");
+    }
+
+    /// <inheritdoc />
+    protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
+    {
+        if (IsSymmetric(method))
+        {
+            WritePairLoss(writer);
+            return;
+        }
+        writer.Line("var queries = Embed(views[0]);");
+        writer.Line(method.Composition.Momentum ? $"var keys = {Momentum}.call(views[1]);" : "var keys = Embed(views[1]);");
+        if (!HasQueue(method))
+        {
+            writer.Line($"return {Objective}.Loss(queries, keys);");
+            return;
+        }
+        writer.Line($"var loss = {Objective}.Loss(queries, keys, {Queue}.Keys);");
+        writer.Line($"{Queue}.Enqueue(keys);");
+        writer.Line("return loss;");
+    }
+
+    private static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
+
+    private static bool IsSymmetric(MethodModel method) => !HasQueue(method) && !method.Composition.Momentum;
+}

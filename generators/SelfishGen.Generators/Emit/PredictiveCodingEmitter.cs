@@ -1,0 +1,42 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// CPC: <c>[PredictiveCoding]</c>. Patches of each image are encoded one by one into a feature grid; a context
+/// network predicts rows ahead in four directions against a trained target head (owned by the loss).
+/// </summary>
+internal sealed class PredictiveCodingEmitter : FamilyEmitter
+{
+    private const string Patches = "_patches";
+    private const string Context = "_context";
+    private const string Objective = "_objective";
+
+    /// <inheritdoc />
+    public override void WriteFields(SourceWriter writer, MethodModel method)
+    {
+        Field(writer, RuntimeNames.PatchGrid, Patches);
+        Field(writer, RuntimeNames.CpcContext, Context);
+        Field(writer, $"{RuntimeNames.Objectives}.CpcLoss", Objective);
+    }
+
+    /// <inheritdoc />
+    public override void WriteConstruction(SourceWriter writer, MethodModel method)
+    {
+        var steps = Option(HyperparameterTable.CpcSteps);
+        writer.Line($"{Patches} = new {RuntimeNames.PatchGrid}({Option(HyperparameterTable.CpcGrid)}, {RuntimeNames.Augment}.Cpc());");
+        writer.Line($"{Context} = new {RuntimeNames.CpcContext}(Backbone.OutputFeatures, {Option(HyperparameterTable.CpcContextWidth)}, {steps});");
+        writer.Line($"{Objective} = new {RuntimeNames.Objectives}.CpcLoss(Backbone.OutputFeatures, {steps});");
+        writer.Line($"register_module(\"context\", {Context});");
+        writer.Line($"register_module(\"objective\", {Objective});");
+    }
+
+    /// <inheritdoc />
+    public override void WriteLoss(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"var patches = {Patches}.Cut(batch.Images, context.Random);");
+        writer.Line($"var grid = {Patches}.Assemble(Backbone.call(patches), batch.Size);");
+        writer.Line($"return {Objective}.Loss(grid, {Context}.Predict);");
+    }
+}

@@ -1,0 +1,25 @@
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>Fully qualified names of the runtime types that generated code uses.</summary>
+internal static class RuntimeNames
+{
+    public const string Tensor = "global::TorchSharp.torch.Tensor";
+    public const string Batch = "global::SelfishGen.Data.Batch";
+    public const string TrainingContext = "global::SelfishGen.TrainingContext";
+    public const string Backbone = "global::SelfishGen.Modules.Backbone";
+    public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
+    public const string DinoHead = "global::SelfishGen.Modules.DinoHead";
+    public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
+    public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
+    public const string LabChannelBackbone = "global::SelfishGen.Modules.LabChannelBackbone";
+    public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
+    public const string PatchGrid = "global::SelfishGen.Views.PatchGrid";
+    public const string ViewAugmentation = "global::SelfishGen.ViewAugmentation";
+    public const string Augment = "global::SelfishGen.Augmentations.Augment";
+    public const string MomentumEncoder = "global::SelfishGen.State.MomentumEncoder";
+    public const string MomentumSchedule = "global::SelfishGen.State.MomentumSchedule";
+    public const string FeatureQueue = "global::SelfishGen.State.FeatureQueue";
+    public const string MemoryBank = "global::SelfishGen.State.MemoryBank";
+    public const string ModuleList = "global::TorchSharp.Modules.ModuleList";
+    public const string Objectives = "global::SelfishGen.Objectives";
+}

@@ -1,0 +1,163 @@
+using System.Linq;
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// The concerns shared by methods that compare augmented views: the views, a second (Lab colour) encoder, the
+/// projector(s), the predictor, the momentum encoder and its schedule. Each objective's family adds its objective,
+/// its state (queue, memory banks) and its loss.
+/// </summary>
+internal abstract class ViewFamilyEmitter : FamilyEmitter
+{
+    protected const string Views = "_views";
+    protected const string ColorEncoder = "_colorEncoder";
+    protected const string Projector = "_projector";
+    protected const string Projectors = "_projectors";
+    protected const string Predictor = "_predictor";
+    protected const string Momentum = "_momentum";
+    protected const string MomentumSchedule = "_momentumSchedule";
+    protected const string Objective = "_objective";
+
+    /// <summary>The objective's runtime type.</summary>
+    protected abstract string ObjectiveType(MethodModel method);
+
+    /// <summary>The objective's constructor arguments.</summary>
+    protected abstract string ObjectiveArguments(MethodModel method);
+
+    /// <summary>Whether the objective is a module with state or parameters (registered, so it is trained and saved).</summary>
+    protected virtual bool ObjectiveIsModule => false;
+
+    /// <summary>The projector's runtime type.</summary>
+    protected virtual string ProjectorType => RuntimeNames.MlpHead;
+
+    /// <summary>The projector's constructor arguments.</summary>
+    protected virtual string ProjectorArguments =>
+        $"Backbone.OutputFeatures, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}";
+
+    /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
+    protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
+    {
+    }
+
+    /// <summary>Writes the construction and registration of the family's state, if any.</summary>
+    protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
+    {
+    }
+
+    /// <inheritdoc />
+    public sealed override void WriteFields(SourceWriter writer, MethodModel method)
+    {
+        var composition = method.Composition;
+        Field(writer, RuntimeNames.AugmentedViews, Views);
+        if (composition.LabEncoders)
+            Field(writer, RuntimeNames.Backbone, ColorEncoder);
+        if (composition.ProjectorPerView)
+            Field(writer, $"{RuntimeNames.ModuleList}<{ProjectorType}>", Projectors);
+        else
+            Field(writer, ProjectorType, Projector);
+        if (composition.Predictor)
+            Field(writer, RuntimeNames.MlpHead, Predictor);
+        if (composition.Momentum)
+        {
+            Field(writer, RuntimeNames.MomentumEncoder, Momentum);
+            Field(writer, RuntimeNames.MomentumSchedule, MomentumSchedule);
+        }
+        WriteStateFields(writer, method);
+        Field(writer, ObjectiveType(method), Objective);
+    }
+
+    /// <inheritdoc />
+    public override string BaseBackbone(MethodModel method) =>
+        method.Composition.LabEncoders ? $"{RuntimeNames.LabChannelBackbone}.Lightness(data.Shape, options, backbone)" : "backbone";
+
+    /// <inheritdoc />
+    public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
+    {
+        var composition = method.Composition;
+        var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
+        var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
+        writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        if (composition.LabEncoders)
+            writer.Line($"{ColorEncoder} = {RuntimeNames.LabChannelBackbone}.ColorEncoderFor(Backbone);");
+        if (composition.ProjectorPerView)
+            writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
+        else
+            writer.Line($"{Projector} = NewProjector();");
+        if (composition.Predictor)
+            writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.PredictorHidden)}, {Option(HyperparameterTable.ProjectorOut)});");
+        if (composition.Momentum)
+        {
+            writer.Line($"{Momentum} = new {RuntimeNames.MomentumEncoder}(new {RuntimeNames.CombinedNet}(Backbone, {Projector}), new {RuntimeNames.CombinedNet}(Backbone.Replicate(Backbone.Input), NewProjector()));");
+            writer.Line($"{MomentumSchedule} = {RuntimeNames.MomentumSchedule}.Of({Option(HyperparameterTable.Momentum)}, {Option(HyperparameterTable.MomentumCosine)});");
+        }
+        WriteStateConstruction(writer, method);
+        writer.Line($"{Objective} = new {ObjectiveType(method)}({ObjectiveArguments(method)});");
+        if (composition.LabEncoders)
+            writer.Line($"register_module(\"color_encoder\", {ColorEncoder});");
+        writer.Line(composition.ProjectorPerView ? $"register_module(\"projectors\", {Projectors});" : $"register_module(\"projector\", {Projector});");
+        if (composition.Predictor)
+            writer.Line($"register_module(\"predictor\", {Predictor});");
+        if (composition.Momentum)
+            writer.Line($"register_module(\"momentum\", {Momentum});");
+        WriteStateRegistration(writer, method);
+        if (ObjectiveIsModule)
+            writer.Line($"register_module(\"objective\", {Objective});");
+    }
+
+    /// <summary>Writes the registration of the family's state, if any (after the heads, so checkpoints read well).</summary>
+    protected virtual void WriteStateRegistration(SourceWriter writer, MethodModel method)
+    {
+    }
+
+    /// <inheritdoc />
+    public sealed override void WriteHelpers(SourceWriter writer, MethodModel method)
+    {
+        var composition = method.Composition;
+        writer.Line("/// <summary>A new projector from the backbone's features to the embedding.</summary>");
+        writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments});");
+        writer.Line();
+        if (!composition.ProjectorPerView)
+        {
+            writer.Line("/// <summary>The online embedding of <paramref name=\"images\"/>: backbone, then projector.</summary>");
+            writer.Line($"private {RuntimeNames.Tensor} Embed({RuntimeNames.Tensor} images) => {Projector}.call(Backbone.call(images));");
+            writer.Line();
+            return;
+        }
+        var encoder = composition.LabEncoders ? $"(view == 0 ? Backbone : {ColorEncoder})" : "Backbone";
+        var encoders = composition.LabEncoders ? "view 0's encoder (L) or view 1's (ab)" : "the backbone";
+        writer.Line($"/// <summary>The embedding of <paramref name=\"images\"/> as view <paramref name=\"view\"/>: {encoders}, then that view's projector.</summary>");
+        writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({encoder}.call(images));");
+        writer.Line();
+    }
+
+    /// <inheritdoc />
+    public sealed override void WriteLoss(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"var views = {Views}.Apply(batch.Images, context.Random);");
+        WriteViewLoss(writer, method);
+    }
+
+    /// <summary>Writes the statements of <c>ComputeLoss</c> after <c>views</c> (the list of view batches) is made.</summary>
+    protected abstract void WriteViewLoss(SourceWriter writer, MethodModel method);
+
+    /// <summary>Writes <c>return objective(embedding of view 0, embedding of view 1)</c>: the loss of two symmetric views.</summary>
+    protected static void WritePairLoss(SourceWriter writer) =>
+        writer.Line($"return {Objective}.Loss(Embed(views[0]), Embed(views[1]));");
+
+    /// <inheritdoc />
+    public sealed override void WriteAfterStep(SourceWriter writer, MethodModel method)
+    {
+        if (!method.Composition.Momentum)
+            return;
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override void AfterStep({RuntimeNames.Batch} batch, {RuntimeNames.TrainingContext} context) =>");
+        using (writer.Indented())
+            writer.Line($"{Momentum}.Update({MomentumSchedule}.At(context.Progress));");
+        writer.Line();
+    }
+
+    /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
+    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.Views.Count;
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SelfishGen.Generators.Model;
+using SelfishGen.Generators.Rules;
+
+namespace SelfishGen.Generators.Parsing;
+
+/// <summary>Reads which concerns a declaration composes into a <see cref="Composition"/>.</summary>
+internal static class CompositionReader
+{
+    /// <summary>The composition of <paramref name="type"/>, or null when its pretext task is unknown.</summary>
+    /// <remarks>Call it on declarations that pass <see cref="CompositionRules"/>: exactly one objective, every requirement met.</remarks>
+    public static Composition? Read(INamedTypeSymbol type)
+    {
+        var objective = type.FindAttribute(KnownNames.ObjectiveAttributes)!;
+        string? pretextType = null;
+        if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextType = PretextTypes.Of(pretext)) is null)
+            return null;
+        var contrastive = type.FindAttribute([KnownNames.ContrastiveAttribute]);
+        var negatives = contrastive?.NamedArgument(HyperparameterNames.Queue) is not null ? NegativesKind.Queue
+            : contrastive?.NamedArgument(HyperparameterNames.MemoryBank) is not null ? NegativesKind.MemoryBank
+            : NegativesKind.Batch;
+        var projector = type.FindAttribute([KnownNames.ProjectorAttribute]);
+        return new Composition(
+            Objective(objective),
+            pretextType,
+            (type.FindAttribute([KnownNames.ViewsAttribute])?.ViewNames() ?? []).ToEquatableArray(),
+            projector is not null,
+            projector?.NamedArgument(HyperparameterNames.PerView)?.Value is true,
+            type.FindAttribute([KnownNames.PredictorAttribute]) is not null,
+            type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is not null,
+            negatives,
+            type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null);
+    }
+
+    private static ObjectiveKind Objective(AttributeData objective) => objective.AttributeClass!.ToDisplayString() switch
+    {
+        KnownNames.ClassificationAttribute => ObjectiveKind.Classification,
+        KnownNames.ContrastiveAttribute => ObjectiveKind.Contrastive,
+        KnownNames.BootstrapAttribute => ObjectiveKind.Bootstrap,
+        KnownNames.BarlowTwinsAttribute => ObjectiveKind.BarlowTwins,
+        KnownNames.VicRegAttribute => ObjectiveKind.VicReg,
+        KnownNames.DinoAttribute => ObjectiveKind.Dino,
+        _ => ObjectiveKind.PredictiveCoding,
+    };
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SelfishGen.Generators.Diagnostics;
+using SelfishGen.Generators.Parsing;
+
+namespace SelfishGen.Generators.Rules;
+
+/// <summary>
+/// The composition checks of a method declaration: unmet requirements (SSG003), a queue with a memory bank
+/// (SSG034), a contrastive method with one view (SSG035), a predictor that can collapse (SSG073), two objectives
+/// (SSG080).
+/// </summary>
+internal static class CompositionRules
+{
+    /// <summary>The problems of <paramref name="type"/>'s declaration; none when it can be generated.</summary>
+    public static IEnumerable<Problem> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var name = type.Locations.First();
+        foreach (var requirement in Requirements.Unmet(type))
+            yield return new Problem(DiagnosticDescriptors.MissingPiece, name, type.Name, requirement.DeclaredText, requirement.NeededText, requirement.Fix);
+
+        var objectives = type.GetAttributes().Where(attribute => KnownNames.ObjectiveAttributes.Any(attribute.Is)).ToList();
+        if (objectives.Count > 1)
+        {
+            var names = string.Join(", ", objectives.Select(attribute => $"[{attribute.AttributeClass!.Name.Replace("Attribute", "")}]"));
+            yield return new Problem(DiagnosticDescriptors.TwoObjectives, objectives[1].Location(cancellationToken) ?? name, type.Name, names);
+        }
+
+        if (type.FindAttribute([KnownNames.ContrastiveAttribute]) is { } contrastive)
+        {
+            var memoryBank = contrastive.NamedArgument(HyperparameterNames.MemoryBank) is not null;
+            if (contrastive.NamedArgument(HyperparameterNames.Queue) is not null && memoryBank)
+                yield return new Problem(DiagnosticDescriptors.QueueAndMemoryBank, contrastive.ArgumentLocation(HyperparameterNames.MemoryBank, cancellationToken) ?? name, type.Name);
+            if (type.FindAttribute([KnownNames.ViewsAttribute]) is { } views && !memoryBank && views.ViewNames().Count() < 2)
+                yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, views.ViewNames().Count() == 1 ? "one view" : "no views");
+        }
+
+        if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor
+            && type.FindAttribute([KnownNames.MomentumEncoderAttribute, KnownNames.BootstrapAttribute]) is null)
+            yield return new Problem(DiagnosticDescriptors.PredictorWithoutTarget, predictor.Location(cancellationToken) ?? name, type.Name);
+    }
+}

@@ -1,0 +1,14 @@
+namespace SelfishGen.Generators.Rules;
+
+/// <summary>Attribute properties that change a method's structure, not only a value.</summary>
+internal static class HyperparameterNames
+{
+    /// <summary><c>[Contrastive(Queue = ...)]</c>: negatives from a queue.</summary>
+    public const string Queue = "Queue";
+
+    /// <summary><c>[Contrastive(MemoryBank = ...)]</c>: negatives from a memory bank.</summary>
+    public const string MemoryBank = "MemoryBank";
+
+    /// <summary><c>[Projector(PerView = ...)]</c>: one projector per branch.</summary>
+    public const string PerView = "PerView";
+}

@@ -1,0 +1,9 @@
+namespace SelfishGen;
+
+/// <summary>Declares the Barlow Twins objective: the two views' cross-correlation matrix is pulled to the identity.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class BarlowTwinsAttribute : Attribute
+{
+    /// <summary>Weight of the off-diagonal (redundancy reduction) term, at least 0.</summary>
+    public double Lambda { get; set; } = 5e-3;
+}

@@ -1,0 +1,15 @@
+namespace SelfishGen;
+
+/// <summary>Declares a projection head, an MLP from the backbone's features to the embeddings the objective compares.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class ProjectorAttribute : Attribute
+{
+    /// <summary>Widths of the hidden layers (each Linear → BatchNorm → ReLU).</summary>
+    public int[] Hidden { get; set; } = [2048];
+
+    /// <summary>Width of the embedding.</summary>
+    public int Out { get; set; } = 128;
+
+    /// <summary>Whether each view has its own projector (PIRL's f and g heads, CMC's two modalities) instead of one shared.</summary>
+    public bool PerView { get; set; }
+}

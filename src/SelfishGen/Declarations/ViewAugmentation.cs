@@ -1,0 +1,29 @@
+namespace SelfishGen;
+
+/// <summary>The augmentation pipeline that makes one view of an image (see <see cref="ViewsAttribute"/>).</summary>
+public enum ViewAugmentation
+{
+    /// <summary>SimCLR: strong crop, flip, strong colour jitter, grayscale, blur.</summary>
+    SimClr,
+
+    /// <summary>MoCo v2: crop, colour jitter, grayscale, blur, flip.</summary>
+    MoCoV2,
+
+    /// <summary>BYOL's first view: crop, flip, colour jitter, grayscale, blur always.</summary>
+    ByolView1,
+
+    /// <summary>BYOL's second view: as the first, with rare blur and some solarisation.</summary>
+    ByolView2,
+
+    /// <summary>DINO's first global crop (area 40–100 %).</summary>
+    DinoGlobal1,
+
+    /// <summary>DINO's second global crop (area 40–100 %), with rare blur and some solarisation.</summary>
+    DinoGlobal2,
+
+    /// <summary>Three random operations of the CPC pool, elastic deformation and grayscale.</summary>
+    Cpc,
+
+    /// <summary>A 3×3 jigsaw: CPC-augmented images cut into cells, each cell jittered and standardised, shuffled.</summary>
+    Jigsaw,
+}

@@ -1,0 +1,14 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by predicting a slowly moving target network's embedding of another view, without negatives
+/// (Grill et al., 2020, "Bootstrap Your Own Latent").
+/// </summary>
+[Views(ByolView1, ByolView2)]
+[Projector(Hidden = [1024, 1024], Out = 128)]
+[Predictor(Hidden = [512, 256])]
+[MomentumEncoder(Momentum = 0.996, Cosine = true)]
+[Bootstrap]
+public partial class BYOL : SelfSupervisedMethod;

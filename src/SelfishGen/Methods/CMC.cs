@@ -1,0 +1,13 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by matching an image's lightness (L) and colour (ab) channels, each seen by its own encoder, each
+/// against the other's memory bank (Tian et al., 2020, "Contrastive Multiview Coding"). Needs colour images.
+/// </summary>
+[Views(Cpc)]
+[LabEncoders]
+[Projector(Hidden = [1024, 1024], Out = 128, PerView = true)]
+[Contrastive(Temperature = 0.07, MemoryBank = 3136, BankMomentum = 0.5)]
+public partial class CMC : SelfSupervisedMethod;

@@ -1,0 +1,13 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by self-distillation: a student network matches the centred, sharpened output of its momentum
+/// teacher across global and local crops (Caron et al., 2021, "Emerging Properties in Self-Supervised Vision Transformers").
+/// </summary>
+[Views(DinoGlobal1, DinoGlobal2, LocalCrops = 6)]
+[Projector(Hidden = [2048, 2048], Out = 256)]
+[MomentumEncoder(Momentum = 0.996, Cosine = true)]
+[Dino(Prototypes = 65536)]
+public partial class DINO : SelfSupervisedMethod;

@@ -1,0 +1,13 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by matching each view to its momentum-encoded partner among a large queue of past keys (He et
+/// al., 2020, "Momentum Contrast for Unsupervised Visual Representation Learning"; v2 augmentations and head).
+/// </summary>
+[Views(MoCoV2, MoCoV2)]
+[Projector(Hidden = [1024, 1024], Out = 128)]
+[MomentumEncoder(Momentum = 0.999)]
+[Contrastive(Queue = 65536, Temperature = 0.2)]
+public partial class MoCo : SelfSupervisedMethod;

@@ -1,0 +1,13 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features that stay the same when an image is cut up and shuffled: the image's and its jigsaw's embeddings
+/// (each with its own head) must both match the image's memory bank entry (Misra and van der Maaten, 2020,
+/// "Self-Supervised Learning of Pretext-Invariant Representations").
+/// </summary>
+[Views(Cpc, Jigsaw)]
+[Projector(Hidden = [1024, 1024], Out = 128, PerView = true)]
+[Contrastive(Temperature = 0.07, MemoryBank = 3136, BankMomentum = 0.5)]
+public partial class PIRL : SelfSupervisedMethod;

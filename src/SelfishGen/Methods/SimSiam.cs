@@ -1,0 +1,13 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by predicting one view's embedding from the other's, the target's gradient stopped, without
+/// negatives or a momentum encoder (Chen and He, 2021, "Exploring Simple Siamese Representation Learning").
+/// </summary>
+[Views(SimClr, SimClr)]
+[Projector(Hidden = [2048, 2048], Out = 2048)]
+[Predictor(Hidden = [512])]
+[Bootstrap]
+public partial class SimSiam : SelfSupervisedMethod;

@@ -1,0 +1,12 @@
+using static SelfishGen.ViewAugmentation;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by making two views' embeddings agree while keeping each dimension's variance up and the
+/// dimensions decorrelated (Bardes et al., 2022, "VICReg: Variance-Invariance-Covariance Regularization").
+/// </summary>
+[Views(ByolView1, ByolView2)]
+[Projector(Hidden = [2048, 2048], Out = 2048)]
+[VicReg(Invariance = 25, Variance = 25, Covariance = 1)]
+public partial class VICReg : SelfSupervisedMethod;

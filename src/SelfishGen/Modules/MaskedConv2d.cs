@@ -1,0 +1,28 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// A 3×3 convolution (padding 1) whose kernel's bottom row is zero, so each output row sees only its own input row
+/// and the row above: stacked, the layers look only upwards (CPC's causal context network).
+/// </summary>
+public sealed class MaskedConv2d : Module<Tensor, Tensor>
+{
+    private readonly TorchSharp.Modules.Conv2d _conv;
+
+    /// <summary>Creates the layer from <paramref name="inChannels"/> to <paramref name="outChannels"/>.</summary>
+    public MaskedConv2d(int inChannels, int outChannels) : base(nameof(MaskedConv2d))
+    {
+        _conv = Conv2d(inChannels, outChannels, 3, padding: 1);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var mask = ones(3, 3, dtype: input.dtype, device: input.device);
+        mask[2].zero_();
+        return functional.conv2d(input, _conv.weight! * mask, _conv.bias, padding: [1, 1]);
+    }
+}

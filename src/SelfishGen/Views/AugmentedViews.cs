@@ -1,0 +1,29 @@
+using SelfishGen.Augmentations;
+using SelfishGen.Data;
+using static TorchSharp.torch;
+
+namespace SelfishGen.Views;
+
+/// <summary>
+/// Makes the views of a batch: one per declared pipeline, in order, then any DINO local crops (smaller, with the
+/// local-crop augmentation of <see cref="Augment.DinoLocal"/>).
+/// </summary>
+public sealed class AugmentedViews
+{
+    private readonly IAugmentation[] _pipelines;
+
+    /// <summary>Views of images of <paramref name="shape"/>: one per <paramref name="views"/> entry, then <paramref name="localCrops"/> local crops.</summary>
+    public AugmentedViews(ImageShape shape, ViewAugmentation[] views, int localCrops = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(localCrops);
+        var local = Augment.DinoLocal(ViewPipelines.LocalCropSize(shape));
+        _pipelines = [.. views.Select(view => ViewPipelines.Create(view)), .. Enumerable.Repeat(local, localCrops)];
+    }
+
+    /// <summary>Number of views made per image.</summary>
+    public int Count => _pipelines.Length;
+
+    /// <summary>The views of <paramref name="images"/>, each drawn from <paramref name="random"/>.</summary>
+    public IReadOnlyList<Tensor> Apply(Tensor images, Generator random) =>
+        [.. _pipelines.Select(pipeline => pipeline.Apply(images, random))];
+}

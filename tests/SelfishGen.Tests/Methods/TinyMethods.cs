@@ -1,0 +1,41 @@
+using SelfishGen.Data;
+using SelfishGen.Modules;
+
+namespace SelfishGen.Tests.Methods;
+
+/// <summary>The built-in methods shrunk for tests: a narrow ConvNet, small heads, queues and prototypes.</summary>
+internal static class TinyMethods
+{
+    /// <summary>Hyperparameter overrides per method that make it small; applied through the options' own parser.</summary>
+    private static readonly Dictionary<string, string[]> Overrides = new()
+    {
+        ["SimCLR"] = ["ProjectorHidden=32", "ProjectorOut=16"],
+        ["MoCo"] = ["ProjectorHidden=32", "ProjectorOut=16", "Queue=64", "Momentum=0.9"],
+        ["BYOL"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=32", "Momentum=0.9"],
+        ["SimSiam"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=8"],
+        ["BarlowTwins"] = ["ProjectorHidden=32", "ProjectorOut=16"],
+        ["VICReg"] = ["ProjectorHidden=32", "ProjectorOut=16"],
+        ["InstanceDiscrimination"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
+        ["DINO"] = ["ProjectorHidden=32", "ProjectorOut=16", "Prototypes=64", "LocalCrops=2", "Momentum=0.9"],
+        ["PIRL"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
+        ["CMC"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
+        ["CPC"] = ["Grid=4", "Steps=2", "ContextWidth=16"],
+    };
+
+    // CMC's backbone sees the lightness channel only.
+    private static ConvNet Backbone(string name, ImageShape shape) => new(name == "CMC" ? shape with { Channels = 1 } : shape, width: 8);
+
+    /// <summary>The names of the methods with a tiny configuration.</summary>
+    public static IEnumerable<string> Names => Overrides.Keys;
+
+    /// <summary>Method <paramref name="name"/>, tiny, for <paramref name="dataset"/>, its weights drawn from <paramref name="seed"/>.</summary>
+    public static SelfSupervisedMethod Create(string name, IImageDataset dataset, int seed = 1)
+    {
+        var descriptor = MethodRegistry.Get(name);
+        var options = OptionOverrides.Apply(descriptor, Overrides[name].Select(OptionOverrides.ParsePair));
+        manual_seed(seed);
+        var method = descriptor.Create(DatasetInfo.Of(dataset), options, Backbone(name, dataset.Shape));
+        method.Dataset = dataset;
+        return method;
+    }
+}
