@@ -11,6 +11,7 @@ internal static class KnownNames
     public const string MomentumEncoderAttribute = "SelfishGen.MomentumEncoderAttribute";
     public const string LabEncodersAttribute = "SelfishGen.LabEncodersAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
+    public const string ReconstructionAttribute = "SelfishGen.ReconstructionAttribute";
     public const string ContrastiveAttribute = "SelfishGen.ContrastiveAttribute";
     public const string BootstrapAttribute = "SelfishGen.BootstrapAttribute";
     public const string BarlowTwinsAttribute = "SelfishGen.BarlowTwinsAttribute";
@@ -21,7 +22,7 @@ internal static class KnownNames
     /// <summary>Attributes that declare a method's objective; each is one generator entry point.</summary>
     public static readonly string[] ObjectiveAttributes =
     [
-        ClassificationAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
+        ClassificationAttribute, ReconstructionAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
         DinoAttribute, PredictiveCodingAttribute,
     ];
 

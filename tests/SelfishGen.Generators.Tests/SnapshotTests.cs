@@ -21,7 +21,10 @@ public class SnapshotTests
     [InlineData("MoCo")]
     [InlineData("BYOL")]
     [InlineData("SimCLR")]
-    public void Library_view_methods_are_generated_as_approved(string method)
+    [InlineData("Jigsaw")]
+    [InlineData("ExemplarNet")]
+    [InlineData("DenoiseNet")]
+    public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));
 

@@ -2,7 +2,7 @@ namespace SelfishGen.Generators.Model;
 
 /// <summary>The concerns a method is composed of: what the emitter wires together. Part of <see cref="MethodModel"/>.</summary>
 /// <param name="Objective">The objective.</param>
-/// <param name="PretextType">Fully qualified runtime type of the pretext task, or null.</param>
+/// <param name="Pretext">The <c>PretextKind</c> member of the pretext task, or null.</param>
 /// <param name="Views">The <c>ViewAugmentation</c> member of each declared view, in order.</param>
 /// <param name="Projector">Whether the method has a projector.</param>
 /// <param name="ProjectorPerView">Whether each branch has its own projector.</param>
@@ -12,7 +12,7 @@ namespace SelfishGen.Generators.Model;
 /// <param name="LabEncoders">Whether the backbone sees L and a second encoder sees ab.</param>
 internal sealed record Composition(
     ObjectiveKind Objective,
-    string? PretextType,
+    string? Pretext,
     EquatableArray<string> Views,
     bool Projector,
     bool ProjectorPerView,

@@ -6,6 +6,9 @@ internal enum ObjectiveKind
     /// <summary><c>[Classification]</c> of a pretext task's labels.</summary>
     Classification,
 
+    /// <summary><c>[Reconstruction]</c> of a pretext task's target image.</summary>
+    Reconstruction,
+
     /// <summary><c>[Contrastive]</c>: InfoNCE against batch, queue or memory-bank negatives.</summary>
     Contrastive,
 

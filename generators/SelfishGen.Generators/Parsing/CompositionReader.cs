@@ -13,8 +13,8 @@ internal static class CompositionReader
     public static Composition? Read(INamedTypeSymbol type)
     {
         var objective = type.FindAttribute(KnownNames.ObjectiveAttributes)!;
-        string? pretextType = null;
-        if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextType = PretextTypes.Of(pretext)) is null)
+        string? pretextKind = null;
+        if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextKind = PretextTypes.Kind(pretext)) is null)
             return null;
         var contrastive = type.FindAttribute([KnownNames.ContrastiveAttribute]);
         var negatives = contrastive?.NamedArgument(HyperparameterNames.Queue) is not null ? NegativesKind.Queue
@@ -23,7 +23,7 @@ internal static class CompositionReader
         var projector = type.FindAttribute([KnownNames.ProjectorAttribute]);
         return new Composition(
             Objective(objective),
-            pretextType,
+            pretextKind,
             (type.FindAttribute([KnownNames.ViewsAttribute])?.ViewNames() ?? []).ToEquatableArray(),
             projector is not null,
             projector?.NamedArgument(HyperparameterNames.PerView)?.Value is true,
@@ -33,9 +33,11 @@ internal static class CompositionReader
             type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null);
     }
 
-    private static ObjectiveKind Objective(AttributeData objective) => objective.AttributeClass!.ToDisplayString() switch
+    /// <summary>The objective the objective attribute <paramref name="objective"/> declares.</summary>
+    public static ObjectiveKind Objective(AttributeData objective) => objective.AttributeClass!.ToDisplayString() switch
     {
         KnownNames.ClassificationAttribute => ObjectiveKind.Classification,
+        KnownNames.ReconstructionAttribute => ObjectiveKind.Reconstruction,
         KnownNames.ContrastiveAttribute => ObjectiveKind.Contrastive,
         KnownNames.BootstrapAttribute => ObjectiveKind.Bootstrap,
         KnownNames.BarlowTwinsAttribute => ObjectiveKind.BarlowTwins,
