@@ -4,12 +4,14 @@ namespace SelfishGen.Generators;
 internal static class KnownNames
 {
     public const string SelfSupervisedMethod = "SelfishGen.SelfSupervisedMethod";
+    public const string AdversarialMethod = "SelfishGen.AdversarialMethod";
     public const string PretextAttribute = "SelfishGen.PretextAttribute";
     public const string ViewsAttribute = "SelfishGen.ViewsAttribute";
     public const string ProjectorAttribute = "SelfishGen.ProjectorAttribute";
     public const string PredictorAttribute = "SelfishGen.PredictorAttribute";
     public const string MomentumEncoderAttribute = "SelfishGen.MomentumEncoderAttribute";
     public const string LabEncodersAttribute = "SelfishGen.LabEncodersAttribute";
+    public const string AdversarialAttribute = "SelfishGen.AdversarialAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
     public const string ReconstructionAttribute = "SelfishGen.ReconstructionAttribute";
     public const string ContrastiveAttribute = "SelfishGen.ContrastiveAttribute";
@@ -30,6 +32,7 @@ internal static class KnownNames
     public static readonly string[] PieceAttributes =
     [
         PretextAttribute, ViewsAttribute, ProjectorAttribute, PredictorAttribute, MomentumEncoderAttribute, LabEncodersAttribute,
+        AdversarialAttribute,
     ];
 
     /// <summary>Every attribute that makes a class a SelfishGen method declaration.</summary>

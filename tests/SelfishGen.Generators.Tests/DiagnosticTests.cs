@@ -31,6 +31,14 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Denoise), Classification] {Method}", "SSG048", "Classification" },
         { $"[Pretext(PretextKind.Jigsaw), Reconstruction] {Method}", "SSG048", "Reconstruction" },
         { $"[Reconstruction] {Method}", "SSG003", "M" },
+        { $"[Pretext(PretextKind.Inpaint, Blocks = 0), Reconstruction] {Method}", "SSG043", "Blocks = 0" },
+        { $"[Pretext(PretextKind.Inpaint, Probability = 0.0), Reconstruction] {Method}", "SSG049", "Probability = 0.0" },
+        { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },
+        { $"[Pretext(PretextKind.Denoise), Reconstruction, Adversarial] {Adversarial}", "SSG051", "Adversarial" },
+        { $"[Adversarial] {Adversarial}", "SSG051", "Adversarial" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial] {Method}", "SSG052", "M" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction] {Adversarial}", "SSG052", "M" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
@@ -62,6 +70,7 @@ public class DiagnosticTests
 
     private const string TwoViews = "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)";
     private const string Method = "public partial class M : SelfSupervisedMethod;";
+    private const string Adversarial = "public partial class M : AdversarialMethod;";
 
     public static TheoryData<string> LibraryMethods => [.. Declarations.LibraryNames];
 
@@ -102,6 +111,8 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 362880), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]
     public async Task Boundary_values_are_not_reported(string declaration)
     {

@@ -24,6 +24,7 @@ public class SnapshotTests
     [InlineData("Jigsaw")]
     [InlineData("ExemplarNet")]
     [InlineData("DenoiseNet")]
+    [InlineData("ContextNet")]
     public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));

@@ -20,7 +20,7 @@ public sealed class DeclarationAnalyzer : ClassAnalyzer
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NotAMethod, DiagnosticDescriptors.MissingPiece,
         DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.PredictorWithoutTarget,
         DiagnosticDescriptors.TwoObjectives, DiagnosticDescriptors.TooManyPermutations, DiagnosticDescriptors.PretextArgumentNotUsed,
-        DiagnosticDescriptors.PretextObjectiveMismatch,
+        DiagnosticDescriptors.PretextObjectiveMismatch, DiagnosticDescriptors.AdversarialWithoutInpaint, DiagnosticDescriptors.AdversarialBase,
     ];
 
     /// <inheritdoc />

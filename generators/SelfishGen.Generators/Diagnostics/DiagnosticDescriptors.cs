@@ -4,7 +4,7 @@ namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic SelfishGen reports. Ids are banded, ten per attribute or concern: <c>SSG001</c>–<c>SSG009</c>
-/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG060</c>
+/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
 /// <c>[Views]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
@@ -79,8 +79,8 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG042: the jigsaw crop fraction lies outside (0, 1].</summary>
     public static readonly DiagnosticDescriptor JigsawCropFraction = Range("SSG042", "Jigsaw crop fraction must be in (0, 1]");
 
-    /// <summary>SSG043: fewer than one exemplar class.</summary>
-    public static readonly DiagnosticDescriptor ExemplarClasses = Range("SSG043", "Exemplar classes must be at least 1");
+    /// <summary>SSG043: fewer than one exemplar class or inpainting block.</summary>
+    public static readonly DiagnosticDescriptor PretextCount = Range("SSG043", "Pretext counts must be at least 1");
 
     /// <summary>SSG044: the denoising drop rate lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor DenoiseDropRate = Range("SSG044", "Drop rate must be in [0, 1)");
@@ -108,6 +108,26 @@ internal static class DiagnosticDescriptors
         Composition,
         "Objective does not fit the pretext task",
         "'{0}' declares a {1} pretext, whose targets need [{2}], but declares [{3}]: use [{2}]");
+
+    /// <summary>SSG049: the inpainting block probability lies outside (0, 1].</summary>
+    public static readonly DiagnosticDescriptor InpaintProbability = Range("SSG049", "Inpainting probability must be in (0, 1]");
+
+    /// <summary>SSG050: the adversarial share of the loss lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor AdversarialWeight = Range("SSG050", "Adversarial weight must be in [0, 1)");
+
+    /// <summary>SSG051: an adversarial loss without an inpainting pretext whose completions a discriminator can judge.</summary>
+    public static readonly DiagnosticDescriptor AdversarialWithoutInpaint = Error(
+        "SSG051",
+        Composition,
+        "An adversarial loss needs an inpainting pretext",
+        "'{0}' declares [Adversarial], but its discriminator judges completed images and {1}: declare [Pretext(PretextKind.Inpaint)] with [Reconstruction]");
+
+    /// <summary>SSG052: [Adversarial] and the AdversarialMethod base class do not come together.</summary>
+    public static readonly DiagnosticDescriptor AdversarialBase = Error(
+        "SSG052",
+        Declaration,
+        "An adversarial method derives from AdversarialMethod",
+        "'{0}' {1}: the alternating discriminator steps come from SelfishGen.AdversarialMethod, so declare [Adversarial] and derive from AdversarialMethod together");
 
     /// <summary>SSG060: the EMA momentum lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor Momentum = Range("SSG060", "Momentum must be in [0, 1)");

@@ -10,6 +10,7 @@ internal abstract class FamilyEmitter
     public static FamilyEmitter For(MethodModel method) => method.Composition.Objective switch
     {
         ObjectiveKind.Classification => new ClassificationEmitter(),
+        ObjectiveKind.Reconstruction when method.Composition.Pretext == "Inpaint" => new InpaintEmitter(),
         ObjectiveKind.Reconstruction => new ReconstructionEmitter(),
         ObjectiveKind.PredictiveCoding => new PredictiveCodingEmitter(),
         ObjectiveKind.Contrastive when method.Composition.Negatives == NegativesKind.MemoryBank => new MemoryBankEmitter(),

@@ -60,7 +60,8 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
     /// <summary>The loss of the head on the pretext <paramref name="inputs"/> and <paramref name="targets"/>.</summary>
     protected abstract string Loss(string inputs, string targets);
 
-    private static string Construction(string kind)
+    /// <summary>The expression that builds the pretext task <paramref name="kind"/> from the method's options.</summary>
+    public static string Construction(string kind)
     {
         var type = PretextTypes.TypeOf(kind);
         return kind switch
@@ -70,6 +71,7 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
             "Exemplar" => $"new {type}(Data.Count, {Option(HyperparameterTable.ExemplarClasses)}, {Option(HyperparameterTable.PretextSeed)})",
             "Denoise" => $"new {type}({Option(HyperparameterTable.DenoiseDropRate)}, {Option(HyperparameterTable.DenoisePerChannel)}, "
                 + $"{Option(HyperparameterTable.DenoiseNoiseSigma)})",
+            "Inpaint" => $"new {type}({Option(HyperparameterTable.InpaintProbability)}, {Option(HyperparameterTable.InpaintBlocks)})",
             _ => $"new {type}()",
         };
     }

@@ -43,13 +43,31 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition ExemplarClasses = new(
         KnownNames.PretextAttribute, "Classes", "Classes", Int32, "8000",
         "Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used).",
-        AtLeast("Classes", 1), DiagnosticDescriptors.ExemplarClasses, Kinds: [Exemplar]);
+        AtLeast("Classes", 1), DiagnosticDescriptors.PretextCount, Kinds: [Exemplar]);
 
     /// <summary><c>[Pretext(..., Seed = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition PretextSeed = new(
         KnownNames.PretextAttribute, "Seed", "PretextSeed", Int32, "0",
         "Seed of the jigsaw permutation set or of the choice of exemplar images.",
         Kinds: [Jigsaw, Exemplar]);
+
+    /// <summary><c>[Pretext(PretextKind.Inpaint, Probability = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition InpaintProbability = new(
+        KnownNames.PretextAttribute, "Probability", "Probability", Double, "0.3",
+        "Chance that each block is erased, in (0, 1].",
+        new ValueRule("Probability", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
+
+    /// <summary><c>[Pretext(PretextKind.Inpaint, Blocks = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition InpaintBlocks = new(
+        KnownNames.PretextAttribute, "Blocks", "Blocks", Int32, "10",
+        "Blocks tried per image (they may overlap).",
+        AtLeast("Blocks", 1), DiagnosticDescriptors.PretextCount, Kinds: [Inpaint]);
+
+    /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition AdversarialWeight = new(
+        KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
+        "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest.",
+        Fraction("AdversarialWeight"), DiagnosticDescriptors.AdversarialWeight);
 
     /// <summary><c>[Pretext(PretextKind.Denoise, DropRate = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition DenoiseDropRate = new(
@@ -192,6 +210,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
+        InpaintProbability, InpaintBlocks, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,
@@ -206,6 +225,7 @@ internal static class HyperparameterTable
     private const string Jigsaw = "Jigsaw";
     private const string Exemplar = "Exemplar";
     private const string Denoise = "Denoise";
+    private const string Inpaint = "Inpaint";
 
     private static HyperparameterDefinition VicRegWeight(string name, string value, string term) => new(
         KnownNames.VicRegAttribute, name, name, Double, value, $"Weight of the {term} term, at least 0.",

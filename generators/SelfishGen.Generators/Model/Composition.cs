@@ -10,6 +10,7 @@ namespace SelfishGen.Generators.Model;
 /// <param name="Momentum">Whether a momentum encoder follows the backbone and projector.</param>
 /// <param name="Negatives">Where the negatives come from.</param>
 /// <param name="LabEncoders">Whether the backbone sees L and a second encoder sees ab.</param>
+/// <param name="Adversarial">Whether a discriminator judges the method's output, in alternating steps.</param>
 internal sealed record Composition(
     ObjectiveKind Objective,
     string? Pretext,
@@ -19,4 +20,5 @@ internal sealed record Composition(
     bool Predictor,
     bool Momentum,
     NegativesKind Negatives,
-    bool LabEncoders);
+    bool LabEncoders,
+    bool Adversarial);

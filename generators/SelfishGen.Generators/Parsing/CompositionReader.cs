@@ -30,7 +30,8 @@ internal static class CompositionReader
             type.FindAttribute([KnownNames.PredictorAttribute]) is not null,
             type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is not null,
             negatives,
-            type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null);
+            type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null,
+            type.FindAttribute([KnownNames.AdversarialAttribute]) is not null);
     }
 
     /// <summary>The objective the objective attribute <paramref name="objective"/> declares.</summary>

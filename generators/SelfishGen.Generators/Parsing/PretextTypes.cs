@@ -14,6 +14,7 @@ internal static class PretextTypes
         ["Jigsaw"] = ("global::SelfishGen.Pretext.JigsawPretext", ObjectiveKind.Classification),
         ["Exemplar"] = ("global::SelfishGen.Pretext.ExemplarPretext", ObjectiveKind.Classification),
         ["Denoise"] = ("global::SelfishGen.Pretext.DenoisePretext", ObjectiveKind.Reconstruction),
+        ["Inpaint"] = ("global::SelfishGen.Pretext.InpaintPretext", ObjectiveKind.Reconstruction),
     };
 
     /// <summary>The <c>PretextKind</c> member <paramref name="pretext"/> declares, or null when it is unknown.</summary>

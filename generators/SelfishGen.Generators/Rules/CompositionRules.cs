@@ -10,6 +10,7 @@ namespace SelfishGen.Generators.Rules;
 /// <summary>
 /// The composition checks of a method declaration: unmet requirements (SSG003), a queue with a memory bank
 /// (SSG034), a contrastive method with one view (SSG035), a pretext task's contradictions (<see cref="PretextRules"/>),
+/// an adversarial loss's (<see cref="AdversarialRules"/>),
 /// a predictor that can collapse (SSG073), two objectives (SSG080).
 /// </summary>
 internal static class CompositionRules
@@ -37,7 +38,7 @@ internal static class CompositionRules
                 yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, views.ViewNames().Count() == 1 ? "one view" : "no views");
         }
 
-        foreach (var problem in PretextRules.Check(type, cancellationToken))
+        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken)))
             yield return problem;
 
         if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor

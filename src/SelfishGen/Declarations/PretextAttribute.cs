@@ -31,6 +31,12 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Denoise: whether each channel of a pixel is dropped independently.</summary>
     public bool PerChannel { get; set; }
 
+    /// <summary>Inpaint: chance that each block is erased, in (0, 1].</summary>
+    public double Probability { get; set; } = 0.3;
+
+    /// <summary>Inpaint: number of blocks tried per image, at least 1.</summary>
+    public int Blocks { get; set; } = 10;
+
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
 }

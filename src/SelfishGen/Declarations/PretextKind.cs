@@ -14,4 +14,7 @@ public enum PretextKind
 
     /// <summary>The image with a fraction of its pixels dropped is the input; the clean image is the target.</summary>
     Denoise,
+
+    /// <summary>The image with random blocks erased is the input; the clean image is the target inside the blocks.</summary>
+    Inpaint,
 }

@@ -1,20 +1,18 @@
+using SelfishGen.Tests.Methods;
 using SelfishGen.Tests.Pretext;
 using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Adversarial;
 
-/// <summary>The alternating two-optimizer training of <see cref="AdversarialMethod"/>, through hand-wired test doubles.</summary>
+/// <summary>The alternating two-optimizer training of <see cref="AdversarialMethod"/>: the generated ContextNet and a hand-wired BiGAN.</summary>
 public sealed class AdversarialTrainingTests : IDisposable
 {
     private readonly TrainingRun _run = new();
 
     public void Dispose() => _run.Dispose();
 
-    private static ContextNetTestDouble NewContextNet(int seed = 1)
-    {
-        manual_seed(seed);
-        return new ContextNetTestDouble(new SyntheticShapes(64, seed: 3));
-    }
+    private static AdversarialMethod NewContextNet(int seed = 1) =>
+        (AdversarialMethod)TinyMethods.Create("ContextNet", new SyntheticShapes(64, seed: 3), seed);
 
     [Fact]
     public void ContextNet_learns_to_fill_the_erased_blocks_while_its_discriminator_trains()

@@ -23,6 +23,7 @@ internal static class TinyMethods
         ["Jigsaw"] = ["Hidden=32"],
         ["ExemplarNet"] = ["Hidden=32", "Classes=64"],
         ["DenoiseNet"] = [],
+        ["ContextNet"] = [],
     };
 
     // CMC's backbone sees the lightness channel only.
