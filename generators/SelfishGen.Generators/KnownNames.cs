@@ -35,6 +35,9 @@ internal static class KnownNames
         AdversarialAttribute,
     ];
 
+    /// <summary>Attributes that make a class a generator entry point: the objectives, and <c>[Adversarial]</c> that can be one.</summary>
+    public static readonly string[] EntryAttributes = [.. ObjectiveAttributes, AdversarialAttribute];
+
     /// <summary>Every attribute that makes a class a SelfishGen method declaration.</summary>
     public static readonly string[] MethodAttributes = [.. PieceAttributes, .. ObjectiveAttributes];
 }

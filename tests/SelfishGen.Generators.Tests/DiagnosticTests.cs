@@ -39,6 +39,10 @@ public class DiagnosticTests
         { $"[Adversarial] {Adversarial}", "SSG051", "Adversarial" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial] {Method}", "SSG052", "M" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction] {Adversarial}", "SSG052", "M" },
+        { $"[Pretext(PretextKind.Latent, Features = 200), Adversarial(Weight = 0.1)] {Adversarial}", "SSG053", "Weight = 0.1" },
+        { $"[Pretext(PretextKind.Latent, Features = 0), Adversarial] {Adversarial}", "SSG043", "Features = 0" },
+        { $"[Pretext(PretextKind.Latent), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Inpaint), Adversarial] {Adversarial}", "SSG048", "Adversarial" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
@@ -113,6 +117,7 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
+    [InlineData($"[Pretext(PretextKind.Latent, Features = 1), Adversarial] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]
     public async Task Boundary_values_are_not_reported(string declaration)
     {

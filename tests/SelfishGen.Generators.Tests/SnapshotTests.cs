@@ -25,6 +25,7 @@ public class SnapshotTests
     [InlineData("ExemplarNet")]
     [InlineData("DenoiseNet")]
     [InlineData("ContextNet")]
+    [InlineData("BiGAN")]
     public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));

@@ -21,6 +21,7 @@ public sealed class DeclarationAnalyzer : ClassAnalyzer
         DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.PredictorWithoutTarget,
         DiagnosticDescriptors.TwoObjectives, DiagnosticDescriptors.TooManyPermutations, DiagnosticDescriptors.PretextArgumentNotUsed,
         DiagnosticDescriptors.PretextObjectiveMismatch, DiagnosticDescriptors.AdversarialWithoutInpaint, DiagnosticDescriptors.AdversarialBase,
+        DiagnosticDescriptors.AdversarialWeightAlone,
     ];
 
     /// <inheritdoc />

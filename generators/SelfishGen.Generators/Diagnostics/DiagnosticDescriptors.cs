@@ -115,12 +115,19 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG050: the adversarial share of the loss lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor AdversarialWeight = Range("SSG050", "Adversarial weight must be in [0, 1)");
 
-    /// <summary>SSG051: an adversarial loss without an inpainting pretext whose completions a discriminator can judge.</summary>
+    /// <summary>SSG051: an adversarial loss without an inpainting or latent pretext, which give the discriminator something to judge.</summary>
     public static readonly DiagnosticDescriptor AdversarialWithoutInpaint = Error(
         "SSG051",
         Composition,
-        "An adversarial loss needs an inpainting pretext",
-        "'{0}' declares [Adversarial], but its discriminator judges completed images and {1}: declare [Pretext(PretextKind.Inpaint)] with [Reconstruction]");
+        "An adversarial loss needs an inpainting or latent pretext",
+        "'{0}' declares [Adversarial] but {1}, which gives its discriminator nothing to judge: declare [Pretext(PretextKind.Inpaint)] with [Reconstruction], or [Pretext(PretextKind.Latent)]");
+
+    /// <summary>SSG053: an adversarial weight without a reconstruction to weigh it against.</summary>
+    public static readonly DiagnosticDescriptor AdversarialWeightAlone = Error(
+        "SSG053",
+        Composition,
+        "An adversarial weight needs a reconstruction",
+        "'{0}' sets the adversarial Weight, but without [Reconstruction] the adversarial loss is the whole objective: remove Weight");
 
     /// <summary>SSG052: [Adversarial] and the AdversarialMethod base class do not come together.</summary>
     public static readonly DiagnosticDescriptor AdversarialBase = Error(

@@ -19,6 +19,7 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// The <c>PretextKind</c> members whose declarations have this option (e.g. <c>Grid</c> for <c>Jigsaw</c>); null when
 /// it does not depend on the kind.
 /// </param>
+/// <param name="AlongWith">Metadata name of another attribute the declaration must carry for this to be an option, or null.</param>
 internal sealed record HyperparameterDefinition(
     string Attribute,
     string Property,
@@ -29,4 +30,5 @@ internal sealed record HyperparameterDefinition(
     ValueRule? Rule = null,
     DiagnosticDescriptor? Diagnostic = null,
     string? OnlyWith = null,
-    string[]? Kinds = null);
+    string[]? Kinds = null,
+    string? AlongWith = null);

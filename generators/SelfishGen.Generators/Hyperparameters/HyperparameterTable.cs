@@ -63,11 +63,17 @@ internal static class HyperparameterTable
         "Blocks tried per image (they may overlap).",
         AtLeast("Blocks", 1), DiagnosticDescriptors.PretextCount, Kinds: [Inpaint]);
 
+    /// <summary><c>[Pretext(PretextKind.Latent, Features = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LatentFeatures = new(
+        KnownNames.PretextAttribute, "Features", "Latent", Int32, "200",
+        "Length of the latent code that the generator maps to images and the encoder maps images to.",
+        AtLeast("Latent", 1), DiagnosticDescriptors.PretextCount, Kinds: ["Latent"]);
+
     /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition AdversarialWeight = new(
         KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
         "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest.",
-        Fraction("AdversarialWeight"), DiagnosticDescriptors.AdversarialWeight);
+        Fraction("AdversarialWeight"), DiagnosticDescriptors.AdversarialWeight, AlongWith: KnownNames.ReconstructionAttribute);
 
     /// <summary><c>[Pretext(PretextKind.Denoise, DropRate = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition DenoiseDropRate = new(
@@ -210,7 +216,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,

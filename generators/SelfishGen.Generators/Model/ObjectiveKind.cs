@@ -9,6 +9,9 @@ internal enum ObjectiveKind
     /// <summary><c>[Reconstruction]</c> of a pretext task's target image.</summary>
     Reconstruction,
 
+    /// <summary><c>[Adversarial]</c> alone: an encoder and a generator against a joint discriminator (BiGAN).</summary>
+    Adversarial,
+
     /// <summary><c>[Contrastive]</c>: InfoNCE against batch, queue or memory-bank negatives.</summary>
     Contrastive,
 

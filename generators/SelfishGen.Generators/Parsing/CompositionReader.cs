@@ -12,7 +12,7 @@ internal static class CompositionReader
     /// <remarks>Call it on declarations that pass <see cref="CompositionRules"/>: exactly one objective, every requirement met.</remarks>
     public static Composition? Read(INamedTypeSymbol type)
     {
-        var objective = type.FindAttribute(KnownNames.ObjectiveAttributes)!;
+        var objective = type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])!;
         string? pretextKind = null;
         if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextKind = PretextTypes.Kind(pretext)) is null)
             return null;
@@ -39,6 +39,7 @@ internal static class CompositionReader
     {
         KnownNames.ClassificationAttribute => ObjectiveKind.Classification,
         KnownNames.ReconstructionAttribute => ObjectiveKind.Reconstruction,
+        KnownNames.AdversarialAttribute => ObjectiveKind.Adversarial,
         KnownNames.ContrastiveAttribute => ObjectiveKind.Contrastive,
         KnownNames.BootstrapAttribute => ObjectiveKind.Bootstrap,
         KnownNames.BarlowTwinsAttribute => ObjectiveKind.BarlowTwins,

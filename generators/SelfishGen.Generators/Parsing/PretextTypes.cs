@@ -15,6 +15,7 @@ internal static class PretextTypes
         ["Exemplar"] = ("global::SelfishGen.Pretext.ExemplarPretext", ObjectiveKind.Classification),
         ["Denoise"] = ("global::SelfishGen.Pretext.DenoisePretext", ObjectiveKind.Reconstruction),
         ["Inpaint"] = ("global::SelfishGen.Pretext.InpaintPretext", ObjectiveKind.Reconstruction),
+        ["Latent"] = ("global::SelfishGen.Pretext.LatentPretext", ObjectiveKind.Adversarial),
     };
 
     /// <summary>The <c>PretextKind</c> member <paramref name="pretext"/> declares, or null when it is unknown.</summary>

@@ -3,13 +3,15 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SelfishGen.Generators.Diagnostics;
+using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Parsing;
 
 namespace SelfishGen.Generators.Rules;
 
 /// <summary>
-/// The checks of an adversarial loss: an inpainting pretext whose completions the discriminator judges (SSG051), and
-/// <c>[Adversarial]</c> together with the <c>AdversarialMethod</c> base class (SSG052).
+/// The checks of an adversarial loss: a pretext task that gives the discriminator something to judge (SSG051),
+/// <c>[Adversarial]</c> together with the <c>AdversarialMethod</c> base class (SSG052), and a weight only where there
+/// is a reconstruction to weigh it against (SSG053).
 /// </summary>
 internal static class AdversarialRules
 {
@@ -28,8 +30,10 @@ internal static class AdversarialRules
 
         var pretext = type.FindAttribute([KnownNames.PretextAttribute]);
         var kind = pretext is null ? null : PretextTypes.Kind(pretext);
-        if (kind != "Inpaint")
+        if (kind is not ("Inpaint" or "Latent"))
             yield return new Problem(DiagnosticDescriptors.AdversarialWithoutInpaint, adversarial.Location(cancellationToken) ?? name, type.Name,
-                kind is null ? "it declares no pretext task" : $"a {kind} pretext makes none");
+                kind is null ? "declares no pretext task" : $"declares a {kind} pretext");
+        if (type.FindAttribute([KnownNames.ReconstructionAttribute]) is null && adversarial.NamedArgument(HyperparameterTable.AdversarialWeight.Property) is not null)
+            yield return new Problem(DiagnosticDescriptors.AdversarialWeightAlone, adversarial.ArgumentLocation(HyperparameterTable.AdversarialWeight.Property, cancellationToken) ?? name, type.Name);
     }
 }

@@ -38,7 +38,7 @@ internal static class PretextRules
                     type.Name, permutations, grid, available);
         }
 
-        if (type.FindAttribute([KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute]) is { } objective
+        if ((type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])) is { } objective
             && CompositionReader.Objective(objective) is var declared && PretextTypes.ObjectiveOf(kind) is var needed && declared != needed)
             yield return new Problem(DiagnosticDescriptors.PretextObjectiveMismatch, objective.Location(cancellationToken) ?? name, type.Name, kind, needed, declared);
     }

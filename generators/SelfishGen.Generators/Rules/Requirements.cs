@@ -30,7 +30,7 @@ internal static class Requirements
     [
         new(PretextObjectives, "an objective", [KnownNames.PretextAttribute], "pretext task",
             "[Pretext(...)] to say how inputs and targets are made"),
-        new([KnownNames.PretextAttribute], "a pretext task", PretextObjectives, "objective",
+        new([KnownNames.PretextAttribute], "a pretext task", [.. PretextObjectives, KnownNames.AdversarialAttribute], "objective",
             "an objective such as [Classification] or [Reconstruction]"),
         new(ViewPieces, "views or heads", ViewObjectives, "objective",
             "an objective such as [Contrastive] or [Bootstrap]"),

@@ -37,6 +37,9 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Inpaint: number of blocks tried per image, at least 1.</summary>
     public int Blocks { get; set; } = 10;
 
+    /// <summary>Latent: length of the latent code, at least 1.</summary>
+    public int Features { get; set; } = 200;
+
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
 }

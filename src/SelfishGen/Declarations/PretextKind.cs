@@ -17,4 +17,7 @@ public enum PretextKind
 
     /// <summary>The image with random blocks erased is the input; the clean image is the target inside the blocks.</summary>
     Inpaint,
+
+    /// <summary>A random latent code per image: a generator maps codes to images, the encoder maps images to codes.</summary>
+    Latent,
 }

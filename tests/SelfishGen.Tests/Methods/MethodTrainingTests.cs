@@ -17,6 +17,10 @@ public sealed class MethodTrainingTests : IDisposable
 
     public static TheoryData<string> Methods => [.. TinyMethods.Names];
 
+    // BiGAN's encoder-generator loss is one side of a game, not a descent: AdversarialTrainingTests checks that its
+    // discriminator learns and its encoder and generator train.
+    public static TheoryData<string> DescendingMethods => [.. TinyMethods.Names.Where(name => name != "BiGAN")];
+
     // Grayscale for every method that can take it.
     private static RandomPatterns Images(string method) => new(64, channels: method == "CMC" ? 3 : 1);
 
@@ -30,7 +34,7 @@ public sealed class MethodTrainingTests : IDisposable
     /// of coarse patterns: distinct enough for a few steps to tell images apart (shapes for Jigsaw).
     /// </remarks>
     [Theory]
-    [MemberData(nameof(Methods))]
+    [MemberData(nameof(DescendingMethods))]
     public void Loss_falls_over_training(string method)
     {
         var report = TinyMethods.Create(method, TrainingImages(method))

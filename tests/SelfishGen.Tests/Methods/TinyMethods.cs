@@ -24,6 +24,7 @@ internal static class TinyMethods
         ["ExemplarNet"] = ["Hidden=32", "Classes=64"],
         ["DenoiseNet"] = [],
         ["ContextNet"] = [],
+        ["BiGAN"] = ["Latent=16"],
     };
 
     // CMC's backbone sees the lightness channel only.
