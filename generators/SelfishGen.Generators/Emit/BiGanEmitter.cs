@@ -47,17 +47,10 @@ internal sealed class BiGanEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteHelpers(SourceWriter writer, MethodModel method)
     {
-        writer.Line("/// <inheritdoc />");
-        writer.Line($"protected override global::TorchSharp.torch.nn.Module Discriminator => {DiscriminatorField};");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        using (writer.Block($"protected override {RuntimeNames.Tensor} ComputeDiscriminatorLoss({RuntimeNames.Batch} batch, {RuntimeNames.TrainingContext} context)"))
-        {
-            writer.Line($"var codes = {Pretext}.Apply(batch, context);");
-            writer.Line("var (encoded, generated) = Samples(batch.Images, codes);");
-            writer.Line($"return {Objective}.Discriminator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call(generated, codes));");
-        }
-        writer.Line();
+        WriteDiscriminatorOverrides(writer, DiscriminatorField,
+            $"var codes = {Pretext}.Apply(batch, context);",
+            "var (encoded, generated) = Samples(batch.Images, codes);",
+            $"return {Objective}.Discriminator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call(generated, codes));");
         writer.Line("/// <summary>The encodings of the images and the images generated from the codes, without gradients: the discriminator step must not train the encoder or generator.</summary>");
         using (writer.Block($"private ({RuntimeNames.Tensor} Encoded, {RuntimeNames.Tensor} Generated) Samples({RuntimeNames.Tensor} images, {RuntimeNames.Tensor} codes)"))
         {

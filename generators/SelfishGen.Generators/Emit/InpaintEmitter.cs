@@ -51,16 +51,9 @@ internal sealed class InpaintEmitter : FamilyEmitter
     {
         if (!method.Composition.Adversarial)
             return;
-        writer.Line("/// <inheritdoc />");
-        writer.Line($"protected override global::TorchSharp.torch.nn.Module Discriminator => {DiscriminatorField};");
-        writer.Line();
-        writer.Line("/// <inheritdoc />");
-        using (writer.Block($"protected override {RuntimeNames.Tensor} ComputeDiscriminatorLoss({RuntimeNames.Batch} batch, {RuntimeNames.TrainingContext} context)"))
-        {
-            writer.Line($"var sample = {Pretext}.Apply(batch, context);");
-            writer.Line($"return {Adversarial}.Discriminator({DiscriminatorField}.call(sample.Clean), {DiscriminatorField}.call(Completed(sample)));");
-        }
-        writer.Line();
+        WriteDiscriminatorOverrides(writer, DiscriminatorField,
+            $"var sample = {Pretext}.Apply(batch, context);",
+            $"return {Adversarial}.Discriminator({DiscriminatorField}.call(sample.Clean), {DiscriminatorField}.call(Completed(sample)));");
         writer.Line("/// <summary>The completed images, without gradients: the discriminator step must not train the encoder or decoder.</summary>");
         using (writer.Block($"private {RuntimeNames.Tensor} Completed({InpaintBatch} sample)"))
         {
