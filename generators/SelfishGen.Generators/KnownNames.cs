@@ -4,13 +4,16 @@ namespace SelfishGen.Generators;
 internal static class KnownNames
 {
     public const string SelfSupervisedMethod = "SelfishGen.SelfSupervisedMethod";
+    public const string AdversarialMethod = "SelfishGen.AdversarialMethod";
     public const string PretextAttribute = "SelfishGen.PretextAttribute";
     public const string ViewsAttribute = "SelfishGen.ViewsAttribute";
     public const string ProjectorAttribute = "SelfishGen.ProjectorAttribute";
     public const string PredictorAttribute = "SelfishGen.PredictorAttribute";
     public const string MomentumEncoderAttribute = "SelfishGen.MomentumEncoderAttribute";
     public const string LabEncodersAttribute = "SelfishGen.LabEncodersAttribute";
+    public const string AdversarialAttribute = "SelfishGen.AdversarialAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
+    public const string ReconstructionAttribute = "SelfishGen.ReconstructionAttribute";
     public const string ContrastiveAttribute = "SelfishGen.ContrastiveAttribute";
     public const string BootstrapAttribute = "SelfishGen.BootstrapAttribute";
     public const string BarlowTwinsAttribute = "SelfishGen.BarlowTwinsAttribute";
@@ -21,7 +24,7 @@ internal static class KnownNames
     /// <summary>Attributes that declare a method's objective; each is one generator entry point.</summary>
     public static readonly string[] ObjectiveAttributes =
     [
-        ClassificationAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
+        ClassificationAttribute, ReconstructionAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
         DinoAttribute, PredictiveCodingAttribute,
     ];
 
@@ -29,7 +32,11 @@ internal static class KnownNames
     public static readonly string[] PieceAttributes =
     [
         PretextAttribute, ViewsAttribute, ProjectorAttribute, PredictorAttribute, MomentumEncoderAttribute, LabEncodersAttribute,
+        AdversarialAttribute,
     ];
+
+    /// <summary>Attributes that make a class a generator entry point: the objectives, and <c>[Adversarial]</c> that can be one.</summary>
+    public static readonly string[] EntryAttributes = [.. ObjectiveAttributes, AdversarialAttribute];
 
     /// <summary>Every attribute that makes a class a SelfishGen method declaration.</summary>
     public static readonly string[] MethodAttributes = [.. PieceAttributes, .. ObjectiveAttributes];

@@ -19,9 +19,9 @@ public sealed class MethodGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One entry point per objective attribute; a method has exactly one objective, and the merge drops any
-        // class found twice all the same.
-        var declared = KnownNames.ObjectiveAttributes
+        // One entry point per objective attribute (and [Adversarial], BiGAN's objective); the merge drops a class
+        // found twice, such as one with [Reconstruction] and [Adversarial].
+        var declared = KnownNames.EntryAttributes
             .Select(attribute => Declarations(context, attribute))
             .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
         var methods = declared

@@ -17,6 +17,32 @@ public class DiagnosticTests
         { "[Pretext(PretextKind.Rotation), Classification(Hidden = [512, 0])] public partial class Spin : SelfSupervisedMethod;", "SSG010", "Hidden = [512, 0]" },
         { "[Pretext(PretextKind.Rotation), Classification(LabelSmoothing = 1.0)] public partial class Spin : SelfSupervisedMethod;", "SSG011", "LabelSmoothing = 1.0" },
         { "[Pretext(PretextKind.Rotation), Classification(LabelSmoothing = -0.1)] public partial class Spin : SelfSupervisedMethod;", "SSG011", "LabelSmoothing = -0.1" },
+        { $"[Pretext(PretextKind.Jigsaw, Grid = 1), Classification] {Method}", "SSG040", "Grid = 1" },
+        { $"[Pretext(PretextKind.Jigsaw, Permutations = -1), Classification] {Method}", "SSG041", "Permutations = -1" },
+        { $"[Pretext(PretextKind.Jigsaw, CropFraction = 0.0), Classification] {Method}", "SSG042", "CropFraction = 0.0" },
+        { $"[Pretext(PretextKind.Jigsaw, CropFraction = 1.5), Classification] {Method}", "SSG042", "CropFraction = 1.5" },
+        { $"[Pretext(PretextKind.Exemplar, Classes = 0), Classification] {Method}", "SSG043", "Classes = 0" },
+        { $"[Pretext(PretextKind.Denoise, DropRate = 1.0), Reconstruction] {Method}", "SSG044", "DropRate = 1.0" },
+        { $"[Pretext(PretextKind.Denoise, NoiseSigma = -0.1), Reconstruction] {Method}", "SSG045", "NoiseSigma = -0.1" },
+        { $"[Pretext(PretextKind.Jigsaw, Permutations = 25), Classification] {Method}", "SSG046", "Permutations = 25" },
+        { $"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 362881), Classification] {Method}", "SSG046", "Permutations = 362881" },
+        { $"[Pretext(PretextKind.Rotation, Grid = 3), Classification] {Method}", "SSG047", "Grid = 3" },
+        { $"[Pretext(PretextKind.Denoise, Seed = 1), Reconstruction] {Method}", "SSG047", "Seed = 1" },
+        { $"[Pretext(PretextKind.Denoise), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Jigsaw), Reconstruction] {Method}", "SSG048", "Reconstruction" },
+        { $"[Reconstruction] {Method}", "SSG003", "M" },
+        { $"[Pretext(PretextKind.Inpaint, Blocks = 0), Reconstruction] {Method}", "SSG043", "Blocks = 0" },
+        { $"[Pretext(PretextKind.Inpaint, Probability = 0.0), Reconstruction] {Method}", "SSG049", "Probability = 0.0" },
+        { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },
+        { $"[Pretext(PretextKind.Denoise), Reconstruction, Adversarial] {Adversarial}", "SSG051", "Adversarial" },
+        { $"[Adversarial] {Adversarial}", "SSG051", "Adversarial" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial] {Method}", "SSG052", "M" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction] {Adversarial}", "SSG052", "M" },
+        { $"[Pretext(PretextKind.Latent, Features = 200), Adversarial(Weight = 0.1)] {Adversarial}", "SSG053", "Weight = 0.1" },
+        { $"[Pretext(PretextKind.Latent, Features = 0), Adversarial] {Adversarial}", "SSG043", "Features = 0" },
+        { $"[Pretext(PretextKind.Latent), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Inpaint), Adversarial] {Adversarial}", "SSG048", "Adversarial" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
@@ -48,6 +74,7 @@ public class DiagnosticTests
 
     private const string TwoViews = "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)";
     private const string Method = "public partial class M : SelfSupervisedMethod;";
+    private const string Adversarial = "public partial class M : AdversarialMethod;";
 
     public static TheoryData<string> LibraryMethods => [.. Declarations.LibraryNames];
 
@@ -84,6 +111,14 @@ public class DiagnosticTests
     [InlineData($"[{TwoViews}, Projector, Predictor(Hidden = []), Bootstrap] {Method}")]
     [InlineData($"[{TwoViews}, Projector, VicReg(Invariance = 0.0, Variance = 0.0, Covariance = 0.0)] {Method}")]
     [InlineData($"[PredictiveCoding(Grid = 2, Steps = 1, ContextWidth = 1)] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 2, Permutations = 24, CropFraction = 1.0, Seed = -3), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 362880), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
+    [InlineData($"[Pretext(PretextKind.Latent, Features = 1), Adversarial] {Adversarial}")]
+    [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]
     public async Task Boundary_values_are_not_reported(string declaration)
     {
         Assert.Empty(await Analyze(declaration));
@@ -94,7 +129,7 @@ public class DiagnosticTests
     {
         var missing = Assert.Single(await Analyze("[Pretext(PretextKind.Rotation)] public partial class Spin : SelfSupervisedMethod;"));
 
-        Assert.Equal("'Spin' declares a pretext task but no objective: add an objective such as [Classification]", missing.GetMessage());
+        Assert.Equal("'Spin' declares a pretext task but no objective: add an objective such as [Classification] or [Reconstruction]", missing.GetMessage());
     }
 
     /// <summary>The SelfishGen diagnostics of <paramref name="declaration"/> (compiler errors it causes must not hide them).</summary>

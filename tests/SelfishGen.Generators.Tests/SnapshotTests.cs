@@ -21,7 +21,12 @@ public class SnapshotTests
     [InlineData("MoCo")]
     [InlineData("BYOL")]
     [InlineData("SimCLR")]
-    public void Library_view_methods_are_generated_as_approved(string method)
+    [InlineData("Jigsaw")]
+    [InlineData("ExemplarNet")]
+    [InlineData("DenoiseNet")]
+    [InlineData("ContextNet")]
+    [InlineData("BiGAN")]
+    public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));
 

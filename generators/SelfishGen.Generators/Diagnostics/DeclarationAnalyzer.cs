@@ -19,7 +19,9 @@ public sealed class DeclarationAnalyzer : ClassAnalyzer
     [
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NotAMethod, DiagnosticDescriptors.MissingPiece,
         DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.PredictorWithoutTarget,
-        DiagnosticDescriptors.TwoObjectives,
+        DiagnosticDescriptors.TwoObjectives, DiagnosticDescriptors.TooManyPermutations, DiagnosticDescriptors.PretextArgumentNotUsed,
+        DiagnosticDescriptors.PretextObjectiveMismatch, DiagnosticDescriptors.AdversarialWithoutInpaint, DiagnosticDescriptors.AdversarialBase,
+        DiagnosticDescriptors.AdversarialWeightAlone,
     ];
 
     /// <inheritdoc />

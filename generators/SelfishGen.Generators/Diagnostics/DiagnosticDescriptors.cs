@@ -4,7 +4,7 @@ namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic SelfishGen reports. Ids are banded, ten per attribute or concern: <c>SSG001</c>–<c>SSG009</c>
-/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG060</c>
+/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
 /// <c>[Views]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
@@ -69,6 +69,72 @@ internal static class DiagnosticDescriptors
         Composition,
         "A contrastive method needs two views",
         "'{0}' contrasts views but declares {1}: declare two views, e.g. [Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)], or a MemoryBank to contrast against");
+
+    /// <summary>SSG040: the jigsaw grid has fewer than 2 cells per side.</summary>
+    public static readonly DiagnosticDescriptor JigsawGrid = Range("SSG040", "Jigsaw grid must be at least 2");
+
+    /// <summary>SSG041: a negative number of jigsaw permutations.</summary>
+    public static readonly DiagnosticDescriptor JigsawPermutations = Range("SSG041", "Jigsaw permutations must be at least 0");
+
+    /// <summary>SSG042: the jigsaw crop fraction lies outside (0, 1].</summary>
+    public static readonly DiagnosticDescriptor JigsawCropFraction = Range("SSG042", "Jigsaw crop fraction must be in (0, 1]");
+
+    /// <summary>SSG043: fewer than one exemplar class or inpainting block.</summary>
+    public static readonly DiagnosticDescriptor PretextCount = Range("SSG043", "Pretext counts must be at least 1");
+
+    /// <summary>SSG044: the denoising drop rate lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor DenoiseDropRate = Range("SSG044", "Drop rate must be in [0, 1)");
+
+    /// <summary>SSG045: the denoising noise has a negative standard deviation.</summary>
+    public static readonly DiagnosticDescriptor DenoiseNoiseSigma = Range("SSG045", "Noise sigma must be at least 0");
+
+    /// <summary>SSG046: more jigsaw permutations than the grid has.</summary>
+    public static readonly DiagnosticDescriptor TooManyPermutations = Error(
+        "SSG046",
+        Composition,
+        "More permutations than the jigsaw grid has",
+        "'{0}' asks for {1} permutations, but a {2}×{2} grid has only {3}: lower Permutations or raise Grid");
+
+    /// <summary>SSG047: a pretext argument that the declared pretext kind does not use.</summary>
+    public static readonly DiagnosticDescriptor PretextArgumentNotUsed = Error(
+        "SSG047",
+        Composition,
+        "Pretext argument does not apply to this pretext task",
+        "'{0}' sets {1}, which a {2} pretext does not use (it applies to {3}): remove it");
+
+    /// <summary>SSG048: an objective that does not fit the pretext task's targets.</summary>
+    public static readonly DiagnosticDescriptor PretextObjectiveMismatch = Error(
+        "SSG048",
+        Composition,
+        "Objective does not fit the pretext task",
+        "'{0}' declares a {1} pretext, whose targets need [{2}], but declares [{3}]: use [{2}]");
+
+    /// <summary>SSG049: the inpainting block probability lies outside (0, 1].</summary>
+    public static readonly DiagnosticDescriptor InpaintProbability = Range("SSG049", "Inpainting probability must be in (0, 1]");
+
+    /// <summary>SSG050: the adversarial share of the loss lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor AdversarialWeight = Range("SSG050", "Adversarial weight must be in [0, 1)");
+
+    /// <summary>SSG051: an adversarial loss without an inpainting or latent pretext, which give the discriminator something to judge.</summary>
+    public static readonly DiagnosticDescriptor AdversarialWithoutInpaint = Error(
+        "SSG051",
+        Composition,
+        "An adversarial loss needs an inpainting or latent pretext",
+        "'{0}' declares [Adversarial] but {1}, which gives its discriminator nothing to judge: declare [Pretext(PretextKind.Inpaint)] with [Reconstruction], or [Pretext(PretextKind.Latent)]");
+
+    /// <summary>SSG053: an adversarial weight without a reconstruction to weigh it against.</summary>
+    public static readonly DiagnosticDescriptor AdversarialWeightAlone = Error(
+        "SSG053",
+        Composition,
+        "An adversarial weight needs a reconstruction",
+        "'{0}' sets the adversarial Weight, but without [Reconstruction] the adversarial loss is the whole objective: remove Weight");
+
+    /// <summary>SSG052: [Adversarial] and the AdversarialMethod base class do not come together.</summary>
+    public static readonly DiagnosticDescriptor AdversarialBase = Error(
+        "SSG052",
+        Declaration,
+        "An adversarial method derives from AdversarialMethod",
+        "'{0}' {1}: the alternating discriminator steps come from SelfishGen.AdversarialMethod, so declare [Adversarial] and derive from AdversarialMethod together");
 
     /// <summary>SSG060: the EMA momentum lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor Momentum = Range("SSG060", "Momentum must be in [0, 1)");

@@ -10,6 +10,9 @@ internal abstract class FamilyEmitter
     public static FamilyEmitter For(MethodModel method) => method.Composition.Objective switch
     {
         ObjectiveKind.Classification => new ClassificationEmitter(),
+        ObjectiveKind.Reconstruction when method.Composition.Pretext == "Inpaint" => new InpaintEmitter(),
+        ObjectiveKind.Reconstruction => new ReconstructionEmitter(),
+        ObjectiveKind.Adversarial => new BiGanEmitter(),
         ObjectiveKind.PredictiveCoding => new PredictiveCodingEmitter(),
         ObjectiveKind.Contrastive when method.Composition.Negatives == NegativesKind.MemoryBank => new MemoryBankEmitter(),
         ObjectiveKind.Contrastive => new ContrastiveEmitter(),
@@ -42,6 +45,24 @@ internal abstract class FamilyEmitter
 
     /// <summary>The options property of <paramref name="definition"/>, as generated code reads it.</summary>
     protected static string Option(HyperparameterDefinition definition) => $"Hyperparameters.{definition.Option}";
+
+    /// <summary>
+    /// Writes the <c>AdversarialMethod</c> overrides, each followed by an empty line: <c>Discriminator</c> returning
+    /// <paramref name="discriminator"/>, and <c>ComputeDiscriminatorLoss</c> made of <paramref name="lossStatements"/>.
+    /// </summary>
+    protected static void WriteDiscriminatorOverrides(SourceWriter writer, string discriminator, params string[] lossStatements)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override global::TorchSharp.torch.nn.Module Discriminator => {discriminator};");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
+        using (writer.Block($"protected override {RuntimeNames.Tensor} ComputeDiscriminatorLoss({RuntimeNames.Batch} batch, {RuntimeNames.TrainingContext} context)"))
+        {
+            foreach (var statement in lossStatements)
+                writer.Line(statement);
+        }
+        writer.Line();
+    }
 
     /// <summary>Writes <c>private readonly type name;</c>.</summary>
     protected static void Field(SourceWriter writer, string type, string name) => writer.Line($"private readonly {type} {name};");

@@ -15,6 +15,11 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// The attribute property whose presence in a declaration makes this an option (e.g. <c>Queue</c>: a method without
 /// a queue has no queue size); null when every declaration of the attribute has it.
 /// </param>
+/// <param name="Kinds">
+/// The <c>PretextKind</c> members whose declarations have this option (e.g. <c>Grid</c> for <c>Jigsaw</c>); null when
+/// it does not depend on the kind.
+/// </param>
+/// <param name="AlongWith">Metadata name of another attribute the declaration must carry for this to be an option, or null.</param>
 internal sealed record HyperparameterDefinition(
     string Attribute,
     string Property,
@@ -24,4 +29,6 @@ internal sealed record HyperparameterDefinition(
     string Description,
     ValueRule? Rule = null,
     DiagnosticDescriptor? Diagnostic = null,
-    string? OnlyWith = null);
+    string? OnlyWith = null,
+    string[]? Kinds = null,
+    string? AlongWith = null);

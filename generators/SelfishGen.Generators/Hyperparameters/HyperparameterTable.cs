@@ -21,6 +21,78 @@ internal static class HyperparameterTable
         "Label smoothing of the cross-entropy, in [0, 1).",
         Fraction("LabelSmoothing"), DiagnosticDescriptors.ClassificationLabelSmoothing);
 
+    /// <summary><c>[Pretext(PretextKind.Jigsaw, Grid = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition JigsawGrid = new(
+        KnownNames.PretextAttribute, "Grid", "JigsawGrid", Int32, "2",
+        "Cells per side of the jigsaw puzzle.",
+        AtLeast("JigsawGrid", 2), DiagnosticDescriptors.JigsawGrid, Kinds: [Jigsaw]);
+
+    /// <summary><c>[Pretext(PretextKind.Jigsaw, Permutations = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition JigsawPermutations = new(
+        KnownNames.PretextAttribute, HyperparameterNames.Permutations, HyperparameterNames.Permutations, Int32, "0",
+        "Permutation classes, at most JigsawGrid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids.",
+        AtLeast("Permutations", 0), DiagnosticDescriptors.JigsawPermutations, Kinds: [Jigsaw]);
+
+    /// <summary><c>[Pretext(PretextKind.Jigsaw, CropFraction = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition JigsawCropFraction = new(
+        KnownNames.PretextAttribute, "CropFraction", "CropFraction", Double, "0.9",
+        "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].",
+        new ValueRule("CropFraction", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
+
+    /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ExemplarClasses = new(
+        KnownNames.PretextAttribute, "Classes", "Classes", Int32, "8000",
+        "Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used).",
+        AtLeast("Classes", 1), DiagnosticDescriptors.PretextCount, Kinds: [Exemplar]);
+
+    /// <summary><c>[Pretext(..., Seed = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition PretextSeed = new(
+        KnownNames.PretextAttribute, "Seed", "PretextSeed", Int32, "0",
+        "Seed of the jigsaw permutation set or of the choice of exemplar images.",
+        Kinds: [Jigsaw, Exemplar]);
+
+    /// <summary><c>[Pretext(PretextKind.Inpaint, Probability = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition InpaintProbability = new(
+        KnownNames.PretextAttribute, "Probability", "Probability", Double, "0.3",
+        "Chance that each block is erased, in (0, 1].",
+        new ValueRule("Probability", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
+
+    /// <summary><c>[Pretext(PretextKind.Inpaint, Blocks = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition InpaintBlocks = new(
+        KnownNames.PretextAttribute, "Blocks", "Blocks", Int32, "10",
+        "Blocks tried per image (they may overlap).",
+        AtLeast("Blocks", 1), DiagnosticDescriptors.PretextCount, Kinds: [Inpaint]);
+
+    /// <summary><c>[Pretext(PretextKind.Latent, Features = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LatentFeatures = new(
+        KnownNames.PretextAttribute, "Features", "Latent", Int32, "200",
+        "Length of the latent code that the generator maps to images and the encoder maps images to.",
+        AtLeast("Latent", 1), DiagnosticDescriptors.PretextCount, Kinds: ["Latent"]);
+
+    /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition AdversarialWeight = new(
+        KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
+        "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest.",
+        Fraction("AdversarialWeight"), DiagnosticDescriptors.AdversarialWeight, AlongWith: KnownNames.ReconstructionAttribute);
+
+    /// <summary><c>[Pretext(PretextKind.Denoise, DropRate = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DenoiseDropRate = new(
+        KnownNames.PretextAttribute, "DropRate", "DropRate", Double, "0.7",
+        "Fraction of pixels set to 0 in the input, in [0, 1).",
+        Fraction("DropRate"), DiagnosticDescriptors.DenoiseDropRate, Kinds: [Denoise]);
+
+    /// <summary><c>[Pretext(PretextKind.Denoise, PerChannel = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DenoisePerChannel = new(
+        KnownNames.PretextAttribute, "PerChannel", "PerChannel", Boolean, "false",
+        "Whether each channel of a pixel is dropped independently.",
+        Kinds: [Denoise]);
+
+    /// <summary><c>[Pretext(PretextKind.Denoise, NoiseSigma = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DenoiseNoiseSigma = new(
+        KnownNames.PretextAttribute, "NoiseSigma", "NoiseSigma", Double, "0.0",
+        "Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none).",
+        AtLeast("NoiseSigma", 0), DiagnosticDescriptors.DenoiseNoiseSigma, Kinds: [Denoise]);
+
     /// <summary><c>[Views(LocalCrops = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition LocalCrops = new(
         KnownNames.ViewsAttribute, "LocalCrops", "LocalCrops", Int32, "0",
@@ -143,6 +215,8 @@ internal static class HyperparameterTable
     /// <summary>All rows, in the order their properties appear in generated options.</summary>
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
+        JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
+        InpaintProbability, InpaintBlocks, LatentFeatures, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,
@@ -153,6 +227,11 @@ internal static class HyperparameterTable
 
     /// <summary>The rows of the attribute named <paramref name="attribute"/> (a metadata name).</summary>
     public static IEnumerable<HyperparameterDefinition> Of(string attribute) => All.Where(row => row.Attribute == attribute);
+
+    private const string Jigsaw = "Jigsaw";
+    private const string Exemplar = "Exemplar";
+    private const string Denoise = "Denoise";
+    private const string Inpaint = "Inpaint";
 
     private static HyperparameterDefinition VicRegWeight(string name, string value, string term) => new(
         KnownNames.VicRegAttribute, name, name, Double, value, $"Weight of the {term} term, at least 0.",

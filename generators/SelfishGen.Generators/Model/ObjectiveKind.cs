@@ -6,6 +6,12 @@ internal enum ObjectiveKind
     /// <summary><c>[Classification]</c> of a pretext task's labels.</summary>
     Classification,
 
+    /// <summary><c>[Reconstruction]</c> of a pretext task's target image.</summary>
+    Reconstruction,
+
+    /// <summary><c>[Adversarial]</c> alone: an encoder and a generator against a joint discriminator (BiGAN).</summary>
+    Adversarial,
+
     /// <summary><c>[Contrastive]</c>: InfoNCE against batch, queue or memory-bank negatives.</summary>
     Contrastive,
 

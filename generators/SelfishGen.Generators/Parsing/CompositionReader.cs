@@ -12,9 +12,9 @@ internal static class CompositionReader
     /// <remarks>Call it on declarations that pass <see cref="CompositionRules"/>: exactly one objective, every requirement met.</remarks>
     public static Composition? Read(INamedTypeSymbol type)
     {
-        var objective = type.FindAttribute(KnownNames.ObjectiveAttributes)!;
-        string? pretextType = null;
-        if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextType = PretextTypes.Of(pretext)) is null)
+        var objective = type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])!;
+        string? pretextKind = null;
+        if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextKind = PretextTypes.Kind(pretext)) is null)
             return null;
         var contrastive = type.FindAttribute([KnownNames.ContrastiveAttribute]);
         var negatives = contrastive?.NamedArgument(HyperparameterNames.Queue) is not null ? NegativesKind.Queue
@@ -23,19 +23,23 @@ internal static class CompositionReader
         var projector = type.FindAttribute([KnownNames.ProjectorAttribute]);
         return new Composition(
             Objective(objective),
-            pretextType,
+            pretextKind,
             (type.FindAttribute([KnownNames.ViewsAttribute])?.ViewNames() ?? []).ToEquatableArray(),
             projector is not null,
             projector?.NamedArgument(HyperparameterNames.PerView)?.Value is true,
             type.FindAttribute([KnownNames.PredictorAttribute]) is not null,
             type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is not null,
             negatives,
-            type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null);
+            type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null,
+            type.FindAttribute([KnownNames.AdversarialAttribute]) is not null);
     }
 
-    private static ObjectiveKind Objective(AttributeData objective) => objective.AttributeClass!.ToDisplayString() switch
+    /// <summary>The objective the objective attribute <paramref name="objective"/> declares.</summary>
+    public static ObjectiveKind Objective(AttributeData objective) => objective.AttributeClass!.ToDisplayString() switch
     {
         KnownNames.ClassificationAttribute => ObjectiveKind.Classification,
+        KnownNames.ReconstructionAttribute => ObjectiveKind.Reconstruction,
+        KnownNames.AdversarialAttribute => ObjectiveKind.Adversarial,
         KnownNames.ContrastiveAttribute => ObjectiveKind.Contrastive,
         KnownNames.BootstrapAttribute => ObjectiveKind.Bootstrap,
         KnownNames.BarlowTwinsAttribute => ObjectiveKind.BarlowTwins,

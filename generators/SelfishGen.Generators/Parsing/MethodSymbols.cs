@@ -25,11 +25,14 @@ internal static class MethodSymbols
             && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     /// <summary>Whether <paramref name="type"/> derives, directly or not, from <c>SelfishGen.SelfSupervisedMethod</c>.</summary>
-    public static bool DerivesFromSelfSupervisedMethod(this INamedTypeSymbol type)
+    public static bool DerivesFromSelfSupervisedMethod(this INamedTypeSymbol type) => type.DerivesFrom(KnownNames.SelfSupervisedMethod);
+
+    /// <summary>Whether <paramref name="type"/> derives, directly or not, from the class named <paramref name="metadataName"/>.</summary>
+    public static bool DerivesFrom(this INamedTypeSymbol type, string metadataName)
     {
         for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
         {
-            if (baseType.ToDisplayString() == KnownNames.SelfSupervisedMethod)
+            if (baseType.ToDisplayString() == metadataName)
                 return true;
         }
         return false;

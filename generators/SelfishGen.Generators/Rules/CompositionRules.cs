@@ -9,8 +9,9 @@ namespace SelfishGen.Generators.Rules;
 
 /// <summary>
 /// The composition checks of a method declaration: unmet requirements (SSG003), a queue with a memory bank
-/// (SSG034), a contrastive method with one view (SSG035), a predictor that can collapse (SSG073), two objectives
-/// (SSG080).
+/// (SSG034), a contrastive method with one view (SSG035), a pretext task's contradictions (<see cref="PretextRules"/>),
+/// an adversarial loss's (<see cref="AdversarialRules"/>),
+/// a predictor that can collapse (SSG073), two objectives (SSG080).
 /// </summary>
 internal static class CompositionRules
 {
@@ -36,6 +37,9 @@ internal static class CompositionRules
             if (type.FindAttribute([KnownNames.ViewsAttribute]) is { } views && !memoryBank && views.ViewNames().Count() < 2)
                 yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, views.ViewNames().Count() == 1 ? "one view" : "no views");
         }
+
+        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken)))
+            yield return problem;
 
         if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor
             && type.FindAttribute([KnownNames.MomentumEncoderAttribute, KnownNames.BootstrapAttribute]) is null)

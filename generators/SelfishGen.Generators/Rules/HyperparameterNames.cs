@@ -9,6 +9,9 @@ internal static class HyperparameterNames
     /// <summary><c>[Contrastive(MemoryBank = ...)]</c>: negatives from a memory bank.</summary>
     public const string MemoryBank = "MemoryBank";
 
+    /// <summary><c>[Pretext(Permutations = ...)]</c>: bounded by the jigsaw grid.</summary>
+    public const string Permutations = "Permutations";
+
     /// <summary><c>[Projector(PerView = ...)]</c>: one projector per branch.</summary>
     public const string PerView = "PerView";
 }

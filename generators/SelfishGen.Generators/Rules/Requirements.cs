@@ -11,6 +11,8 @@ namespace SelfishGen.Generators.Rules;
 /// </summary>
 internal static class Requirements
 {
+    private static readonly string[] PretextObjectives = [KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute];
+
     private static readonly string[] ViewObjectives =
     [
         KnownNames.ContrastiveAttribute, KnownNames.BootstrapAttribute, KnownNames.BarlowTwinsAttribute,
@@ -26,10 +28,10 @@ internal static class Requirements
     /// <summary>Every requirement.</summary>
     public static readonly IReadOnlyList<Requirement> All =
     [
-        new([KnownNames.ClassificationAttribute], "an objective", [KnownNames.PretextAttribute], "pretext task",
+        new(PretextObjectives, "an objective", [KnownNames.PretextAttribute], "pretext task",
             "[Pretext(...)] to say how inputs and targets are made"),
-        new([KnownNames.PretextAttribute], "a pretext task", [KnownNames.ClassificationAttribute], "objective",
-            "an objective such as [Classification]"),
+        new([KnownNames.PretextAttribute], "a pretext task", [.. PretextObjectives, KnownNames.AdversarialAttribute], "objective",
+            "an objective such as [Classification] or [Reconstruction]"),
         new(ViewPieces, "views or heads", ViewObjectives, "objective",
             "an objective such as [Contrastive] or [Bootstrap]"),
         new(ViewObjectives, "an objective on views", [KnownNames.ViewsAttribute], "views",

@@ -1,9 +1,45 @@
 namespace SelfishGen;
 
-/// <summary>Declares the pretext task of a <see cref="SelfSupervisedMethod"/>: how inputs and targets are made.</summary>
+/// <summary>
+/// Declares the pretext task of a <see cref="SelfSupervisedMethod"/>: how inputs and targets are made. Each property
+/// applies to the kinds named in its documentation only.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class PretextAttribute(PretextKind kind) : Attribute
 {
     /// <summary>The pretext task.</summary>
     public PretextKind Kind { get; } = kind;
+
+    /// <summary>Jigsaw: cells per side of the puzzle, at least 2.</summary>
+    public int Grid { get; set; } = 2;
+
+    /// <summary>Jigsaw: number of permutation classes, at most Grid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids.</summary>
+    public int Permutations { get; set; }
+
+    /// <summary>Jigsaw: side of each patch as a fraction of its cell's side, in (0, 1].</summary>
+    public double CropFraction { get; set; } = 0.9;
+
+    /// <summary>Exemplar: number of surrogate classes (images drawn from the dataset), at least 1.</summary>
+    public int Classes { get; set; } = 8000;
+
+    /// <summary>Jigsaw and Exemplar: seed of the permutation set or of the choice of exemplar images.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>Denoise: fraction of pixels set to 0, in [0, 1).</summary>
+    public double DropRate { get; set; } = 0.7;
+
+    /// <summary>Denoise: whether each channel of a pixel is dropped independently.</summary>
+    public bool PerChannel { get; set; }
+
+    /// <summary>Inpaint: chance that each block is erased, in (0, 1].</summary>
+    public double Probability { get; set; } = 0.3;
+
+    /// <summary>Inpaint: number of blocks tried per image, at least 1.</summary>
+    public int Blocks { get; set; } = 10;
+
+    /// <summary>Latent: length of the latent code, at least 1.</summary>
+    public int Features { get; set; } = 200;
+
+    /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
+    public double NoiseSigma { get; set; }
 }

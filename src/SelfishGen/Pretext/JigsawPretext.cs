@@ -16,17 +16,18 @@ public sealed class JigsawPretext
     /// <summary>Creates the task.</summary>
     /// <param name="grid">Cells per side (2 or more).</param>
     /// <param name="permutations">
-    /// Number of permutation classes; null for all 24 of a 2×2 grid, or 1000 for larger grids. All permutations are
+    /// Number of permutation classes; 0 for all 24 of a 2×2 grid, or 1000 for larger grids. All permutations are
     /// used when the number is grid²!, otherwise a maximal-Hamming set chosen from <paramref name="seed"/>.
     /// </param>
     /// <param name="cropFraction">Side of each patch as a fraction of its cell's side, in (0, 1].</param>
     /// <param name="seed">Seed of the maximal-Hamming permutation set.</param>
     /// <param name="patchAugmentation">Augmentation of every patch before standardising, or null for none.</param>
-    public JigsawPretext(int grid = 2, int? permutations = null, double cropFraction = 0.9, int seed = 0, IAugmentation? patchAugmentation = null)
+    public JigsawPretext(int grid = 2, int permutations = 0, double cropFraction = 0.9, int seed = 0, IAugmentation? patchAugmentation = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grid, 2);
         var cells = grid * grid;
-        var count = permutations ?? (grid == 2 ? 24 : 1000);
+        ArgumentOutOfRangeException.ThrowIfNegative(permutations);
+        var count = permutations > 0 ? permutations : grid == 2 ? 24 : 1000;
         var all = Enumerable.Range(1, cells).Aggregate(1L, (product, k) => product * k);
         Permutations = count == all ? PermutationSet.All(cells) : PermutationSet.MaxHamming(cells, count, seed);
         _tiling = new JigsawTiling(grid, cropFraction, patchAugmentation);

@@ -1,3 +1,4 @@
+using SelfishGen.Data;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Pretext;
@@ -11,6 +12,9 @@ public sealed class RotationPretext
 {
     /// <summary>Number of rotation classes.</summary>
     public int ClassCount => 4;
+
+    /// <summary>The rotated images of <paramref name="batch"/> and their rotation index, as <see cref="Apply(Tensor)"/>.</summary>
+    public PretextBatch Apply(Batch batch, TrainingContext context) => Apply(batch.Images);
 
     /// <summary>The rotated images (rotation-major: all images at 0°, then at 90°, ...) and their rotation index.</summary>
     public PretextBatch Apply(Tensor images)

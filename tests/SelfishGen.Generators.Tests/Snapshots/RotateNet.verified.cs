@@ -52,7 +52,7 @@ partial class RotateNet
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
-        var (inputs, targets) = _pretext.Apply(batch.Images);
+        var (inputs, targets) = _pretext.Apply(batch, context);
         return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
     }
 

@@ -1,3 +1,6 @@
+using SelfishGen.Data;
+using SelfishGen.Tests.Training;
+
 namespace SelfishGen.Tests.Methods;
 
 /// <summary>
@@ -14,19 +17,27 @@ public sealed class MethodTrainingTests : IDisposable
 
     public static TheoryData<string> Methods => [.. TinyMethods.Names];
 
+    // BiGAN's encoder-generator loss is one side of a game, not a descent: AdversarialTrainingTests checks that its
+    // discriminator learns and its encoder and generator train.
+    public static TheoryData<string> DescendingMethods => [.. TinyMethods.Names.Where(name => name != "BiGAN")];
+
     // Grayscale for every method that can take it.
     private static RandomPatterns Images(string method) => new(64, channels: method == "CMC" ? 3 : 1);
+
+    // Jigsaw needs edges that run across its patches: smooth patterns give nothing to order the patches by.
+    private static IImageDataset TrainingImages(string method) =>
+        method == "Jigsaw" ? new SyntheticShapes(64, seed: 3) : new RandomPatterns(64, channels: 3, cells: 2);
 
     /// <remarks>
     /// The first epoch fills queues and memory banks, whose random start makes early losses unrepresentative (a
     /// queue of random keys is easy to beat), so the reference is the higher of the first two epochs. Colour images
-    /// of coarse patterns: distinct enough for a few steps to tell images apart.
+    /// of coarse patterns: distinct enough for a few steps to tell images apart (shapes for Jigsaw).
     /// </remarks>
     [Theory]
-    [MemberData(nameof(Methods))]
+    [MemberData(nameof(DescendingMethods))]
     public void Loss_falls_over_training(string method)
     {
-        var report = TinyMethods.Create(method, new RandomPatterns(64, channels: 3, cells: 2))
+        var report = TinyMethods.Create(method, TrainingImages(method))
             .Supervise(lr: TinyMethods.LearningRate(method), epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method));
 
         var losses = report.EpochLosses;

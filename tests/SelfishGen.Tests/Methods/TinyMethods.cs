@@ -3,7 +3,7 @@ using SelfishGen.Modules;
 
 namespace SelfishGen.Tests.Methods;
 
-/// <summary>The built-in methods shrunk for tests: a narrow ConvNet, small heads, queues and prototypes.</summary>
+/// <summary>The built-in methods shrunk for tests: a narrow ConvNet, small heads, queues, prototypes and exemplar sets.</summary>
 internal static class TinyMethods
 {
     /// <summary>Hyperparameter overrides per method that make it small; applied through the options' own parser.</summary>
@@ -20,6 +20,11 @@ internal static class TinyMethods
         ["PIRL"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
         ["CMC"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
         ["CPC"] = ["Grid=4", "Steps=2", "ContextWidth=16"],
+        ["Jigsaw"] = ["Hidden=32"],
+        ["ExemplarNet"] = ["Hidden=32", "Classes=64"],
+        ["DenoiseNet"] = [],
+        ["ContextNet"] = [],
+        ["BiGAN"] = ["Latent=16"],
     };
 
     // CMC's backbone sees the lightness channel only.

@@ -1,0 +1,72 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+using SelfishGen.Generators.Parsing;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// BiGAN: <c>[Pretext(Latent)] + [Adversarial]</c>. The encoder (backbone and a linear head) maps images to codes, a
+/// generator maps drawn codes to images, and a joint discriminator tells (image, encoding) from (generated image,
+/// code) pairs in its own step (the method derives from <c>AdversarialMethod</c>).
+/// </summary>
+internal sealed class BiGanEmitter : FamilyEmitter
+{
+    private const string Pretext = "_pretext";
+    private const string EncoderHead = "_encoderHead";
+    private const string Generator = "_generator";
+    private const string DiscriminatorField = "_discriminator";
+    private const string Objective = "_objective";
+    private const string GeneratorType = "global::SelfishGen.Modules.LatentGenerator";
+    private const string DiscriminatorType = "global::SelfishGen.Modules.JointDiscriminator";
+    private const string LossType = "global::SelfishGen.Objectives.BiGanLoss";
+
+    /// <inheritdoc />
+    public override void WriteFields(SourceWriter writer, MethodModel method)
+    {
+        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        Field(writer, "global::TorchSharp.Modules.Linear", EncoderHead);
+        Field(writer, GeneratorType, Generator);
+        Field(writer, DiscriminatorType, DiscriminatorField);
+        Field(writer, LossType, Objective);
+    }
+
+    /// <inheritdoc />
+    public override void WriteConstruction(SourceWriter writer, MethodModel method)
+    {
+        var latent = Option(HyperparameterTable.LatentFeatures);
+        writer.Line($"{Pretext} = new {PretextTypes.TypeOf(method.Composition.Pretext!)}({latent});");
+        writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, {latent});");
+        writer.Line($"{Generator} = new {GeneratorType}({latent}, Data.Shape);");
+        writer.Line($"{DiscriminatorField} = new {DiscriminatorType}(Data.Shape, {latent});");
+        writer.Line($"{Objective} = new {LossType}();");
+        writer.Line($"register_module(\"encoder_head\", {EncoderHead});");
+        writer.Line($"register_module(\"generator\", {Generator});");
+        writer.Line($"register_module(\"discriminator\", {DiscriminatorField});");
+    }
+
+    /// <inheritdoc />
+    public override void WriteHelpers(SourceWriter writer, MethodModel method)
+    {
+        WriteDiscriminatorOverrides(writer, DiscriminatorField,
+            $"var codes = {Pretext}.Apply(batch, context);",
+            "var (encoded, generated) = Samples(batch.Images, codes);",
+            $"return {Objective}.Discriminator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call(generated, codes));");
+        writer.Line("/// <summary>The encodings of the images and the images generated from the codes, without gradients: the discriminator step must not train the encoder or generator.</summary>");
+        using (writer.Block($"private ({RuntimeNames.Tensor} Encoded, {RuntimeNames.Tensor} Generated) Samples({RuntimeNames.Tensor} images, {RuntimeNames.Tensor} codes)"))
+        {
+            writer.Line("using var noGrad = global::TorchSharp.torch.no_grad();");
+            writer.Line($"return (Encode(images), {Generator}.call(codes));");
+        }
+        writer.Line();
+        writer.Line("/// <summary>The encoder: backbone features mapped to the latent space.</summary>");
+        writer.Line($"private {RuntimeNames.Tensor} Encode({RuntimeNames.Tensor} images) => {EncoderHead}.call(Backbone.call(images));");
+        writer.Line();
+    }
+
+    /// <inheritdoc />
+    public override void WriteLoss(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"var codes = {Pretext}.Apply(batch, context);");
+        writer.Line($"return {Objective}.EncoderGenerator({DiscriminatorField}.call(batch.Images, Encode(batch.Images)), {DiscriminatorField}.call({Generator}.call(codes), codes));");
+    }
+}

@@ -1,0 +1,78 @@
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Model;
+using SelfishGen.Generators.Parsing;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// A pretext task and a head trained on its inputs and targets: <c>[Pretext] + [Classification]</c> or
+/// <c>[Reconstruction]</c>. Builds the pretext task from its options; the head and its loss come from the subclass.
+/// </summary>
+internal abstract class PretextFamilyEmitter : FamilyEmitter
+{
+    /// <summary>The pretext task field.</summary>
+    protected const string Pretext = "_pretext";
+    private const string Setup = "global::SelfishGen.TrainingSetup";
+
+    /// <inheritdoc />
+    public sealed override void WriteFields(SourceWriter writer, MethodModel method)
+    {
+        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        WriteHeadFields(writer);
+    }
+
+    /// <inheritdoc />
+    public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"{Pretext} = {Construction(method.Composition.Pretext!)};");
+        WriteHeadConstruction(writer);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Exemplar trains on its chosen images only, so that a batch's indices are its classes.</remarks>
+    public sealed override void WriteHelpers(SourceWriter writer, MethodModel method)
+    {
+        if (method.Composition.Pretext != "Exemplar")
+            return;
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override {Setup} InitDataOptimizer(global::SelfishGen.Data.IImageDataset dataset, global::SelfishGen.OptimizerKind optimizer,");
+        using (writer.Indented())
+        {
+            writer.Line("double lr, global::SelfishGen.LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers) =>");
+            writer.Line($"base.InitDataOptimizer({Pretext}.Prepare(dataset), optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);");
+        }
+        writer.Line();
+    }
+
+    /// <inheritdoc />
+    public sealed override void WriteLoss(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"var (inputs, targets) = {Pretext}.Apply(batch, context);");
+        writer.Line($"return {Loss("inputs", "targets")};");
+    }
+
+    /// <summary>Writes the fields of the head and its objective.</summary>
+    protected abstract void WriteHeadFields(SourceWriter writer);
+
+    /// <summary>Writes the statements that build and register the head and its objective.</summary>
+    protected abstract void WriteHeadConstruction(SourceWriter writer);
+
+    /// <summary>The loss of the head on the pretext <paramref name="inputs"/> and <paramref name="targets"/>.</summary>
+    protected abstract string Loss(string inputs, string targets);
+
+    /// <summary>The expression that builds the pretext task <paramref name="kind"/> from the method's options.</summary>
+    public static string Construction(string kind)
+    {
+        var type = PretextTypes.TypeOf(kind);
+        return kind switch
+        {
+            "Jigsaw" => $"new {type}({Option(HyperparameterTable.JigsawGrid)}, {Option(HyperparameterTable.JigsawPermutations)}, "
+                + $"{Option(HyperparameterTable.JigsawCropFraction)}, {Option(HyperparameterTable.PretextSeed)}, {RuntimeNames.Augment}.JigsawPatch())",
+            "Exemplar" => $"new {type}(Data.Count, {Option(HyperparameterTable.ExemplarClasses)}, {Option(HyperparameterTable.PretextSeed)})",
+            "Denoise" => $"new {type}({Option(HyperparameterTable.DenoiseDropRate)}, {Option(HyperparameterTable.DenoisePerChannel)}, "
+                + $"{Option(HyperparameterTable.DenoiseNoiseSigma)})",
+            "Inpaint" => $"new {type}({Option(HyperparameterTable.InpaintProbability)}, {Option(HyperparameterTable.InpaintBlocks)})",
+            _ => $"new {type}()",
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SelfishGen.Generators.Diagnostics;
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Parsing;
+
+namespace SelfishGen.Generators.Rules;
+
+/// <summary>
+/// The contradictions of a <c>[Pretext]</c> declaration: more permutations than the jigsaw grid has (SSG046), an
+/// argument its kind does not use (SSG047), an objective its targets do not fit (SSG048).
+/// </summary>
+internal static class PretextRules
+{
+    /// <summary>The problems of <paramref name="type"/>'s pretext task; none without one or for an unknown kind.</summary>
+    public static IEnumerable<Problem> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.FindAttribute([KnownNames.PretextAttribute]) is not { } pretext || PretextTypes.Kind(pretext) is not { } kind)
+            yield break;
+        var name = type.Locations.First();
+
+        foreach (var definition in HyperparameterTable.Of(KnownNames.PretextAttribute))
+        {
+            if (pretext.NamedArgument(definition.Property) is not null && !HyperparameterReader.AppliesTo(definition, pretext))
+                yield return new Problem(DiagnosticDescriptors.PretextArgumentNotUsed, pretext.ArgumentLocation(definition.Property, cancellationToken) ?? name,
+                    type.Name, definition.Property, kind, string.Join(" and ", definition.Kinds!));
+        }
+
+        if (kind == "Jigsaw" && pretext.NamedArgument(HyperparameterNames.Permutations)?.Value is int permutations)
+        {
+            var grid = pretext.NamedArgument(HyperparameterTable.JigsawGrid.Property)?.Value as int? ?? int.Parse(HyperparameterTable.JigsawGrid.Default);
+            // Past 20 cells, grid²! exceeds any int.
+            var available = Enumerable.Range(1, grid * grid).Aggregate(1L, (product, k) => product * k);
+            if (grid >= 2 && grid * grid <= 20 && permutations > available)
+                yield return new Problem(DiagnosticDescriptors.TooManyPermutations, pretext.ArgumentLocation(HyperparameterNames.Permutations, cancellationToken) ?? name,
+                    type.Name, permutations, grid, available);
+        }
+
+        if ((type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])) is { } objective
+            && CompositionReader.Objective(objective) is var declared && PretextTypes.ObjectiveOf(kind) is var needed && declared != needed)
+            yield return new Problem(DiagnosticDescriptors.PretextObjectiveMismatch, objective.Location(cancellationToken) ?? name, type.Name, kind, needed, declared);
+    }
+}

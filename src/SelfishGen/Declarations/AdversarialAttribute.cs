@@ -1,0 +1,15 @@
+namespace SelfishGen;
+
+/// <summary>
+/// Declares an adversarial loss, trained in alternating steps against a discriminator; the method must derive from
+/// <see cref="AdversarialMethod"/>. With an inpainting pretext and <c>[Reconstruction]</c>, an image discriminator
+/// tells clean images from completed ones and the loss is (1 − Weight) · reconstruction + Weight · adversarial. With
+/// a latent pretext it is the whole objective (BiGAN): a joint discriminator tells (image, encoding) pairs from
+/// (generated image, code) pairs.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AdversarialAttribute : Attribute
+{
+    /// <summary>Share of the adversarial term in the loss, in [0, 1); only next to <c>[Reconstruction]</c>.</summary>
+    public double Weight { get; set; } = 0.001;
+}

@@ -1,0 +1,12 @@
+using static SelfishGen.PretextKind;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by encoding images into the latent space of a generator trained alongside, so that a discriminator
+/// cannot tell (image, encoding) from (generated image, code) pairs (Donahue et al., 2017, "Adversarial Feature
+/// Learning").
+/// </summary>
+[Pretext(Latent, Features = 200)]
+[Adversarial]
+public partial class BiGAN : AdversarialMethod;

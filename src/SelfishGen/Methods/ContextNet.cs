@@ -1,0 +1,12 @@
+using static SelfishGen.PretextKind;
+
+namespace SelfishGen.Methods;
+
+/// <summary>
+/// Learns features by painting in erased blocks of an image, judged by a discriminator as well as by pixel error
+/// (Pathak et al., 2016, "Context Encoders: Feature Learning by Inpainting"; random blocks).
+/// </summary>
+[Pretext(Inpaint)]
+[Reconstruction]
+[Adversarial(Weight = 0.001)]
+public partial class ContextNet : AdversarialMethod;
