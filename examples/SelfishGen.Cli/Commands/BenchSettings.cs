@@ -8,7 +8,7 @@ namespace SelfishGen.Cli.Commands;
 public abstract class BenchSettings : CommandSettings
 {
     [CommandOption("-m|--methods <SPECS>")]
-    [Description("Methods separated by ';' or spaces, each Name[:Key=Value]... Default: every registered method.")]
+    [Description("Methods separated by ';' or spaces, each Name[[:Key=Value]]... Default: every registered method.")]
     public string? Methods { get; init; }
 
     [CommandOption("--threads <N>")]

@@ -27,6 +27,15 @@ public sealed class SelfishCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("train")]
+    [InlineData("eval")]
+    [InlineData("list")]
+    [InlineData("bench", "quality")]
+    [InlineData("bench", "speed")]
+    public void Every_command_prints_its_help(params string[] command) =>
+        Assert.Equal(0, Run([.. command, "--help"])); // help text is markup: a stray '[' in a description throws
+
+    [Theory]
     [InlineData("train", "--epochs", "0")]
     [InlineData("train", "--no-such-option")]
     [InlineData("train", "--method", "NoSuchMethod")]
