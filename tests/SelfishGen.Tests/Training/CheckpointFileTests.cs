@@ -26,7 +26,7 @@ public sealed class CheckpointFileTests : IDisposable
     public void A_method_checkpoint_interrupted_midway_still_loads_the_previous_one()
     {
         manual_seed(1);
-        var method = new RotationTestMethod(new SyntheticShapes(32));
+        var method = TinyRotateNet.Create(new SyntheticShapes(32));
         var name = Path.Combine(_folder, "method");
         method.Save(name);
         var before = File.ReadAllBytes(CheckpointFile.PathOf(name));
@@ -38,14 +38,14 @@ public sealed class CheckpointFileTests : IDisposable
         }));
 
         Assert.Equal(before, File.ReadAllBytes(CheckpointFile.PathOf(name)));
-        new RotationTestMethod(new SyntheticShapes(32)).Load(name);
+        TinyRotateNet.Create(new SyntheticShapes(32)).Load(name);
     }
 
     [Fact]
     public void A_missing_checkpoint_names_the_path()
     {
         var error = Assert.Throws<FileNotFoundException>(() =>
-            new RotationTestMethod(new SyntheticShapes(32)).Load(Path.Combine(_folder, "nothing")));
+            TinyRotateNet.Create(new SyntheticShapes(32)).Load(Path.Combine(_folder, "nothing")));
         Assert.Contains("nothing.ckpt", error.Message);
     }
 }

@@ -12,7 +12,7 @@ public sealed class MemoryTests : IDisposable
     public void Resident_memory_does_not_grow_over_200_steps()
     {
         manual_seed(1);
-        var method = new RotationTestMethod(new SyntheticShapes(160, seed: 2));
+        var method = TinyRotateNet.Create(new SyntheticShapes(160, seed: 2));
         var rss = new Dictionary<long, long>();
         var probe = new RssProbe(rss, [50, 199]);
 

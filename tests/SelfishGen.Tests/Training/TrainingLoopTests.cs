@@ -1,3 +1,5 @@
+using SelfishGen.Methods;
+
 namespace SelfishGen.Tests.Training;
 
 public sealed class TrainingLoopTests : IDisposable
@@ -6,10 +8,10 @@ public sealed class TrainingLoopTests : IDisposable
 
     public void Dispose() => Directory.Delete(_store, recursive: true);
 
-    private static RotationTestMethod NewMethod(int seed = 1)
+    private static RotateNet NewMethod(int seed = 1)
     {
         manual_seed(seed);
-        return new RotationTestMethod(new SyntheticShapes(64, seed: 3));
+        return TinyRotateNet.Create(new SyntheticShapes(64, seed: 3));
     }
 
     [Fact]
