@@ -48,6 +48,7 @@ public class ValidationAgreementTests
         { "MomentumEncoder(Momentum = 1.0), Contrastive(Queue = 8)", new() { Momentum = 1.0 } },
         { "MomentumEncoder, Contrastive(Queue = 8, Temperature = 0.0)", new() { Temperature = 0.0 } },
         { "MomentumEncoder, Contrastive(Queue = 0)", new() { Queue = 0 } },
+        { "MomentumEncoder, Contrastive(Queue = 8, BatchNormGroups = 0)", new() { BatchNormGroups = 0 } },
     };
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class DeclarationAnalyzer : ClassAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.NotAMethod, DiagnosticDescriptors.MissingPiece,
-        DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.PredictorWithoutTarget,
+        DiagnosticDescriptors.QueueAndMemoryBank, DiagnosticDescriptors.TooFewViews, DiagnosticDescriptors.BatchNormGroupsWithoutMomentum, DiagnosticDescriptors.PredictorWithoutTarget,
         DiagnosticDescriptors.TwoObjectives, DiagnosticDescriptors.TooManyPermutations, DiagnosticDescriptors.PretextArgumentNotUsed,
         DiagnosticDescriptors.PretextObjectiveMismatch, DiagnosticDescriptors.AdversarialWithoutInpaint, DiagnosticDescriptors.AdversarialBase,
         DiagnosticDescriptors.AdversarialWeightAlone,

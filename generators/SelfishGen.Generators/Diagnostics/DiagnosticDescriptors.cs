@@ -70,6 +70,16 @@ internal static class DiagnosticDescriptors
         "A contrastive method needs two views",
         "'{0}' contrasts views but declares {1}: declare two views, e.g. [Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)], or a MemoryBank to contrast against");
 
+    /// <summary>SSG036: fewer than one batch-norm group.</summary>
+    public static readonly DiagnosticDescriptor BatchNormGroups = Range("SSG036", "Batch-norm groups must be at least 1");
+
+    /// <summary>SSG037: batch-norm groups without a momentum encoder, whose keys they would shuffle.</summary>
+    public static readonly DiagnosticDescriptor BatchNormGroupsWithoutMomentum = Error(
+        "SSG037",
+        Composition,
+        "Batch-norm groups need a momentum encoder",
+        "'{0}' sets BatchNormGroups, which shuffles the keys of a momentum encoder, but declares no [MomentumEncoder]: add [MomentumEncoder] or remove BatchNormGroups");
+
     /// <summary>SSG040: the jigsaw grid has fewer than 2 cells per side.</summary>
     public static readonly DiagnosticDescriptor JigsawGrid = Range("SSG040", "Jigsaw grid must be at least 2");
 

@@ -10,6 +10,7 @@ internal static class RuntimeNames
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
     public const string DinoHead = "global::SelfishGen.Modules.DinoHead";
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
+    public const string BatchNormGroups = "global::SelfishGen.Modules.BatchNormGroups";
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
     public const string LabChannelBackbone = "global::SelfishGen.Modules.LabChannelBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";

@@ -152,6 +152,12 @@ internal static class HyperparameterTable
         "Share of a memory bank entry kept when it is updated, in [0, 1).",
         Fraction("BankMomentum"), DiagnosticDescriptors.BankMomentum, OnlyWith: HyperparameterNames.MemoryBank);
 
+    /// <summary><c>[Contrastive(BatchNormGroups = ...)]</c>: only beside a momentum encoder, whose keys it shuffles.</summary>
+    public static readonly HyperparameterDefinition BatchNormGroups = new(
+        KnownNames.ContrastiveAttribute, HyperparameterNames.BatchNormGroups, HyperparameterNames.BatchNormGroups, Int32, "1",
+        "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.",
+        AtLeast("BatchNormGroups", 1), DiagnosticDescriptors.BatchNormGroups, AlongWith: KnownNames.MomentumEncoderAttribute);
+
     /// <summary><c>[BarlowTwins(Lambda = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition BarlowTwinsLambda = new(
         KnownNames.BarlowTwinsAttribute, "Lambda", "Lambda", Double, "0.005",
@@ -219,7 +225,7 @@ internal static class HyperparameterTable
         InpaintProbability, InpaintBlocks, LatentFeatures, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
-        Temperature, Queue, MemoryBank, BankMomentum,
+        Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups,
         BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum,
         CpcGrid, CpcSteps, CpcContextWidth,

@@ -9,7 +9,8 @@ namespace SelfishGen.Generators.Rules;
 
 /// <summary>
 /// The composition checks of a method declaration: unmet requirements (SSG003), a queue with a memory bank
-/// (SSG034), a contrastive method with one view (SSG035), a pretext task's contradictions (<see cref="PretextRules"/>),
+/// (SSG034), a contrastive method with one view (SSG035),
+/// batch-norm groups without a momentum encoder (SSG037), a pretext task's contradictions (<see cref="PretextRules"/>),
 /// an adversarial loss's (<see cref="AdversarialRules"/>),
 /// a predictor that can collapse (SSG073), two objectives (SSG080).
 /// </summary>
@@ -34,6 +35,8 @@ internal static class CompositionRules
             var memoryBank = contrastive.NamedArgument(HyperparameterNames.MemoryBank) is not null;
             if (contrastive.NamedArgument(HyperparameterNames.Queue) is not null && memoryBank)
                 yield return new Problem(DiagnosticDescriptors.QueueAndMemoryBank, contrastive.ArgumentLocation(HyperparameterNames.MemoryBank, cancellationToken) ?? name, type.Name);
+            if (contrastive.NamedArgument(HyperparameterNames.BatchNormGroups) is not null && type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is null)
+                yield return new Problem(DiagnosticDescriptors.BatchNormGroupsWithoutMomentum, contrastive.ArgumentLocation(HyperparameterNames.BatchNormGroups, cancellationToken) ?? name, type.Name);
             if (type.FindAttribute([KnownNames.ViewsAttribute]) is { } views && !memoryBank && views.ViewNames().Count() < 2)
                 yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, views.ViewNames().Count() == 1 ? "one view" : "no views");
         }

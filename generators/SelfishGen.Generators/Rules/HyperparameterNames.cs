@@ -9,6 +9,9 @@ internal static class HyperparameterNames
     /// <summary><c>[Contrastive(MemoryBank = ...)]</c>: negatives from a memory bank.</summary>
     public const string MemoryBank = "MemoryBank";
 
+    /// <summary><c>[Contrastive(BatchNormGroups = ...)]</c>: shuffles the momentum encoder's keys.</summary>
+    public const string BatchNormGroups = "BatchNormGroups";
+
     /// <summary><c>[Pretext(Permutations = ...)]</c>: bounded by the jigsaw grid.</summary>
     public const string Permutations = "Permutations";
 

@@ -18,4 +18,11 @@ public sealed class ContrastiveAttribute : Attribute
 
     /// <summary>Share of a memory bank entry kept when it is updated with a new embedding, in [0, 1).</summary>
     public double BankMomentum { get; set; } = 0.5;
+
+    /// <summary>
+    /// With a momentum encoder: groups each batch is forwarded in, each with its own batch-norm statistics, the keys
+    /// grouped after a random shuffle, so a query and its key never share statistics (MoCo's shuffle-BN on one
+    /// device; see <see cref="Modules.BatchNormGroups"/>). 1, the default, forwards the batch whole.
+    /// </summary>
+    public int BatchNormGroups { get; set; } = 1;
 }

@@ -6,8 +6,11 @@ namespace SelfishGen.Methods;
 /// Learns features by matching each view to its momentum-encoded partner among a large queue of past keys (He et
 /// al., 2020, "Momentum Contrast for Unsupervised Visual Representation Learning"; v2 augmentations and head).
 /// </summary>
+/// <remarks>
+/// Queries and keys are forwarded in four batch-norm groups, the keys shuffled among them: shuffle-BN on one device.
+/// </remarks>
 [Views(MoCoV2, MoCoV2)]
 [Projector(Hidden = [1024, 1024], Out = 128)]
 [MomentumEncoder(Momentum = 0.999)]
-[Contrastive(Queue = 65536, Temperature = 0.2)]
+[Contrastive(Queue = 65536, Temperature = 0.2, BatchNormGroups = 4)]
 public partial class MoCo : SelfSupervisedMethod;

@@ -20,6 +20,8 @@ partial class MoCo
         public double Temperature { get; init; } = 0.2;
         /// <summary>Number of past keys kept in the queue of negatives.</summary>
         public int Queue { get; init; } = 65536;
+        /// <summary>Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.</summary>
+        public int BatchNormGroups { get; init; } = 4;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -39,6 +41,8 @@ partial class MoCo
                 yield return global::System.FormattableString.Invariant($"Temperature must be greater than 0, not {Temperature}.");
             if (!(Queue >= 1))
                 yield return global::System.FormattableString.Invariant($"Queue must be at least 1, not {Queue}.");
+            if (!(BatchNormGroups >= 1))
+                yield return global::System.FormattableString.Invariant($"BatchNormGroups must be at least 1, not {BatchNormGroups}.");
         }
     }
 
@@ -81,8 +85,8 @@ partial class MoCo
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
         var views = _views.Apply(batch.Images, context.Random);
-        var queries = Embed(views[0]);
-        var keys = _momentum.call(views[1]);
+        var queries = global::SelfishGen.Modules.BatchNormGroups.Forward(Embed, views[0], Hyperparameters.BatchNormGroups);
+        var keys = global::SelfishGen.Modules.BatchNormGroups.ForwardShuffled(_momentum.call, views[1], Hyperparameters.BatchNormGroups, context.Random);
         var loss = _objective.Loss(queries, keys, _queue.Keys);
         _queue.Enqueue(keys);
         return loss;
@@ -107,6 +111,7 @@ partial class MoCo
             new("MomentumCosine", "bool", "false", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Queue", "int", "65536", "Number of past keys kept in the queue of negatives."),
+            new("BatchNormGroups", "int", "4", "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new MoCo(data, (Options?)options, backbone));
