@@ -6,14 +6,22 @@ namespace SelfishGen.Cli;
 public sealed class TrainingProgress : ITrainingObserver
 {
     private readonly ProgressTask? _task;
+    private readonly string? _budget;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private long _images;
     private double _lossAverage = double.NaN;
 
-    private TrainingProgress(ProgressTask? task) => _task = task;
+    private TrainingProgress(ProgressTask? task, string? budget = null)
+    {
+        _task = task;
+        _budget = budget;
+    }
 
-    /// <summary>Progress as one line per epoch, for runs that share the console with other output.</summary>
-    public static ITrainingObserver Lines() => new TrainingProgress(null);
+    /// <summary>
+    /// Progress as one line per epoch, for runs that share the console with other output; with a
+    /// <paramref name="budget"/> (e.g. "5 min"), training stops when it runs out rather than after a step count.
+    /// </summary>
+    public static ITrainingObserver Lines(string? budget = null) => new TrainingProgress(null, budget);
 
     /// <summary>Runs <paramref name="train"/> with a progress display; returns what it returns.</summary>
     public static TrainingReport Run(SelfSupervisedMethod method, Func<ITrainingObserver, CancellationToken, TrainingReport> train, CancellationToken cancellation)
@@ -31,7 +39,9 @@ public sealed class TrainingProgress : ITrainingObserver
     {
         if (_task is null)
         {
-            AnsiConsole.MarkupLine($"{totalSteps - firstStep} steps to go ({stepsPerEpoch} per epoch).");
+            AnsiConsole.MarkupLine(_budget is null
+                ? $"{totalSteps - firstStep} steps to go ({stepsPerEpoch} per epoch)."
+                : $"Training for {_budget} ({stepsPerEpoch} steps per epoch).");
             return;
         }
         _task.MaxValue = totalSteps;

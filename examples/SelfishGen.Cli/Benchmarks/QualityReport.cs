@@ -12,8 +12,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Threads">CPU threads.</param>
 /// <param name="Load">Load average at the end of the run.</param>
 /// <param name="Results">One row per method.</param>
+/// <param name="Skipped">Methods that cannot train on this data, each with the reason (e.g. colour methods on grayscale images).</param>
 public sealed record QualityReport(
-    string Data, int TrainImages, int EvalTrainImages, int TestImages, int BatchSize, int Threads, string Load, IReadOnlyList<QualityResult> Results)
+    string Data, int TrainImages, int EvalTrainImages, int TestImages, int BatchSize, int Threads, string Load,
+    IReadOnlyList<QualityResult> Results, IReadOnlyList<string> Skipped)
 {
     /// <summary>The table as Markdown; gains are in percentage points.</summary>
     public string ToMarkdown()
@@ -35,6 +37,8 @@ public sealed record QualityReport(
             text.AppendLine()
                 .AppendLine(Invariant($"Baselines: {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
         }
+        foreach (var skipped in Skipped)
+            text.AppendLine().AppendLine($"Skipped {skipped}");
         return text.ToString();
     }
 

@@ -23,11 +23,15 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
     /// <summary>Test images shown in the 2-D embedding.</summary>
     public const int EmbeddedPoints = 2000;
 
+    /// <summary>A method's result and the 2-D embedding of its test features (points, labels).</summary>
+    public sealed record Outcome(QualityResult Result, float[,] Embedding, int[] Labels);
+
     /// <summary>The budget as text.</summary>
     public string BudgetText => Budget is { } b ? $"{b.TotalMinutes:0.##} min" : $"{Epochs} epochs";
 
-    /// <summary>Trains and evaluates <paramref name="spec"/>; returns the result and the embedding (points, labels).</summary>
-    public (QualityResult Result, float[,] Embedding, int[] Labels) Run(
+    /// <summary>Trains and evaluates <paramref name="spec"/>.</summary>
+    /// <exception cref="ArgumentException">The method cannot train on this data (e.g. it needs colour images).</exception>
+    public Outcome Run(
         MethodSpec spec, LabelledSplits data, IImageDataset evalTrain, IImageDataset evalTest, ITrainingObserver progress, CancellationToken cancellation)
     {
         var options = spec.Options(Backbone);
@@ -63,7 +67,7 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
             (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max(recorder.Elapsed.TotalSeconds, 1e-9),
             recorder.Losses, evaluation);
-        return (result, points, labels);
+        return new Outcome(result, points, labels);
     }
 
     private static (float[,] Points, int[] Labels) Embed(Backbone encoder, IImageDataset test)

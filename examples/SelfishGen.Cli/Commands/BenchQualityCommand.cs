@@ -82,16 +82,29 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
 
         Directory.CreateDirectory(settings.Out);
         var results = new List<QualityResult>();
+        var skipped = new List<string>();
         foreach (var spec in specs)
         {
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");
-            var (result, points, labels) = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(), cancellation);
+            QualityRun.Outcome outcome;
+            try
+            {
+                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation);
+            }
+            catch (ArgumentException error)
+            {
+                // e.g. a colour method on grayscale data: the other methods still run
+                AnsiConsole.MarkupLine($"[yellow]skipped[/]: {Markup.Escape(error.Message)}");
+                skipped.Add($"{spec.Label}: {error.Message}");
+                continue;
+            }
+            var (result, points, labels) = outcome;
             AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s; evaluated:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);
         }
-        var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results);
+        var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results, skipped);
         report.Save(settings.Out);
         QualityPlots.LossCurves(results, Path.Combine(settings.Out, "loss.png"));
         QualityPlots.AccuracyBars(results, Path.Combine(settings.Out, "accuracy.png"));

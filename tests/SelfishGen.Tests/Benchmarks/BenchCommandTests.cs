@@ -11,11 +11,11 @@ public sealed class BenchCommandTests
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public void Quality_bench_trains_within_the_budget_evaluates_and_writes_report_and_plots()
+    public void Quality_bench_trains_within_the_budget_evaluates_and_writes_report_and_plots_skipping_colour_methods_on_grayscale()
     {
         using var folder = new TempFolder();
 
-        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet", "--batch-size", "32",
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "cmc rotatenet", "--batch-size", "32",
             "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--out", folder.Path]);
 
         Assert.Equal(0, code);
@@ -26,7 +26,12 @@ public sealed class BenchCommandTests
         Assert.Equal(3, result.GetProperty("evaluation").GetProperty("rows").GetArrayLength());
         foreach (var png in new[] { "loss.png", "accuracy.png", "embedding-rotatenet.png" })
             Assert.True(new FileInfo(Path.Combine(folder.Path, png)).Length > 1000, png);
-        Assert.Contains("| RotateNet |", File.ReadAllText(Path.Combine(folder.Path, "quality.md")));
+        var skipped = Assert.Single(report.RootElement.GetProperty("skipped").EnumerateArray()).GetString();
+        Assert.StartsWith("CMC: ", skipped);
+        Assert.Contains("colour", skipped);
+        var markdown = File.ReadAllText(Path.Combine(folder.Path, "quality.md"));
+        Assert.Contains("| RotateNet |", markdown);
+        Assert.Contains($"Skipped {skipped}", markdown);
     }
 
     [Fact]
