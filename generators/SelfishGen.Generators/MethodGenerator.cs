@@ -10,21 +10,36 @@ namespace SelfishGen.Generators;
 
 /// <summary>
 /// Writes the rest of every method class declared with SelfishGen attributes: parse each declaration into a
-/// <see cref="MethodModel"/>, emit one file per method, and one file that registers them all.
+/// <see cref="MethodModel"/>, emit one file per method, and one file that registers them all; report the declarations
+/// that cannot be generated.
 /// </summary>
-/// <remarks>Validation is the analyzers' job; a declaration they reject yields no model and no code.</remarks>
+/// <remarks>
+/// Two outputs share the parse, as in System.Text.Json's generator: the source output sees only the equatable models,
+/// so an edit that keeps a declaration regenerates nothing; the diagnostic output sees the located problems.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class MethodGenerator : IIncrementalGenerator
 {
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // One entry point per objective attribute (and [Adversarial], BiGAN's objective); the merge drops a class
-        // found twice, such as one with [Reconstruction] and [Adversarial].
-        var declared = KnownNames.EntryAttributes
-            .Select(attribute => Declarations(context, attribute))
-            .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
-        var methods = declared
+        // One entry point per method attribute, so a declaration missing its objective is found too; the merges drop
+        // a class found through several of its attributes.
+        var parsed = KnownNames.MethodAttributes
+            .Select(attribute => context.SyntaxProvider.ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (declaration, cancellationToken) => MethodParser.Parse(declaration, cancellationToken)))
+            .ToList();
+
+        var methods = parsed
+            .Select(declarations => declarations
+                .Select(static (declaration, _) => declaration.Model)
+                .WithTrackingName(TrackingNames.Declarations)
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
+                .Collect())
+            .Aggregate(static (all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
             .SelectMany(static (all, _) => all.Distinct())
             .WithTrackingName(TrackingNames.Methods);
 
@@ -40,17 +55,16 @@ public sealed class MethodGenerator : IIncrementalGenerator
             if (names.Count > 0)
                 output.AddSource(RegistrationEmitter.HintName, RegistrationEmitter.Emit(names));
         });
-    }
 
-    // The models of the classes carrying the entry attribute named attribute.
-    private static IncrementalValueProvider<ImmutableArray<MethodModel>> Declarations(IncrementalGeneratorInitializationContext context, string attribute) =>
-        context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                attribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (declaration, cancellationToken) => MethodParser.Parse(declaration, cancellationToken))
-            .WithTrackingName(TrackingNames.Declarations)
-            .Where(static method => method is not null)
-            .Select(static (method, _) => method!)
-            .Collect();
+        var problems = parsed
+            .Select(declarations => declarations.Where(static declaration => declaration.Diagnostics.Count > 0).Collect())
+            .Aggregate(static (all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .SelectMany(static (all, _) => all.GroupBy(declaration => declaration.Class).Select(group => group.First()));
+
+        context.RegisterSourceOutput(problems, static (output, declaration) =>
+        {
+            foreach (var diagnostic in declaration.Diagnostics)
+                output.ReportDiagnostic(diagnostic);
+        });
+    }
 }

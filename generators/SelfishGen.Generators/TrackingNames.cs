@@ -3,7 +3,7 @@ namespace SelfishGen.Generators;
 /// <summary>Names of the generator's pipeline steps, so that tests can check what each step cached.</summary>
 internal static class TrackingNames
 {
-    /// <summary>Every class carrying an entry (objective) attribute, lowered to a model (null when nothing can be generated).</summary>
+    /// <summary>Every class carrying a method attribute, lowered to a model (null when it cannot be generated).</summary>
     public const string Declarations = nameof(Declarations);
 
     /// <summary>The models the generator emits a method for.</summary>

@@ -12,6 +12,8 @@ public class DiagnosticTests
     {
         { "[Pretext(PretextKind.Rotation), Classification] public class Spin : SelfSupervisedMethod;", "SSG001", "Spin" },
         { "[Pretext(PretextKind.Rotation), Classification] public partial class Spin;", "SSG002", "Spin" },
+        { "public static class Outer { [Pretext(PretextKind.Rotation), Classification] public partial class Spin : SelfSupervisedMethod; }", "SSG004", "Spin" },
+        { "[Pretext(PretextKind.Rotation), Classification] public partial class Spin<T> : SelfSupervisedMethod;", "SSG004", "Spin" },
         { "[Pretext(PretextKind.Rotation)] public partial class Spin : SelfSupervisedMethod;", "SSG003", "Spin" },
         { "[Classification] public partial class Spin : SelfSupervisedMethod;", "SSG003", "Spin" },
         { "[Pretext(PretextKind.Rotation), Classification(Hidden = [512, 0])] public partial class Spin : SelfSupervisedMethod;", "SSG010", "Hidden = [512, 0]" },
@@ -127,6 +129,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_declaration_that_cannot_be_completed_is_explained_beside_the_compile_error_it_causes()
+    {
+        // csc runs no analyzers on a compilation with errors, so only the generator's report reaches the user.
+        var run = GeneratorRun.Of(TestCompilation.Create(
+            "using SelfishGen;\n\nnamespace Demo;\n\n[Pretext(PretextKind.Rotation)] public partial class Spin : SelfSupervisedMethod;\n"));
+
+        Assert.Contains(run.Output.GetDiagnostics(), d => d.Id == "CS0534");
+        Assert.Equal("SSG003", Assert.Single(run.Diagnostics).Id);
+    }
+
+    [Fact]
     public async Task Every_message_says_what_to_do()
     {
         var missing = Assert.Single(await Analyze("[Pretext(PretextKind.Rotation)] public partial class Spin : SelfSupervisedMethod;"));
@@ -138,11 +151,11 @@ public class DiagnosticTests
     internal static Task<Diagnostic[]> Analyze(string declaration) =>
         AnalyzeSource($"using SelfishGen;\n\nnamespace Demo;\n\n{declaration}\n");
 
+    // What a build reports: the generator's diagnostics, then the analyzer's on the compilation with the generated code.
     private static async Task<Diagnostic[]> AnalyzeSource(string source)
     {
-        var compilation = TestCompilation.Create(source);
-        DiagnosticAnalyzer[] analyzers = [new DeclarationAnalyzer(), new HyperparameterAnalyzer()];
-        var diagnostics = await compilation.WithAnalyzers([.. analyzers]).GetAnalyzerDiagnosticsAsync();
-        return [.. diagnostics.Where(d => d.Id.StartsWith("SSG", StringComparison.Ordinal))];
+        var run = GeneratorRun.Of(TestCompilation.Create(source));
+        var analyzed = await run.Output.WithAnalyzers([new HyperparameterAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        return [.. run.Diagnostics.Concat(analyzed).Where(d => d.Id.StartsWith("SSG", StringComparison.Ordinal))];
     }
 }

@@ -31,6 +31,13 @@ internal static class DiagnosticDescriptors
         "Method class must derive from SelfSupervisedMethod",
         "'{0}' declares a SelfishGen method but does not derive from SelfishGen.SelfSupervisedMethod: add ': SelfSupervisedMethod' to its declaration");
 
+    /// <summary>SSG004: a method class nested in another type, or generic.</summary>
+    public static readonly DiagnosticDescriptor NestedOrGeneric = Error(
+        "SSG004",
+        Declaration,
+        "Method class must be top-level and not generic",
+        "'{0}' is {1}, and SelfishGen generates top-level, non-generic method classes only: declare it directly in a namespace, without type parameters");
+
     /// <summary>SSG003: a method declares a pretext task without an objective, or an objective without a pretext task.</summary>
     public static readonly DiagnosticDescriptor MissingPiece = Error(
         "SSG003",

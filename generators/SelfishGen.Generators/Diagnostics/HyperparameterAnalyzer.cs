@@ -13,14 +13,21 @@ namespace SelfishGen.Generators.Diagnostics;
 /// itself (e.g. <c>LabelSmoothing = 1.0</c>), with the message the generated <c>Validate()</c> gives at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HyperparameterAnalyzer : ClassAnalyzer
+public sealed class HyperparameterAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [.. HyperparameterTable.All.Select(definition => definition.Diagnostic).OfType<DiagnosticDescriptor>().Distinct()];
 
     /// <inheritdoc />
-    protected override void Analyze(SymbolAnalysisContext context)
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context)
     {
         foreach (var attribute in context.Symbol.GetAttributes())
         {

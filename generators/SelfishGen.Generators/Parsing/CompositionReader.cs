@@ -9,7 +9,7 @@ namespace SelfishGen.Generators.Parsing;
 internal static class CompositionReader
 {
     /// <summary>The composition of <paramref name="type"/>, or null when its pretext task is unknown.</summary>
-    /// <remarks>Call it on declarations that pass <see cref="CompositionRules"/>: exactly one objective, every requirement met.</remarks>
+    /// <remarks>Call it on declarations that pass <see cref="Rules.DeclarationRules"/>: exactly one objective, every requirement met.</remarks>
     public static Composition? Read(INamedTypeSymbol type)
     {
         var objective = type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])!;

@@ -6,29 +6,26 @@ using SelfishGen.Generators.Rules;
 
 namespace SelfishGen.Generators.Parsing;
 
-/// <summary>Lowers a method class and its SelfishGen attributes to a <see cref="MethodModel"/>.</summary>
+/// <summary>Lowers a method class and its SelfishGen attributes to a <see cref="MethodModel"/>, or to its problems.</summary>
 internal static class MethodParser
 {
     /// <summary>
-    /// The model of the class <paramref name="context"/> targets, or null when nothing can be generated for it (the
-    /// analyzers report why: not partial, not a <c>SelfSupervisedMethod</c>, pieces that do not fit). Nested and
-    /// generic classes are not supported yet.
+    /// The model of the class <paramref name="context"/> targets, or the problems that keep it from being generated
+    /// (<see cref="DeclarationRules"/>).
     /// </summary>
-    public static MethodModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ParsedDeclaration Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { ContainingType: null, IsGenericType: false } type
-            || !type.IsPartial(cancellationToken)
-            || !type.DerivesFromSelfSupervisedMethod()
-            || CompositionRules.Check(type, cancellationToken).Any()
-            || CompositionReader.Read(type) is not { } composition)
-            return null;
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var diagnostics = DeclarationRules.Check(type, cancellationToken).Select(problem => problem.ToDiagnostic()).ToEquatableArray();
+        var model = diagnostics.Count == 0 && CompositionReader.Read(type) is { } composition ? Lower(type, composition, cancellationToken) : null;
+        return new ParsedDeclaration(type.ToDisplayString(), model, diagnostics);
+    }
 
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        return new MethodModel(
-            ns,
+    private static MethodModel Lower(INamedTypeSymbol type, Composition composition, CancellationToken cancellationToken) =>
+        new(
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             DocumentationSummary.Of(type, cancellationToken),
             composition,
             HyperparameterReader.ReadAll(type).ToEquatableArray());
-    }
 }

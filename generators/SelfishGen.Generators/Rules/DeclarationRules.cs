@@ -8,18 +8,29 @@ using SelfishGen.Generators.Parsing;
 namespace SelfishGen.Generators.Rules;
 
 /// <summary>
-/// The composition checks of a method declaration: unmet requirements (SSG003), a queue with a memory bank
-/// (SSG034), a contrastive method with one view (SSG035),
-/// batch-norm groups without a momentum encoder (SSG037), a pretext task's contradictions (<see cref="PretextRules"/>),
-/// an adversarial loss's (<see cref="AdversarialRules"/>),
-/// a predictor that can collapse (SSG073), two objectives (SSG080).
+/// Everything that keeps a method declaration from being generated: its shape (partial: SSG001; deriving from
+/// <c>SelfSupervisedMethod</c>: SSG002; top-level and not generic: SSG004) and its composition: unmet requirements
+/// (SSG003), a queue with a memory bank (SSG034), a contrastive method with one view (SSG035), batch-norm groups
+/// without a momentum encoder (SSG037), a pretext task's contradictions (<see cref="PretextRules"/>), an adversarial
+/// loss's (<see cref="AdversarialRules"/>), a predictor that can collapse (SSG073), two objectives (SSG080).
 /// </summary>
-internal static class CompositionRules
+/// <remarks>
+/// The generator reports these itself rather than an analyzer: a class it does not complete fails to compile
+/// (CS0534, <c>ComputeLoss</c> not implemented), and the compiler runs no analyzers on a compilation with errors, so an
+/// analyzer's explanation would never be seen.
+/// </remarks>
+internal static class DeclarationRules
 {
     /// <summary>The problems of <paramref name="type"/>'s declaration; none when it can be generated.</summary>
     public static IEnumerable<Problem> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var name = type.Locations.First();
+        if (!type.IsPartial(cancellationToken))
+            yield return new Problem(DiagnosticDescriptors.NotPartial, name, type.Name);
+        if (!type.DerivesFromSelfSupervisedMethod())
+            yield return new Problem(DiagnosticDescriptors.NotAMethod, name, type.Name);
+        if (type.ContainingType is not null || type.IsGenericType)
+            yield return new Problem(DiagnosticDescriptors.NestedOrGeneric, name, type.Name, type.ContainingType is null ? "generic" : "nested in another type");
         foreach (var requirement in Requirements.Unmet(type))
             yield return new Problem(DiagnosticDescriptors.MissingPiece, name, type.Name, requirement.DeclaredText, requirement.NeededText, requirement.Fix);
 
