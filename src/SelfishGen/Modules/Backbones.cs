@@ -14,9 +14,16 @@ public static class Backbones
         var other => throw new ArgumentOutOfRangeException(nameof(kind), other, null),
     };
 
-    /// <summary>The concrete kind <see cref="BackboneKind.Auto"/> stands for at <paramref name="input"/>.</summary>
+    /// <summary>
+    /// The concrete kind <see cref="BackboneKind.Auto"/> stands for at <paramref name="input"/>: the ConvNet below 32
+    /// pixels, ResNet-18 (CIFAR stem) below 64, EfficientNet-B0 (the original's default) from 64 pixels up.
+    /// </summary>
     public static BackboneKind Resolve(BackboneKind kind, ImageShape input) =>
         kind != BackboneKind.Auto ? kind
-        : Math.Min(input.Height, input.Width) < 32 ? BackboneKind.ConvNet
-        : BackboneKind.ResNet18;
+        : Math.Min(input.Height, input.Width) switch
+        {
+            < 32 => BackboneKind.ConvNet,
+            < 64 => BackboneKind.ResNet18,
+            _ => BackboneKind.EfficientNetB0,
+        };
 }

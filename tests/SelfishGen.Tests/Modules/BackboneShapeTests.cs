@@ -30,6 +30,18 @@ public class BackboneShapeTests
     }
 
     [Theory]
+    [InlineData(28, BackboneKind.ConvNet)]
+    [InlineData(32, BackboneKind.ResNet18)]
+    [InlineData(63, BackboneKind.ResNet18)]
+    [InlineData(64, BackboneKind.EfficientNetB0)]
+    [InlineData(224, BackboneKind.EfficientNetB0)]
+    public void Auto_picks_the_backbone_from_the_smaller_side(int side, BackboneKind expected)
+    {
+        Assert.Equal(expected, Backbones.Resolve(BackboneKind.Auto, new ImageShape(3, side, 2 * side)));
+        Assert.Equal(BackboneKind.ConvNet, Backbones.Resolve(BackboneKind.ConvNet, new ImageShape(3, side, side)));
+    }
+
+    [Theory]
     [InlineData(BackboneKind.ConvNet, 128)]
     [InlineData(BackboneKind.ResNet18, 512)]
     public void Feature_maps_have_OutputFeatures_channels(BackboneKind kind, int outputFeatures)
