@@ -24,7 +24,7 @@ internal sealed class SplitBrainTestDouble : SelfSupervisedMethod
     {
         Dataset = dataset;
         _split = (SplitBrainBackbone)Backbone;
-        _pretext = _split.Pretext;
+        _pretext = new ColorSplitPretext(dataset.Shape);
         _colorHead = nn.Conv2d(_split.Lightness.OutputFeatures, _pretext.ColorClassCount, 1);
         _lightnessHead = nn.Conv2d(_split.Color.OutputFeatures, _pretext.LightnessClassCount, 1);
         register_module("color_head", _colorHead);
@@ -32,7 +32,7 @@ internal sealed class SplitBrainTestDouble : SelfSupervisedMethod
     }
 
     private static SplitBrainBackbone NewBackbone(ImageShape shape) =>
-        new(new ColorSplitPretext(shape), new ConvNet(shape with { Channels = 1 }, width: 8), new ConvNet(shape with { Channels = 2 }, width: 8));
+        new(new ConvNet(shape with { Channels = 1 }, width: 8), new ConvNet(shape with { Channels = 2 }, width: 8));
 
     protected override Tensor ComputeLoss(Batch batch, TrainingContext context)
     {
