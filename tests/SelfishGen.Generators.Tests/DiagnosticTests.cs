@@ -43,6 +43,14 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Latent, Features = 0), Adversarial] {Adversarial}", "SSG043", "Features = 0" },
         { $"[Pretext(PretextKind.Latent), Classification] {Method}", "SSG048", "Classification" },
         { $"[Pretext(PretextKind.Inpaint), Adversarial] {Adversarial}", "SSG048", "Adversarial" },
+        { $"[PixelClassification] {Method}", "SSG003", "M" },
+        { $"[Pretext(PretextKind.ColorSplit), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Rotation), PixelClassification] {Method}", "SSG048", "PixelClassification" },
+        { $"[Pretext(PretextKind.Rotation, ColorBinSize = 10.0), Classification] {Method}", "SSG047", "ColorBinSize = 10.0" },
+        { $"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 0.0), PixelClassification] {Method}", "SSG140", "LightnessBinSize = 0.0" },
+        { $"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 60.0), PixelClassification] {Method}", "SSG140", "LightnessBinSize = 60.0" },
+        { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = 118.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = 118.0" },
+        { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = -26.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = -26.0" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
@@ -119,6 +127,8 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Latent, Features = 1), Adversarial] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 50.0, ColorBinSize = 117.0), PixelClassification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 0.5, ColorBinSize = 1e-3), PixelClassification] {Method}")]
     public async Task Boundary_values_are_not_reported(string declaration)
     {
         Assert.Empty(await Analyze(declaration));

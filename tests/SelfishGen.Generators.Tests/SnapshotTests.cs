@@ -26,6 +26,7 @@ public class SnapshotTests
     [InlineData("DenoiseNet")]
     [InlineData("ContextNet")]
     [InlineData("BiGAN")]
+    [InlineData("SplitBrain")]
     public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));

@@ -7,7 +7,7 @@ namespace SelfishGen.Generators.Diagnostics;
 /// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -191,6 +191,12 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG130: a negative number of local crops.</summary>
     public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");
+
+    /// <summary>SSG140: the colour split's lightness bin size lies outside (0, 50].</summary>
+    public static readonly DiagnosticDescriptor LightnessBinSize = Range("SSG140", "Lightness bin size must be in (0, 50]");
+
+    /// <summary>SSG141: the colour split's colour bin size lies outside (0, 117].</summary>
+    public static readonly DiagnosticDescriptor ColorBinSize = Range("SSG141", "Colour bin size must be in (0, 117]");
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");

@@ -69,6 +69,18 @@ internal static class HyperparameterTable
         "Length of the latent code that the generator maps to images and the encoder maps images to.",
         AtLeast("Latent", 1), DiagnosticDescriptors.PretextCount, Kinds: ["Latent"]);
 
+    /// <summary><c>[Pretext(PretextKind.ColorSplit, LightnessBinSize = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LightnessBinSize = new(
+        KnownNames.PretextAttribute, "LightnessBinSize", "LightnessBinSize", Double, "2.0",
+        "Width of a lightness class over L in [0, 100], in (0, 50] (two classes at least); 2 gives 50 classes.",
+        new ValueRule("LightnessBinSize", new ValueRange(0, false, 50, true)), DiagnosticDescriptors.LightnessBinSize, Kinds: [ColorSplit]);
+
+    /// <summary><c>[Pretext(PretextKind.ColorSplit, ColorBinSize = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ColorBinSize = new(
+        KnownNames.PretextAttribute, "ColorBinSize", "ColorBinSize", Double, "26.0",
+        "Side of a colour cell over a and b in [−117, 117], in (0, 117] (two cells per axis at least); 26 gives 9×9 classes.",
+        new ValueRule("ColorBinSize", new ValueRange(0, false, 117, true)), DiagnosticDescriptors.ColorBinSize, Kinds: [ColorSplit]);
+
     /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition AdversarialWeight = new(
         KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
@@ -216,7 +228,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LightnessBinSize, ColorBinSize, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,
@@ -232,6 +244,7 @@ internal static class HyperparameterTable
     private const string Exemplar = "Exemplar";
     private const string Denoise = "Denoise";
     private const string Inpaint = "Inpaint";
+    private const string ColorSplit = "ColorSplit";
 
     private static HyperparameterDefinition VicRegWeight(string name, string value, string term) => new(
         KnownNames.VicRegAttribute, name, name, Double, value, $"Weight of the {term} term, at least 0.",

@@ -16,6 +16,7 @@ internal static class PretextTypes
         ["Denoise"] = ("global::SelfishGen.Pretext.DenoisePretext", ObjectiveKind.Reconstruction),
         ["Inpaint"] = ("global::SelfishGen.Pretext.InpaintPretext", ObjectiveKind.Reconstruction),
         ["Latent"] = ("global::SelfishGen.Pretext.LatentPretext", ObjectiveKind.Adversarial),
+        ["ColorSplit"] = ("global::SelfishGen.Pretext.ColorSplitPretext", ObjectiveKind.PixelClassification),
     };
 
     /// <summary>The <c>PretextKind</c> member <paramref name="pretext"/> declares, or null when it is unknown.</summary>

@@ -42,4 +42,10 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
 
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
+
+    /// <summary>ColorSplit: width of a lightness class over L in [0, 100], in (0, 50].</summary>
+    public double LightnessBinSize { get; set; } = 2;
+
+    /// <summary>ColorSplit: side of a colour cell over a and b in [−117, 117], in (0, 117].</summary>
+    public double ColorBinSize { get; set; } = 26;
 }
