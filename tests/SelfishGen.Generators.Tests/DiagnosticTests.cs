@@ -33,6 +33,9 @@ public class DiagnosticTests
         { $"[Reconstruction] {Method}", "SSG003", "M" },
         { $"[Pretext(PretextKind.Inpaint, Blocks = 0), Reconstruction] {Method}", "SSG043", "Blocks = 0" },
         { $"[Pretext(PretextKind.Inpaint, Probability = 0.0), Reconstruction] {Method}", "SSG049", "Probability = 0.0" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.5)] {Method}", "SSG020", "OutsideWeight = 1.5" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = -0.1)] {Method}", "SSG020", "OutsideWeight = -0.1" },
+        { $"[Pretext(PretextKind.Denoise), Reconstruction(OutsideWeight = 0.5)] {Method}", "SSG047", "OutsideWeight = 0.5" },
         { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },
         { $"[Pretext(PretextKind.Denoise), Reconstruction, Adversarial] {Adversarial}", "SSG051", "Adversarial" },
@@ -124,6 +127,8 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 0.0)] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.0)] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Latent, Features = 1), Adversarial] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]

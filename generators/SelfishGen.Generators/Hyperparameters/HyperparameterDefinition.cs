@@ -16,8 +16,9 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// a queue has no queue size); null when every declaration of the attribute has it.
 /// </param>
 /// <param name="Kinds">
-/// The <c>PretextKind</c> members whose declarations have this option (e.g. <c>Grid</c> for <c>Jigsaw</c>); null when
-/// it does not depend on the kind.
+/// The <c>PretextKind</c> members whose declarations have this option, whichever attribute declares it (e.g.
+/// <c>Grid</c> for <c>Jigsaw</c>, <c>[Reconstruction(OutsideWeight)]</c> for <c>Inpaint</c>); null when it does not
+/// depend on the pretext task.
 /// </param>
 /// <param name="AlongWith">Metadata name of another attribute the declaration must carry for this to be an option, or null.</param>
 internal sealed record HyperparameterDefinition(

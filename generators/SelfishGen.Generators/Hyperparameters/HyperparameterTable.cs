@@ -81,6 +81,12 @@ internal static class HyperparameterTable
         "Side of a colour cell over a and b in [−117, 117], in (0, 117] (two cells per axis at least); 26 gives 9×9 classes.",
         new ValueRule("ColorBinSize", new ValueRange(0, false, 117, true)), DiagnosticDescriptors.ColorBinSize, Kinds: [ColorSplit]);
 
+    /// <summary><c>[Reconstruction(OutsideWeight = ...)]</c> of an inpainting pretext.</summary>
+    public static readonly HyperparameterDefinition OutsideWeight = new(
+        KnownNames.ReconstructionAttribute, "OutsideWeight", "OutsideWeight", Double, "0.0",
+        "Weight of the reconstruction error outside the erased blocks, in [0, 1]; inside weighs 1 (0: the erased blocks alone).",
+        new ValueRule("OutsideWeight", new ValueRange(0, true, 1, true)), DiagnosticDescriptors.OutsideWeight, Kinds: [Inpaint]);
+
     /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition AdversarialWeight = new(
         KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
@@ -228,7 +234,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LightnessBinSize, ColorBinSize, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,

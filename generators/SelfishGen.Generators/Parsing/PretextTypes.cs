@@ -19,6 +19,10 @@ internal static class PretextTypes
         ["ColorSplit"] = ("global::SelfishGen.Pretext.ColorSplitPretext", ObjectiveKind.PixelClassification),
     };
 
+    /// <summary>The <c>PretextKind</c> member the <c>[Pretext]</c> of <paramref name="type"/> declares; null without one or when it is unknown.</summary>
+    public static string? KindOf(INamedTypeSymbol type) =>
+        type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext ? Kind(pretext) : null;
+
     /// <summary>The <c>PretextKind</c> member <paramref name="pretext"/> declares, or null when it is unknown.</summary>
     public static string? Kind(AttributeData pretext) =>
         pretext.EnumArguments().SingleOrDefault() is { } kind && ByKind.ContainsKey(kind) ? kind : null;
