@@ -45,6 +45,7 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Latent, Features = 200), Adversarial(Weight = 0.1)] {Adversarial}", "SSG053", "Weight = 0.1" },
         { $"[Pretext(PretextKind.Latent, Features = 0), Adversarial] {Adversarial}", "SSG043", "Features = 0" },
         { $"[Pretext(PretextKind.Latent), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Rotation, Distribution = LatentDistribution.Normal), Classification] {Method}", "SSG047", "Distribution = LatentDistribution.Normal" },
         { $"[Pretext(PretextKind.Inpaint), Adversarial] {Adversarial}", "SSG048", "Adversarial" },
         { $"[PixelClassification] {Method}", "SSG003", "M" },
         { $"[Pretext(PretextKind.ColorSplit), Classification] {Method}", "SSG048", "Classification" },

@@ -69,6 +69,12 @@ internal static class HyperparameterTable
         "Length of the latent code that the generator maps to images and the encoder maps images to.",
         AtLeast("Latent", 1), DiagnosticDescriptors.PretextCount, Kinds: ["Latent"]);
 
+    /// <summary><c>[Pretext(PretextKind.Latent, Distribution = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LatentDistribution = new(
+        KnownNames.PretextAttribute, "Distribution", "Distribution", HyperparameterType.Enum, "Uniform",
+        "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).",
+        Kinds: ["Latent"]);
+
     /// <summary><c>[Pretext(PretextKind.ColorSplit, LightnessBinSize = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition LightnessBinSize = new(
         KnownNames.PretextAttribute, "LightnessBinSize", "LightnessBinSize", Double, "2.0",
@@ -234,7 +240,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum,

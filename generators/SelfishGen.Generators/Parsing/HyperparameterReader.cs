@@ -38,7 +38,8 @@ internal static class HyperparameterReader
     public static HyperparameterModel Read(HyperparameterDefinition definition, AttributeData attribute)
     {
         var value = attribute.NamedArgument(definition.Property) is { } declared ? Literal(declared, definition.Type) : definition.Default;
-        return new HyperparameterModel(definition.Option, definition.Type, value, definition.Description, definition.Rule);
+        var enumType = definition.Type == HyperparameterType.Enum ? PropertyType(attribute, definition.Property) : null;
+        return new HyperparameterModel(definition.Option, definition.Type, value, definition.Description, definition.Rule, enumType);
     }
 
     private static string Literal(TypedConstant value, HyperparameterType type) => type switch
@@ -46,6 +47,11 @@ internal static class HyperparameterReader
         HyperparameterType.Double => CSharpLiterals.Double(value.Numbers().Single()),
         HyperparameterType.Int32 => CSharpLiterals.Int32((int)value.Numbers().Single()),
         HyperparameterType.Boolean => value.Value is true ? "true" : "false",
+        HyperparameterType.Enum => value.EnumMemberName() ?? CSharpLiterals.Number(value.Numbers().Single()),
         _ => CSharpLiterals.Int32Collection(value.Numbers().Select(number => (int)number)),
     };
+
+    // The type of the attribute's property, e.g. global::SelfishGen.LatentDistribution.
+    private static string PropertyType(AttributeData attribute, string property) =>
+        attribute.AttributeClass!.GetMembers(property).OfType<IPropertySymbol>().Single().Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 }

@@ -40,6 +40,9 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Latent: length of the latent code, at least 1.</summary>
     public int Features { get; set; } = 200;
 
+    /// <summary>Latent: the distribution latent codes are drawn from.</summary>
+    public LatentDistribution Distribution { get; set; } = LatentDistribution.Uniform;
+
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
 
