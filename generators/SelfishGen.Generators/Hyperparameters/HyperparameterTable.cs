@@ -37,7 +37,7 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition JigsawCropFraction = new(
         KnownNames.PretextAttribute, "CropFraction", "CropFraction", Double, "0.9",
         "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].",
-        new ValueRule("CropFraction", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
+        PositiveUpTo("CropFraction", 1), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
 
     /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ExemplarClasses = new(
@@ -55,7 +55,7 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition InpaintProbability = new(
         KnownNames.PretextAttribute, "Probability", "Probability", Double, "0.3",
         "Chance that each block is erased, in (0, 1].",
-        new ValueRule("Probability", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
+        PositiveUpTo("Probability", 1), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
 
     /// <summary><c>[Pretext(PretextKind.Inpaint, Blocks = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition InpaintBlocks = new(
@@ -79,13 +79,13 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition LightnessBinSize = new(
         KnownNames.PretextAttribute, "LightnessBinSize", "LightnessBinSize", Double, "2.0",
         "Width of a lightness class over L in [0, 100], in (0, 50] (two classes at least); 2 gives 50 classes.",
-        new ValueRule("LightnessBinSize", new ValueRange(0, false, 50, true)), DiagnosticDescriptors.LightnessBinSize, Kinds: [ColorSplit]);
+        PositiveUpTo("LightnessBinSize", 50), DiagnosticDescriptors.LightnessBinSize, Kinds: [ColorSplit]);
 
     /// <summary><c>[Pretext(PretextKind.ColorSplit, ColorBinSize = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ColorBinSize = new(
         KnownNames.PretextAttribute, "ColorBinSize", "ColorBinSize", Double, "26.0",
         "Side of a colour cell over a and b in [−117, 117], in (0, 117] (two cells per axis at least); 26 gives 9×9 classes.",
-        new ValueRule("ColorBinSize", new ValueRange(0, false, 117, true)), DiagnosticDescriptors.ColorBinSize, Kinds: [ColorSplit]);
+        PositiveUpTo("ColorBinSize", 117), DiagnosticDescriptors.ColorBinSize, Kinds: [ColorSplit]);
 
     /// <summary><c>[Reconstruction(OutsideWeight = ...)]</c> of an inpainting pretext.</summary>
     public static readonly HyperparameterDefinition OutsideWeight = new(
@@ -271,4 +271,6 @@ internal static class HyperparameterTable
     private static ValueRule Positive(string subject) => new(subject, ValueRange.Above(0));
 
     private static ValueRule Fraction(string subject) => new(subject, ValueRange.HalfOpen(0, 1));
+
+    private static ValueRule PositiveUpTo(string subject, double maximum) => new(subject, new ValueRange(0, false, maximum, true));
 }
