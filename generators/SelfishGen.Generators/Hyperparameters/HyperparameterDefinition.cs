@@ -7,7 +7,9 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// <param name="Property">Name of the attribute property.</param>
 /// <param name="Option">Name of the options property it becomes: unique among all attributes (e.g. <c>ProjectorHidden</c>).</param>
 /// <param name="Type">Value type.</param>
-/// <param name="Default">The attribute's default, as C# source text (kept equal to the runtime attribute by a test).</param>
+/// <param name="Default">
+/// The attribute's default, as C# source text, or for an enum the member's name (kept equal to the runtime attribute by a test).
+/// </param>
 /// <param name="Description">What it controls.</param>
 /// <param name="Rule">The values it accepts, or null.</param>
 /// <param name="Diagnostic">What the analyzer reports for a value outside <paramref name="Rule"/>, or null.</param>
