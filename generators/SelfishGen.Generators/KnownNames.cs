@@ -14,6 +14,7 @@ internal static class KnownNames
     public const string AdversarialAttribute = "SelfishGen.AdversarialAttribute";
     public const string ClassificationAttribute = "SelfishGen.ClassificationAttribute";
     public const string ReconstructionAttribute = "SelfishGen.ReconstructionAttribute";
+    public const string PixelClassificationAttribute = "SelfishGen.PixelClassificationAttribute";
     public const string ContrastiveAttribute = "SelfishGen.ContrastiveAttribute";
     public const string BootstrapAttribute = "SelfishGen.BootstrapAttribute";
     public const string BarlowTwinsAttribute = "SelfishGen.BarlowTwinsAttribute";
@@ -24,8 +25,8 @@ internal static class KnownNames
     /// <summary>Attributes that declare a method's objective; each is one generator entry point.</summary>
     public static readonly string[] ObjectiveAttributes =
     [
-        ClassificationAttribute, ReconstructionAttribute, ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute,
-        DinoAttribute, PredictiveCodingAttribute,
+        ClassificationAttribute, ReconstructionAttribute, PixelClassificationAttribute, ContrastiveAttribute, BootstrapAttribute,
+        BarlowTwinsAttribute, VicRegAttribute, DinoAttribute, PredictiveCodingAttribute,
     ];
 
     /// <summary>Attributes that declare a piece a method is composed of, other than its objective.</summary>

@@ -35,6 +35,9 @@ public class DiagnosticTests
         { $"[Reconstruction] {Method}", "SSG003", "M" },
         { $"[Pretext(PretextKind.Inpaint, Blocks = 0), Reconstruction] {Method}", "SSG043", "Blocks = 0" },
         { $"[Pretext(PretextKind.Inpaint, Probability = 0.0), Reconstruction] {Method}", "SSG049", "Probability = 0.0" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.5)] {Method}", "SSG020", "OutsideWeight = 1.5" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = -0.1)] {Method}", "SSG020", "OutsideWeight = -0.1" },
+        { $"[Pretext(PretextKind.Denoise), Reconstruction(OutsideWeight = 0.5)] {Method}", "SSG047", "OutsideWeight = 0.5" },
         { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },
         { $"[Pretext(PretextKind.Denoise), Reconstruction, Adversarial] {Adversarial}", "SSG051", "Adversarial" },
@@ -44,7 +47,16 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Latent, Features = 200), Adversarial(Weight = 0.1)] {Adversarial}", "SSG053", "Weight = 0.1" },
         { $"[Pretext(PretextKind.Latent, Features = 0), Adversarial] {Adversarial}", "SSG043", "Features = 0" },
         { $"[Pretext(PretextKind.Latent), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Rotation, Distribution = LatentDistribution.Normal), Classification] {Method}", "SSG047", "Distribution = LatentDistribution.Normal" },
         { $"[Pretext(PretextKind.Inpaint), Adversarial] {Adversarial}", "SSG048", "Adversarial" },
+        { $"[PixelClassification] {Method}", "SSG003", "M" },
+        { $"[Pretext(PretextKind.ColorSplit), Classification] {Method}", "SSG048", "Classification" },
+        { $"[Pretext(PretextKind.Rotation), PixelClassification] {Method}", "SSG048", "PixelClassification" },
+        { $"[Pretext(PretextKind.Rotation, ColorBinSize = 10.0), Classification] {Method}", "SSG047", "ColorBinSize = 10.0" },
+        { $"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 0.0), PixelClassification] {Method}", "SSG140", "LightnessBinSize = 0.0" },
+        { $"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 60.0), PixelClassification] {Method}", "SSG140", "LightnessBinSize = 60.0" },
+        { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = 118.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = 118.0" },
+        { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = -26.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = -26.0" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },
@@ -120,9 +132,13 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 0.0)] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.0)] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 0.0)] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Latent, Features = 1), Adversarial] {Adversarial}")]
     [InlineData($"[Pretext(PretextKind.Denoise, DropRate = 0.0, PerChannel = true, NoiseSigma = 0.0), Reconstruction] {Method}")]
+    [InlineData($"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 50.0, ColorBinSize = 117.0), PixelClassification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 0.5, ColorBinSize = 1e-3), PixelClassification] {Method}")]
     public async Task Boundary_values_are_not_reported(string declaration)
     {
         Assert.Empty(await Analyze(declaration));

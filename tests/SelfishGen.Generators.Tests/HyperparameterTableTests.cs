@@ -48,6 +48,7 @@ public class HyperparameterTableTests
         int number => CSharpLiterals.Int32(number),
         int[] numbers => CSharpLiterals.Int32Collection(numbers),
         bool flag => flag ? "true" : "false",
+        Enum member => member.ToString(),
         _ => throw new ArgumentException($"Unexpected value {value}"),
     };
 }

@@ -26,6 +26,7 @@ public class SnapshotTests
     [InlineData("DenoiseNet")]
     [InlineData("ContextNet")]
     [InlineData("BiGAN")]
+    [InlineData("SplitBrain")]
     public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));
@@ -54,6 +55,20 @@ public class SnapshotTests
         Assert.Contains("public int[] Hidden { get; init; } = [64];", source);
         Assert.Contains("public double LabelSmoothing { get; init; } = 1E-05;", source);
         Assert.Contains("new(\"LabelSmoothing\", \"double\", \"1E-05\", ", source);
+    }
+
+    [Theory]
+    [InlineData("LatentDistribution.Normal", "global::SelfishGen.LatentDistribution.Normal", "Normal")]
+    [InlineData("(LatentDistribution)7", "(global::SelfishGen.LatentDistribution)(7)", "7")]
+    public void A_declared_enum_value_becomes_the_option_default(string declared, string expression, string listed)
+    {
+        var declaration = $"using SelfishGen; namespace Demo; [Pretext(PretextKind.Latent, Distribution = {declared}), Adversarial] public partial class Gan : AdversarialMethod;";
+        var run = GeneratorRun.Of(TestCompilation.Create(declaration));
+        var source = run.Source("Demo.Gan.g.cs");
+
+        Assert.Contains($"public global::SelfishGen.LatentDistribution Distribution {{ get; init; }} = {expression};", source);
+        Assert.Contains($"new(\"Distribution\", \"LatentDistribution\", \"{listed}\", ", source);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
 
     [Fact]

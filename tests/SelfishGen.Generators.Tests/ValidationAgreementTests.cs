@@ -62,6 +62,15 @@ public class ValidationAgreementTests
     }
 
     [Fact]
+    public async Task An_invalid_ContextNet_OutsideWeight_is_rejected_with_the_analyzer_message()
+    {
+        var declaration = "[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.5)] public partial class M : SelfSupervisedMethod;";
+        var diagnostic = Assert.Single(await DiagnosticTests.Analyze(declaration));
+
+        Assert.Equal([diagnostic.GetMessage()], new ContextNet.Options { OutsideWeight = 1.5 }.Validate());
+    }
+
+    [Fact]
     public void Generated_defaults_are_the_attribute_defaults()
     {
         var attribute = new ClassificationAttribute();

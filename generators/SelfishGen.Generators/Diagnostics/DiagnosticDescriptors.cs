@@ -4,10 +4,10 @@ namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic SelfishGen reports. Ids are banded, ten per attribute or concern: <c>SSG001</c>–<c>SSG009</c>
-/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
+/// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG020</c> <c>[Reconstruction]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -50,6 +50,9 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG011: the classification label smoothing lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor ClassificationLabelSmoothing = Range("SSG011", "Label smoothing must be in [0, 1)");
+
+    /// <summary>SSG020: the reconstruction weight outside the erased blocks lies outside [0, 1].</summary>
+    public static readonly DiagnosticDescriptor OutsideWeight = Range("SSG020", "Outside weight must be in [0, 1]");
 
     /// <summary>SSG030: the contrastive temperature is not greater than 0.</summary>
     public static readonly DiagnosticDescriptor ContrastiveTemperature = Range("SSG030", "Contrastive temperature must be greater than 0");
@@ -112,11 +115,11 @@ internal static class DiagnosticDescriptors
         "More permutations than the jigsaw grid has",
         "'{0}' asks for {1} permutations, but a {2}×{2} grid has only {3}: lower Permutations or raise Grid");
 
-    /// <summary>SSG047: a pretext argument that the declared pretext kind does not use.</summary>
+    /// <summary>SSG047: an argument (of <c>[Pretext]</c> or an objective) that the declared pretext kind does not use.</summary>
     public static readonly DiagnosticDescriptor PretextArgumentNotUsed = Error(
         "SSG047",
         Composition,
-        "Pretext argument does not apply to this pretext task",
+        "Argument does not apply to this pretext task",
         "'{0}' sets {1}, which a {2} pretext does not use (it applies to {3}): remove it");
 
     /// <summary>SSG048: an objective that does not fit the pretext task's targets.</summary>
@@ -208,6 +211,12 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG130: a negative number of local crops.</summary>
     public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");
+
+    /// <summary>SSG140: the colour split's lightness bin size lies outside (0, 50].</summary>
+    public static readonly DiagnosticDescriptor LightnessBinSize = Range("SSG140", "Lightness bin size must be in (0, 50]");
+
+    /// <summary>SSG141: the colour split's colour bin size lies outside (0, 117].</summary>
+    public static readonly DiagnosticDescriptor ColorBinSize = Range("SSG141", "Colour bin size must be in (0, 117]");
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");

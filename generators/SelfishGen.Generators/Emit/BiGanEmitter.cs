@@ -34,7 +34,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
         var latent = Option(HyperparameterTable.LatentFeatures);
-        writer.Line($"{Pretext} = new {PretextTypes.TypeOf(method.Composition.Pretext!)}({latent});");
+        writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
         writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, {latent});");
         writer.Line($"{Generator} = new {GeneratorType}({latent}, Data.Shape);");
         writer.Line($"{DiscriminatorField} = new {DiscriminatorType}(Data.Shape, {latent});");

@@ -1,4 +1,3 @@
-using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 
 namespace SelfishGen.Generators.Emit;
@@ -24,7 +23,7 @@ internal static class DescriptorEmitter
             using (writer.Indented())
             {
                 foreach (var hyperparameter in method.Hyperparameters)
-                    writer.Line($"new({CSharpLiterals.String(hyperparameter.Name)}, {CSharpLiterals.String(hyperparameter.Type.CSharpName())}, {CSharpLiterals.String(hyperparameter.Default)}, {CSharpLiterals.String(hyperparameter.Description)}),");
+                    writer.Line($"new({CSharpLiterals.String(hyperparameter.Name)}, {CSharpLiterals.String(hyperparameter.TypeName)}, {CSharpLiterals.String(hyperparameter.Default)}, {CSharpLiterals.String(hyperparameter.Description)}),");
                 writer.Line(Backbone);
             }
             writer.Line("],");

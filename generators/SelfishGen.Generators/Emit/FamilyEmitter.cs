@@ -12,6 +12,7 @@ internal abstract class FamilyEmitter
         ObjectiveKind.Classification => new ClassificationEmitter(),
         ObjectiveKind.Reconstruction when method.Composition.Pretext == "Inpaint" => new InpaintEmitter(),
         ObjectiveKind.Reconstruction => new ReconstructionEmitter(),
+        ObjectiveKind.PixelClassification => new PixelClassificationEmitter(),
         ObjectiveKind.Adversarial => new BiGanEmitter(),
         ObjectiveKind.PredictiveCoding => new PredictiveCodingEmitter(),
         ObjectiveKind.Contrastive when method.Composition.Negatives == NegativesKind.MemoryBank => new MemoryBankEmitter(),

@@ -37,7 +37,7 @@ internal sealed class InpaintEmitter : FamilyEmitter
     {
         writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
         writer.Line($"{Decoder} = {DecoderType}.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);");
-        writer.Line($"{Reconstruction} = new {RuntimeNames.Objectives}.ReconstructionLoss();");
+        writer.Line($"{Reconstruction} = new {RuntimeNames.Objectives}.ReconstructionLoss({Option(HyperparameterTable.OutsideWeight)});");
         writer.Line($"register_module(\"decoder\", {Decoder});");
         if (!method.Composition.Adversarial)
             return;

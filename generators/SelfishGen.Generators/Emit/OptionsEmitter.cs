@@ -15,7 +15,7 @@ internal static class OptionsEmitter
             foreach (var hyperparameter in method.Hyperparameters)
             {
                 writer.Line($"/// <summary>{XmlDoc.Escape(hyperparameter.Description)}</summary>");
-                writer.Line($"public {hyperparameter.Type.CSharpName()} {hyperparameter.Name} {{ get; init; }} = {hyperparameter.Default};");
+                writer.Line($"public {hyperparameter.CSharpType} {hyperparameter.Name} {{ get; init; }} = {hyperparameter.DefaultExpression};");
             }
             writer.Line();
             writer.Line("/// <inheritdoc />");

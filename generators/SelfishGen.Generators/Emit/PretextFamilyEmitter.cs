@@ -72,6 +72,8 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
             "Denoise" => $"new {type}({Option(HyperparameterTable.DenoiseDropRate)}, {Option(HyperparameterTable.DenoisePerChannel)}, "
                 + $"{Option(HyperparameterTable.DenoiseNoiseSigma)})",
             "Inpaint" => $"new {type}({Option(HyperparameterTable.InpaintProbability)}, {Option(HyperparameterTable.InpaintBlocks)})",
+            "Latent" => $"new {type}({Option(HyperparameterTable.LatentFeatures)}, {Option(HyperparameterTable.LatentDistribution)})",
+            "ColorSplit" => $"new {type}(Data.Shape, {Option(HyperparameterTable.LightnessBinSize)}, {Option(HyperparameterTable.ColorBinSize)})",
             _ => $"new {type}()",
         };
     }

@@ -7,7 +7,9 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// <param name="Property">Name of the attribute property.</param>
 /// <param name="Option">Name of the options property it becomes: unique among all attributes (e.g. <c>ProjectorHidden</c>).</param>
 /// <param name="Type">Value type.</param>
-/// <param name="Default">The attribute's default, as C# source text (kept equal to the runtime attribute by a test).</param>
+/// <param name="Default">
+/// The attribute's default, as C# source text, or for an enum the member's name (kept equal to the runtime attribute by a test).
+/// </param>
 /// <param name="Description">What it controls.</param>
 /// <param name="Rule">The values it accepts, or null.</param>
 /// <param name="Diagnostic">What the analyzer reports for a value outside <paramref name="Rule"/>, or null.</param>
@@ -16,8 +18,9 @@ namespace SelfishGen.Generators.Hyperparameters;
 /// a queue has no queue size); null when every declaration of the attribute has it.
 /// </param>
 /// <param name="Kinds">
-/// The <c>PretextKind</c> members whose declarations have this option (e.g. <c>Grid</c> for <c>Jigsaw</c>); null when
-/// it does not depend on the kind.
+/// The <c>PretextKind</c> members whose declarations have this option, whichever attribute declares it (e.g.
+/// <c>Grid</c> for <c>Jigsaw</c>, <c>[Reconstruction(OutsideWeight)]</c> for <c>Inpaint</c>); null when it does not
+/// depend on the pretext task.
 /// </param>
 /// <param name="AlongWith">Metadata name of another attribute the declaration must carry for this to be an option, or null.</param>
 internal sealed record HyperparameterDefinition(

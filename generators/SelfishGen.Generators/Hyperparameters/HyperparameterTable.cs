@@ -37,7 +37,7 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition JigsawCropFraction = new(
         KnownNames.PretextAttribute, "CropFraction", "CropFraction", Double, "0.9",
         "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].",
-        new ValueRule("CropFraction", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
+        PositiveUpTo("CropFraction", 1), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
 
     /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ExemplarClasses = new(
@@ -55,7 +55,7 @@ internal static class HyperparameterTable
     public static readonly HyperparameterDefinition InpaintProbability = new(
         KnownNames.PretextAttribute, "Probability", "Probability", Double, "0.3",
         "Chance that each block is erased, in (0, 1].",
-        new ValueRule("Probability", new ValueRange(0, false, 1, true)), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
+        PositiveUpTo("Probability", 1), DiagnosticDescriptors.InpaintProbability, Kinds: [Inpaint]);
 
     /// <summary><c>[Pretext(PretextKind.Inpaint, Blocks = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition InpaintBlocks = new(
@@ -68,6 +68,30 @@ internal static class HyperparameterTable
         KnownNames.PretextAttribute, "Features", "Latent", Int32, "200",
         "Length of the latent code that the generator maps to images and the encoder maps images to.",
         AtLeast("Latent", 1), DiagnosticDescriptors.PretextCount, Kinds: ["Latent"]);
+
+    /// <summary><c>[Pretext(PretextKind.Latent, Distribution = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LatentDistribution = new(
+        KnownNames.PretextAttribute, "Distribution", "Distribution", HyperparameterType.Enum, "Uniform",
+        "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).",
+        Kinds: ["Latent"]);
+
+    /// <summary><c>[Pretext(PretextKind.ColorSplit, LightnessBinSize = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LightnessBinSize = new(
+        KnownNames.PretextAttribute, "LightnessBinSize", "LightnessBinSize", Double, "2.0",
+        "Width of a lightness class over L in [0, 100], in (0, 50] (two classes at least); 2 gives 50 classes.",
+        PositiveUpTo("LightnessBinSize", 50), DiagnosticDescriptors.LightnessBinSize, Kinds: [ColorSplit]);
+
+    /// <summary><c>[Pretext(PretextKind.ColorSplit, ColorBinSize = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ColorBinSize = new(
+        KnownNames.PretextAttribute, "ColorBinSize", "ColorBinSize", Double, "26.0",
+        "Side of a colour cell over a and b in [−117, 117], in (0, 117] (two cells per axis at least); 26 gives 9×9 classes.",
+        PositiveUpTo("ColorBinSize", 117), DiagnosticDescriptors.ColorBinSize, Kinds: [ColorSplit]);
+
+    /// <summary><c>[Reconstruction(OutsideWeight = ...)]</c> of an inpainting pretext.</summary>
+    public static readonly HyperparameterDefinition OutsideWeight = new(
+        KnownNames.ReconstructionAttribute, "OutsideWeight", "OutsideWeight", Double, "0.0",
+        "Weight of the reconstruction error outside the erased blocks, in [0, 1]; inside weighs 1 (0: the erased blocks alone).",
+        new ValueRule("OutsideWeight", new ValueRange(0, true, 1, true)), DiagnosticDescriptors.OutsideWeight, Kinds: [Inpaint]);
 
     /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition AdversarialWeight = new(
@@ -222,7 +246,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups,
@@ -238,6 +262,7 @@ internal static class HyperparameterTable
     private const string Exemplar = "Exemplar";
     private const string Denoise = "Denoise";
     private const string Inpaint = "Inpaint";
+    private const string ColorSplit = "ColorSplit";
 
     private static HyperparameterDefinition VicRegWeight(string name, string value, string term) => new(
         KnownNames.VicRegAttribute, name, name, Double, value, $"Weight of the {term} term, at least 0.",
@@ -252,4 +277,6 @@ internal static class HyperparameterTable
     private static ValueRule Positive(string subject) => new(subject, ValueRange.Above(0));
 
     private static ValueRule Fraction(string subject) => new(subject, ValueRange.HalfOpen(0, 1));
+
+    private static ValueRule PositiveUpTo(string subject, double maximum) => new(subject, new ValueRange(0, false, maximum, true));
 }

@@ -14,18 +14,22 @@ internal enum HyperparameterType
 
     /// <summary>A <c>bool</c>.</summary>
     Boolean,
+
+    /// <summary>A member of the enum type of the attribute property (e.g. <c>LatentDistribution</c>).</summary>
+    Enum,
 }
 
 /// <summary>What the emitter and analyzers need to know of a <see cref="HyperparameterType"/>.</summary>
 internal static class HyperparameterTypes
 {
-    /// <summary>The C# keyword of the type, e.g. <c>int[]</c>.</summary>
+    /// <summary>The C# keyword of the type, e.g. <c>int[]</c>; an enum has none (its name is the attribute property's type).</summary>
     public static string CSharpName(this HyperparameterType type) => type switch
     {
         HyperparameterType.Double => "double",
         HyperparameterType.Int32 => "int",
         HyperparameterType.Boolean => "bool",
-        _ => "int[]",
+        HyperparameterType.Int32Array => "int[]",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(type), type, "An enum type has no keyword."),
     };
 
     /// <summary>Whether values are arrays whose elements the rule checks one by one.</summary>

@@ -9,6 +9,9 @@ internal enum ObjectiveKind
     /// <summary><c>[Reconstruction]</c> of a pretext task's target image.</summary>
     Reconstruction,
 
+    /// <summary><c>[PixelClassification]</c> of a colour-split pretext task's per-pixel classes, each half from the other.</summary>
+    PixelClassification,
+
     /// <summary><c>[Adversarial]</c> alone: an encoder and a generator against a joint discriminator (BiGAN).</summary>
     Adversarial,
 

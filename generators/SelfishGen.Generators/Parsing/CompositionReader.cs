@@ -39,6 +39,7 @@ internal static class CompositionReader
     {
         KnownNames.ClassificationAttribute => ObjectiveKind.Classification,
         KnownNames.ReconstructionAttribute => ObjectiveKind.Reconstruction,
+        KnownNames.PixelClassificationAttribute => ObjectiveKind.PixelClassification,
         KnownNames.AdversarialAttribute => ObjectiveKind.Adversarial,
         KnownNames.ContrastiveAttribute => ObjectiveKind.Contrastive,
         KnownNames.BootstrapAttribute => ObjectiveKind.Bootstrap,

@@ -13,26 +13,33 @@ internal static class HyperparameterReader
     /// <summary>
     /// The options of <paramref name="type"/>'s declaration, in table order: every row of each attribute it carries
     /// (rows with <see cref="HyperparameterDefinition.OnlyWith"/> only when that property is set, rows with
-    /// <see cref="HyperparameterDefinition.Kinds"/> only for those kinds, rows with
+    /// <see cref="HyperparameterDefinition.Kinds"/> only for those pretext tasks, rows with
     /// <see cref="HyperparameterDefinition.AlongWith"/> only beside that attribute), declared or default.
     /// </summary>
-    public static IEnumerable<HyperparameterModel> ReadAll(INamedTypeSymbol type) =>
-        from definition in HyperparameterTable.All
-        let attribute = type.FindAttribute([definition.Attribute])
-        where attribute is not null && (definition.OnlyWith is null || attribute.NamedArgument(definition.OnlyWith) is not null)
-            && AppliesTo(definition, attribute)
-            && (definition.AlongWith is null || type.FindAttribute([definition.AlongWith]) is not null)
-        select Read(definition, attribute);
+    public static IEnumerable<HyperparameterModel> ReadAll(INamedTypeSymbol type)
+    {
+        var pretextKind = PretextTypes.KindOf(type);
+        return from definition in HyperparameterTable.All
+            let attribute = type.FindAttribute([definition.Attribute])
+            where attribute is not null && (definition.OnlyWith is null || attribute.NamedArgument(definition.OnlyWith) is not null)
+                && AppliesTo(definition, pretextKind)
+                && (definition.AlongWith is null || type.FindAttribute([definition.AlongWith]) is not null)
+            select Read(definition, attribute);
+    }
 
-    /// <summary>Whether <paramref name="definition"/> applies to the kind <paramref name="attribute"/> declares (always, without <see cref="HyperparameterDefinition.Kinds"/>).</summary>
-    public static bool AppliesTo(HyperparameterDefinition definition, AttributeData attribute) =>
-        definition.Kinds is not { } kinds || attribute.EnumArguments().Any(kinds.Contains);
+    /// <summary>
+    /// Whether <paramref name="definition"/> applies to a declaration of the pretext task <paramref name="pretextKind"/>
+    /// (null for none): always, without <see cref="HyperparameterDefinition.Kinds"/>.
+    /// </summary>
+    public static bool AppliesTo(HyperparameterDefinition definition, string? pretextKind) =>
+        definition.Kinds is not { } kinds || kinds.Contains(pretextKind);
 
     /// <summary>The hyperparameter <paramref name="definition"/> with the value <paramref name="attribute"/> gives it, or its default.</summary>
     public static HyperparameterModel Read(HyperparameterDefinition definition, AttributeData attribute)
     {
         var value = attribute.NamedArgument(definition.Property) is { } declared ? Literal(declared, definition.Type) : definition.Default;
-        return new HyperparameterModel(definition.Option, definition.Type, value, definition.Description, definition.Rule);
+        var enumType = definition.Type == HyperparameterType.Enum ? PropertyType(attribute, definition.Property) : null;
+        return new HyperparameterModel(definition.Option, definition.Type, value, definition.Description, definition.Rule, enumType);
     }
 
     private static string Literal(TypedConstant value, HyperparameterType type) => type switch
@@ -40,6 +47,11 @@ internal static class HyperparameterReader
         HyperparameterType.Double => CSharpLiterals.Double(value.Numbers().Single()),
         HyperparameterType.Int32 => CSharpLiterals.Int32((int)value.Numbers().Single()),
         HyperparameterType.Boolean => value.Value is true ? "true" : "false",
+        HyperparameterType.Enum => value.EnumMemberName() ?? CSharpLiterals.Number(value.Numbers().Single()),
         _ => CSharpLiterals.Int32Collection(value.Numbers().Select(number => (int)number)),
     };
+
+    // The type of the attribute's property, e.g. global::SelfishGen.LatentDistribution.
+    private static string PropertyType(AttributeData attribute, string property) =>
+        attribute.AttributeClass!.GetMembers(property).OfType<IPropertySymbol>().Single().Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 }

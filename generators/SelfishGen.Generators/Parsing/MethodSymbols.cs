@@ -62,8 +62,8 @@ internal static class MethodSymbols
     /// <summary>The views a <c>[Views]</c> attribute declares, as <c>ViewAugmentation</c> member names.</summary>
     public static IEnumerable<string> ViewNames(this AttributeData views) => views.EnumArguments();
 
-    // The name of the enum member whose value a constant holds, or null.
-    private static string? EnumMemberName(TypedConstant value) =>
+    /// <summary>The name of the enum member whose value <paramref name="value"/> holds, or null (not an enum, or no member has it).</summary>
+    public static string? EnumMemberName(this TypedConstant value) =>
         value is { Type: INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType, Value: { } number }
             ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, number))?.Name
             : null;

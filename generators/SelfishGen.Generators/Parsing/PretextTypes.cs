@@ -16,7 +16,12 @@ internal static class PretextTypes
         ["Denoise"] = ("global::SelfishGen.Pretext.DenoisePretext", ObjectiveKind.Reconstruction),
         ["Inpaint"] = ("global::SelfishGen.Pretext.InpaintPretext", ObjectiveKind.Reconstruction),
         ["Latent"] = ("global::SelfishGen.Pretext.LatentPretext", ObjectiveKind.Adversarial),
+        ["ColorSplit"] = ("global::SelfishGen.Pretext.ColorSplitPretext", ObjectiveKind.PixelClassification),
     };
+
+    /// <summary>The <c>PretextKind</c> member the <c>[Pretext]</c> of <paramref name="type"/> declares; null without one or when it is unknown.</summary>
+    public static string? KindOf(INamedTypeSymbol type) =>
+        type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext ? Kind(pretext) : null;
 
     /// <summary>The <c>PretextKind</c> member <paramref name="pretext"/> declares, or null when it is unknown.</summary>
     public static string? Kind(AttributeData pretext) =>

@@ -28,8 +28,7 @@ internal static class AdversarialRules
         if (adversarial is null)
             yield break;
 
-        var pretext = type.FindAttribute([KnownNames.PretextAttribute]);
-        var kind = pretext is null ? null : PretextTypes.Kind(pretext);
+        var kind = PretextTypes.KindOf(type);
         if (kind is not ("Inpaint" or "Latent"))
             yield return new Problem(DiagnosticDescriptors.AdversarialWithoutInpaint, adversarial.Location(cancellationToken) ?? name, type.Name,
                 kind is null ? "declares no pretext task" : $"declares a {kind} pretext");

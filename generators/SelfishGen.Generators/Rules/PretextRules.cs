@@ -10,7 +10,7 @@ namespace SelfishGen.Generators.Rules;
 
 /// <summary>
 /// The contradictions of a <c>[Pretext]</c> declaration: more permutations than the jigsaw grid has (SSG046), an
-/// argument its kind does not use (SSG047), an objective its targets do not fit (SSG048).
+/// argument (of any attribute) its kind does not use (SSG047), an objective its targets do not fit (SSG048).
 /// </summary>
 internal static class PretextRules
 {
@@ -21,10 +21,10 @@ internal static class PretextRules
             yield break;
         var name = type.Locations.First();
 
-        foreach (var definition in HyperparameterTable.Of(KnownNames.PretextAttribute))
+        foreach (var definition in HyperparameterTable.All.Where(row => !HyperparameterReader.AppliesTo(row, kind)))
         {
-            if (pretext.NamedArgument(definition.Property) is not null && !HyperparameterReader.AppliesTo(definition, pretext))
-                yield return new Problem(DiagnosticDescriptors.PretextArgumentNotUsed, pretext.ArgumentLocation(definition.Property, cancellationToken) ?? name,
+            if (type.FindAttribute([definition.Attribute]) is { } attribute && attribute.NamedArgument(definition.Property) is not null)
+                yield return new Problem(DiagnosticDescriptors.PretextArgumentNotUsed, attribute.ArgumentLocation(definition.Property, cancellationToken) ?? name,
                     type.Name, definition.Property, kind, string.Join(" and ", definition.Kinds!));
         }
 

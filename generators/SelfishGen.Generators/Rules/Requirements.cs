@@ -11,7 +11,8 @@ namespace SelfishGen.Generators.Rules;
 /// </summary>
 internal static class Requirements
 {
-    private static readonly string[] PretextObjectives = [KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute];
+    private static readonly string[] PretextObjectives =
+        [KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute, KnownNames.PixelClassificationAttribute];
 
     private static readonly string[] ViewObjectives =
     [

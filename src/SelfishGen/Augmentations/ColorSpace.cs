@@ -30,6 +30,12 @@ public static class ColorSpace
         return stack([fy * 116 - 16, (fx - fy) * 500, (fy - fz) * 200], 1);
     }
 
+    /// <summary>The lightness of L*a*b* images (N×3×H×W) scaled to [0, 1]: L / 100, N×1×H×W.</summary>
+    public static Tensor ScaledLightness(Tensor lab) => lab.narrow(1, 0, 1) / 100;
+
+    /// <summary>The colour channels of L*a*b* images (N×3×H×W) scaled to about [−1, 1]: ab / 110, N×2×H×W.</summary>
+    public static Tensor ScaledColor(Tensor lab) => lab.narrow(1, 1, 2) / 110;
+
     /// <summary>L*a*b* (N×3×H×W) to sRGB, clamped to [0, 1].</summary>
     public static Tensor LabToRgb(Tensor lab)
     {

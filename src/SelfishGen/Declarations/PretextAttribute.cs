@@ -40,6 +40,15 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Latent: length of the latent code, at least 1.</summary>
     public int Features { get; set; } = 200;
 
+    /// <summary>Latent: the distribution latent codes are drawn from.</summary>
+    public LatentDistribution Distribution { get; set; } = LatentDistribution.Uniform;
+
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
+
+    /// <summary>ColorSplit: width of a lightness class over L in [0, 100], in (0, 50].</summary>
+    public double LightnessBinSize { get; set; } = 2;
+
+    /// <summary>ColorSplit: side of a colour cell over a and b in [−117, 117], in (0, 117].</summary>
+    public double ColorBinSize { get; set; } = 26;
 }

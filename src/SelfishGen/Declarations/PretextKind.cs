@@ -20,4 +20,10 @@ public enum PretextKind
 
     /// <summary>A random latent code per image: a generator maps codes to images, the encoder maps images to codes.</summary>
     Latent,
+
+    /// <summary>
+    /// Each colour image is split into its lightness L and colour ab (CIE Lab); each half is the input that predicts
+    /// the other half's quantised values, pixel by pixel.
+    /// </summary>
+    ColorSplit,
 }

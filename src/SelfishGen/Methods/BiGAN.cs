@@ -7,6 +7,6 @@ namespace SelfishGen.Methods;
 /// cannot tell (image, encoding) from (generated image, code) pairs (Donahue et al., 2017, "Adversarial Feature
 /// Learning").
 /// </summary>
-[Pretext(Latent, Features = 200)]
+[Pretext(Latent, Features = 200, Distribution = LatentDistribution.Uniform)]
 [Adversarial]
 public partial class BiGAN : AdversarialMethod;

@@ -7,6 +7,6 @@ namespace SelfishGen.Methods;
 /// (Pathak et al., 2016, "Context Encoders: Feature Learning by Inpainting"; random blocks).
 /// </summary>
 [Pretext(Inpaint)]
-[Reconstruction]
+[Reconstruction(OutsideWeight = 0.0)]
 [Adversarial(Weight = 0.001)]
 public partial class ContextNet : AdversarialMethod;

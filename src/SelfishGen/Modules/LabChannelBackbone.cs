@@ -6,7 +6,8 @@ namespace SelfishGen.Modules;
 
 /// <summary>
 /// A backbone that sees one part of an RGB image in Lab colour space (CMC's two encoders): the lightness L, scaled to
-/// [0, 1], or the colour channels ab, scaled to about [−1, 1]. It takes RGB images, so it evaluates like any backbone.
+/// [0, 1], or the colour channels ab, scaled to about [−1, 1] (<see cref="ColorSpace.ScaledLightness"/>,
+/// <see cref="ColorSpace.ScaledColor"/>). It takes RGB images, so it evaluates like any backbone.
 /// </summary>
 public sealed class LabChannelBackbone : Backbone
 {
@@ -49,7 +50,7 @@ public sealed class LabChannelBackbone : Backbone
     {
         using var scope = NewDisposeScope();
         var lab = ColorSpace.RgbToLab(images);
-        var part = IsColor ? lab[.., 1..3] / 110 : lab[.., ..1] / 100;
+        var part = IsColor ? ColorSpace.ScaledColor(lab) : ColorSpace.ScaledLightness(lab);
         return _inner.FeatureMaps(part).MoveToOuterDisposeScope();
     }
 }

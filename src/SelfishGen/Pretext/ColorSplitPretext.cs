@@ -34,36 +34,25 @@ public sealed class ColorSplitPretext
     /// <summary>Number of ab classes (the L → ab branch's outputs).</summary>
     public int ColorClassCount => Quantizer.ColorBinCount;
 
-    /// <summary>The scaled L and ab halves of RGB images (N, 3, H, W), without targets.</summary>
-    /// <exception cref="ArgumentException">The images are not colour images.</exception>
-    public (Tensor Lightness, Tensor Color) Split(Tensor images)
-    {
-        var lab = Lab(images);
-        return (Lightness(lab), Color(lab));
-    }
-
-    /// <summary>Both halves of the batch's images and both branches' pixel classes.</summary>
+    /// <summary>
+    /// Both halves of the batch's images, scaled as <see cref="ColorSpace.ScaledLightness"/> and
+    /// <see cref="ColorSpace.ScaledColor"/>, and both branches' pixel classes.
+    /// </summary>
     /// <exception cref="ArgumentException">The images are not colour images.</exception>
     public ColorSplitBatch Apply(Batch batch, TrainingContext context)
     {
-        var lab = Lab(batch.Images);
-        var lightness = lab.narrow(1, 0, 1);
-        var color = lab.narrow(1, 1, 2);
+        RequireColor(batch.Images.shape[1]);
+        var lab = ColorSpace.RgbToLab(batch.Images);
         return new ColorSplitBatch(
-            Lightness(lab), Color(lab), Quantizer.QuantizeColor(color), Quantizer.QuantizeLightness(lightness.squeeze(1)));
+            ColorSpace.ScaledLightness(lab),
+            ColorSpace.ScaledColor(lab),
+            Quantizer.QuantizeColor(lab.narrow(1, 1, 2)),
+            Quantizer.QuantizeLightness(lab.select(1, 0)));
     }
 
-    private static Tensor Lab(Tensor images)
-    {
-        RequireColor(images.shape[1]);
-        return ColorSpace.RgbToLab(images);
-    }
-
-    private static Tensor Lightness(Tensor lab) => lab.narrow(1, 0, 1) / 100;
-
-    private Tensor Color(Tensor lab) => lab.narrow(1, 1, 2) / Quantizer.ColorRange;
-
-    private static void RequireColor(long channels)
+    /// <summary>Throws the error that tells a user SplitBrain needs colour images when <paramref name="channels"/> is not 3.</summary>
+    /// <exception cref="ArgumentException"><paramref name="channels"/> is not 3.</exception>
+    internal static void RequireColor(long channels)
     {
         if (channels != 3)
             throw new ArgumentException(

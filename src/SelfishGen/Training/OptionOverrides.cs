@@ -9,7 +9,8 @@ public static class OptionOverrides
 {
     /// <summary>
     /// The options of <paramref name="method"/> with each of <paramref name="overrides"/> applied. Names are
-    /// case-insensitive; arrays are written <c>1024,256</c>; enums by member name. The result is validated.
+    /// case-insensitive; arrays are written <c>1024,256</c>; enums by member name, case-insensitive. The result is
+    /// validated.
     /// </summary>
     public static MethodOptions Apply(MethodDescriptor method, IEnumerable<KeyValuePair<string, string>> overrides)
     {
@@ -20,7 +21,8 @@ public static class OptionOverrides
             var property = json.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException(
                     $"{method.Name} has no hyperparameter '{name}'. Its hyperparameters: {string.Join(", ", json.Select(p => p.Key))}.");
-            json[property] = Parse(text, json[property], $"{method.Name}.{property}");
+            var type = method.OptionsType.GetProperty(property)!.PropertyType;
+            json[property] = type.IsEnum ? EnumMember(text, type, $"{method.Name}.{property}") : Parse(text, json[property], $"{method.Name}.{property}");
         }
         try
         {
@@ -59,6 +61,12 @@ public static class OptionOverrides
             throw new ArgumentException($"'{text}' is not a valid value for {name} (current value {current?.ToJsonString()}).");
         }
     }
+
+    // The member of the enum type whose name is text, ignoring case; throws listing the members otherwise.
+    private static JsonNode EnumMember(string text, Type type, string name) =>
+        Enum.GetNames(type).FirstOrDefault(member => string.Equals(member, text, StringComparison.OrdinalIgnoreCase)) is { } member
+            ? JsonValue.Create(member)
+            : throw new ArgumentException($"'{text}' is not a valid value for {name}: use one of {string.Join(", ", Enum.GetNames(type))}.");
 
     private static JsonNode Number(string text) => JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
 }

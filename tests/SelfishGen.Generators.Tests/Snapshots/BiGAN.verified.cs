@@ -10,6 +10,8 @@ partial class BiGAN
     {
         /// <summary>Length of the latent code that the generator maps to images and the encoder maps images to.</summary>
         public int Latent { get; init; } = 200;
+        /// <summary>Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).</summary>
+        public global::SelfishGen.LatentDistribution Distribution { get; init; } = global::SelfishGen.LatentDistribution.Uniform;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -38,7 +40,7 @@ partial class BiGAN
     public BiGAN(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(BiGAN), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _pretext = new global::SelfishGen.Pretext.LatentPretext(Hyperparameters.Latent);
+        _pretext = new global::SelfishGen.Pretext.LatentPretext(Hyperparameters.Latent, Hyperparameters.Distribution);
         _encoderHead = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, Hyperparameters.Latent);
         _generator = new global::SelfishGen.Modules.LatentGenerator(Hyperparameters.Latent, Data.Shape);
         _discriminator = new global::SelfishGen.Modules.JointDiscriminator(Data.Shape, Hyperparameters.Latent);
@@ -86,6 +88,7 @@ partial class BiGAN
         typeof(Options),
         [
             new("Latent", "int", "200", "Length of the latent code that the generator maps to images and the encoder maps images to."),
+            new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone));

@@ -12,6 +12,8 @@ partial class ContextNet
         public double Probability { get; init; } = 0.3;
         /// <summary>Blocks tried per image (they may overlap).</summary>
         public int Blocks { get; init; } = 10;
+        /// <summary>Weight of the reconstruction error outside the erased blocks, in [0, 1]; inside weighs 1 (0: the erased blocks alone).</summary>
+        public double OutsideWeight { get; init; } = 0.0;
         /// <summary>Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest.</summary>
         public double AdversarialWeight { get; init; } = 0.001;
 
@@ -24,6 +26,8 @@ partial class ContextNet
                 yield return global::System.FormattableString.Invariant($"Probability must be in (0, 1], not {Probability}.");
             if (!(Blocks >= 1))
                 yield return global::System.FormattableString.Invariant($"Blocks must be at least 1, not {Blocks}.");
+            if (!(OutsideWeight >= 0.0 && OutsideWeight <= 1.0))
+                yield return global::System.FormattableString.Invariant($"OutsideWeight must be in [0, 1], not {OutsideWeight}.");
             if (!(AdversarialWeight >= 0.0 && AdversarialWeight < 1.0))
                 yield return global::System.FormattableString.Invariant($"AdversarialWeight must be in [0, 1), not {AdversarialWeight}.");
         }
@@ -48,7 +52,7 @@ partial class ContextNet
     {
         _pretext = new global::SelfishGen.Pretext.InpaintPretext(Hyperparameters.Probability, Hyperparameters.Blocks);
         _decoder = global::SelfishGen.Modules.ConvDecoder.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);
-        _reconstruction = new global::SelfishGen.Objectives.ReconstructionLoss();
+        _reconstruction = new global::SelfishGen.Objectives.ReconstructionLoss(Hyperparameters.OutsideWeight);
         register_module("decoder", _decoder);
         _discriminator = new global::SelfishGen.Modules.ImageDiscriminator(Data.Shape);
         _adversarial = new global::SelfishGen.Objectives.AdversarialLoss();
@@ -93,6 +97,7 @@ partial class ContextNet
         [
             new("Probability", "double", "0.3", "Chance that each block is erased, in (0, 1]."),
             new("Blocks", "int", "10", "Blocks tried per image (they may overlap)."),
+            new("OutsideWeight", "double", "0.0", "Weight of the reconstruction error outside the erased blocks, in [0, 1]; inside weighs 1 (0: the erased blocks alone)."),
             new("AdversarialWeight", "double", "0.001", "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

@@ -24,6 +24,8 @@ public sealed class SelfishCommandTests : IDisposable
         var text = _output.ToString();
         Assert.Contains("RotateNet", text);
         Assert.Contains("LabelSmoothing", text);
+        Assert.Contains("SplitBrain", text);
+        Assert.Contains("LightnessBinSize", text);
     }
 
     [Theory]
@@ -47,6 +49,16 @@ public sealed class SelfishCommandTests : IDisposable
     {
         Assert.Equal(SelfishApp.InvalidArguments, Run(args));
         Assert.NotEqual("", _output.ToString().Trim());
+    }
+
+    [Fact]
+    public void SplitBrain_on_the_grayscale_sample_stops_before_training_and_asks_for_colour_images()
+    {
+        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--method", "SplitBrain", "--data", "sample", "--store", Path.Combine(_folder.Path, "run")));
+        var text = _output.ToString();
+        Assert.Contains("SplitBrain needs colour images, but these have 1 channel(s)", text);
+        Assert.DoesNotContain("Trained", text);
+        Assert.DoesNotContain("   at ", text);  // no stack trace
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SelfishGen.Tests.Methods;
 
 /// <summary>
 /// Every built-in method trains on tiny images (its loss falls) and resumes from a checkpoint exactly, on grayscale
-/// images except CMC, which needs colour.
+/// images except CMC and SplitBrain, which need colour.
 /// </summary>
 public sealed class MethodTrainingTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class MethodTrainingTests : IDisposable
     public static TheoryData<string> DescendingMethods => [.. TinyMethods.Names.Where(name => name != "BiGAN")];
 
     // Grayscale for every method that can take it.
-    private static RandomPatterns Images(string method) => new(64, channels: method == "CMC" ? 3 : 1);
+    private static RandomPatterns Images(string method) => new(64, channels: TinyMethods.ColourMethods.Contains(method) ? 3 : 1);
 
     // Jigsaw needs edges that run across its patches: smooth patterns give nothing to order the patches by.
     private static IImageDataset TrainingImages(string method) =>
@@ -61,12 +61,14 @@ public sealed class MethodTrainingTests : IDisposable
         Assert.Equal(straight.StepLosses.Skip(5), rest.StepLosses);
     }
 
-    [Fact]
-    public void CMC_on_grayscale_images_says_it_needs_colour()
+    [Theory]
+    [InlineData("CMC", "use colour (RGB) images")]
+    [InlineData("SplitBrain", "SplitBrain needs colour images")]
+    public void A_colour_method_on_grayscale_images_says_it_needs_colour(string method, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => TinyMethods.Create("CMC", new RandomPatterns(8, channels: 1)));
+        var error = Assert.Throws<ArgumentException>(() => TinyMethods.Create(method, new RandomPatterns(8, channels: 1)));
 
-        Assert.Contains("use colour (RGB) images", error.Message);
+        Assert.Contains(message, error.Message);
     }
 
     /// <summary>Cancels its token once a given number of steps have finished.</summary>

@@ -25,10 +25,14 @@ internal static class TinyMethods
         ["DenoiseNet"] = [],
         ["ContextNet"] = [],
         ["BiGAN"] = ["Latent=16"],
+        ["SplitBrain"] = [],
     };
 
-    // CMC's backbone sees the lightness channel only.
-    private static ConvNet Backbone(string name, ImageShape shape) => new(name == "CMC" ? shape with { Channels = 1 } : shape, width: 8);
+    /// <summary>The methods that need colour images.</summary>
+    public static readonly string[] ColourMethods = ["CMC", "SplitBrain"];
+
+    // The backbone of CMC and SplitBrain sees the lightness channel only.
+    private static ConvNet Backbone(string name, ImageShape shape) => new(ColourMethods.Contains(name) ? shape with { Channels = 1 } : shape, width: 8);
 
     /// <summary>
     /// The learning rate that trains <paramref name="name"/> within a few tiny steps: smaller for the objectives of

@@ -37,16 +37,6 @@ public sealed class ColorSplitPretextTests
     }
 
     [Fact]
-    public void Split_gives_the_same_halves_as_apply()
-    {
-        var sample = Pretext.Apply(Steps.Batch(Colours), Steps.Context());
-        var (lightness, color) = Pretext.Split(Colours);
-
-        Assert.True(Steps.Close(lightness, sample.Lightness, 0));
-        Assert.True(Steps.Close(color, sample.Color, 0));
-    }
-
-    [Fact]
     public void Grayscale_images_are_refused_with_the_fix()
     {
         var fromShape = Assert.Throws<ArgumentException>(() => new ColorSplitPretext(new ImageShape(1, 28, 28)));

@@ -1,6 +1,6 @@
 namespace SelfishGen.Tests.Pretext;
 
-/// <summary>Short training runs of test-double methods, with checkpoints in a temporary folder.</summary>
+/// <summary>Short training runs of methods, with checkpoints in a temporary folder.</summary>
 internal sealed class TrainingRun : IDisposable
 {
     private readonly string _store = Directory.CreateTempSubdirectory("selfish-pretext-").FullName;

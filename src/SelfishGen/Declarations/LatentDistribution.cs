@@ -1,4 +1,4 @@
-namespace SelfishGen.Pretext;
+namespace SelfishGen;
 
 /// <summary>The distribution latent codes are drawn from.</summary>
 public enum LatentDistribution

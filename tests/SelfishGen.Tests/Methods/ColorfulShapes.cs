@@ -1,6 +1,6 @@
 using SelfishGen.Data;
 
-namespace SelfishGen.Tests.Pretext;
+namespace SelfishGen.Tests.Methods;
 
 /// <summary>
 /// Colour images: rectangles of four saturated colours (each with its own lightness) on a dark grey background, so

@@ -1,0 +1,55 @@
+using SelfishGen.Generators.Model;
+using SelfishGen.Generators.Parsing;
+
+namespace SelfishGen.Generators.Emit;
+
+/// <summary>
+/// A split-brain autoencoder: <c>[Pretext(ColorSplit)] + [PixelClassification]</c>. The backbone is split into an L
+/// encoder and an ab encoder; a 1×1 convolution on the L encoder's feature maps classifies every pixel's ab, one on
+/// the ab encoder's maps classifies every pixel's L, and the loss is the sum of both pixel cross-entropies.
+/// </summary>
+internal sealed class PixelClassificationEmitter : FamilyEmitter
+{
+    private const string Pretext = "_pretext";
+    private const string Encoders = "_encoders";
+    private const string ColorClassifier = "_colorClassifier";
+    private const string LightnessClassifier = "_lightnessClassifier";
+    private const string Objective = "_objective";
+    private const string EncodersType = "global::SelfishGen.Modules.SplitBrainBackbone";
+    private const string ClassifierType = "global::TorchSharp.Modules.Conv2d";
+    private const string LossType = "global::SelfishGen.Objectives.PixelClassificationLoss";
+
+    /// <inheritdoc />
+    public override void WriteFields(SourceWriter writer, MethodModel method)
+    {
+        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        Field(writer, EncodersType, Encoders);
+        Field(writer, ClassifierType, ColorClassifier);
+        Field(writer, ClassifierType, LightnessClassifier);
+        Field(writer, LossType, Objective);
+    }
+
+    /// <inheritdoc />
+    public override string BaseBackbone(MethodModel method) => $"{EncodersType}.For(data.Shape, options, backbone)";
+
+    /// <inheritdoc />
+    public override void WriteConstruction(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
+        writer.Line($"{Encoders} = ({EncodersType})Backbone;");
+        writer.Line($"{ColorClassifier} = global::TorchSharp.torch.nn.Conv2d({Encoders}.Lightness.OutputFeatures, {Pretext}.ColorClassCount, 1);");
+        writer.Line($"{LightnessClassifier} = global::TorchSharp.torch.nn.Conv2d({Encoders}.Color.OutputFeatures, {Pretext}.LightnessClassCount, 1);");
+        writer.Line($"{Objective} = new {LossType}();");
+        writer.Line($"register_module(\"color_classifier\", {ColorClassifier});");
+        writer.Line($"register_module(\"lightness_classifier\", {LightnessClassifier});");
+    }
+
+    /// <inheritdoc />
+    public override void WriteLoss(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"var sample = {Pretext}.Apply(batch, context);");
+        writer.Line($"var colorLogits = {ColorClassifier}.call({Encoders}.Lightness.FeatureMaps(sample.Lightness));");
+        writer.Line($"var lightnessLogits = {LightnessClassifier}.call({Encoders}.Color.FeatureMaps(sample.Color));");
+        writer.Line($"return {Objective}.Loss(colorLogits, sample.ColorTargets) + {Objective}.Loss(lightnessLogits, sample.LightnessTargets);");
+    }
+}
