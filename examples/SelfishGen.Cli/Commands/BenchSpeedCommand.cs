@@ -55,6 +55,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         public string? PipelineData { get; init; }
 
         /// <inheritdoc />
+        protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.WithPyTorchReference();
+
+        /// <inheritdoc />
         public override ValidationResult Validate() =>
             Steps < 1 || Rounds < 1 || Warmup < 0 ? ValidationResult.Error("--steps and --rounds must be at least 1, --warmup at least 0.")
             : BatchSize is < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
@@ -68,7 +71,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
     {
         settings.PrepareTorch();
         var threads = settings.ThreadCount;
-        var specs = settings.Specs(withSecondObjective: true);
+        var specs = settings.Specs();
         var cases = settings.Backbones.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => SpeedCase.Named(name, settings.BatchSize)).ToList();
 

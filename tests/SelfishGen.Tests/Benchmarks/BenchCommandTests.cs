@@ -35,19 +35,25 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void Speed_bench_times_two_steps_and_matches_the_pytorch_loss_when_torch_is_installed()
+    public void Speed_bench_times_the_methods_with_a_reference_and_matches_their_pytorch_losses_when_torch_is_installed()
     {
         using var folder = new TempFolder();
 
-        var code = SelfishApp.Run(["bench", "speed", "--backbones", "convnet", "--batch-size", "8", "--methods", "rotatenet",
+        var code = SelfishApp.Run(["bench", "speed", "--backbones", "convnet", "--batch-size", "8",
             "--steps", "2", "--warmup", "0", "--rounds", "1", "--no-pipeline", "--out", folder.Path]);
 
         Assert.Equal(0, code);
         var report = JsonSerializer.Deserialize<SpeedReport>(File.ReadAllText(Path.Combine(folder.Path, "speed.json")), Json)!;
-        var result = Assert.Single(report.Results);
-        Assert.True(result.OursSeconds > 0);
-        Assert.Equal(report.Torch is null, result.ReferenceFirstLoss is null);
-        if (result.LossDifference is { } difference)
-            Assert.True(difference < 1e-4, $"first-step losses differ by {difference}");
+        Assert.Equal(["RotateNet", "SimCLR"], report.Results.Select(r => r.Method));
+        foreach (var result in report.Results)
+        {
+            Assert.True(result.OursSeconds > 0);
+            Assert.True(result.HasReference);
+            Assert.Equal(report.Torch is null, result.ReferenceFirstLoss is null);
+            if (result.LossDifference is { } difference)
+                Assert.True(difference < 1e-4, $"{result.Method}: first-step losses differ by {difference}");
+        }
+        Assert.Null(report.Results[0].AugmentationSeconds);
+        Assert.True(report.Results[1].AugmentationSeconds > 0, "SimCLR draws its views inside the step");
     }
 }
