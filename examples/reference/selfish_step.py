@@ -113,23 +113,43 @@ class RotateNet(nn.Module):
         return F.cross_entropy(self.classifier(self.backbone(inputs)), targets, label_smoothing=self.smoothing)
 
 
-class SimCLR(nn.Module):
-    """Backbone then MLP projector on each of the two views (batch statistics per view), NT-Xent between them."""
+def barlow_twins(first, second, weight):
+    """Same as SelfishGen.Objectives.BarlowTwinsLoss: the standardised cross-correlation pulled to the identity."""
+    def standardise(z):
+        centred = z - z.mean(dim=0, keepdim=True)
+        return centred / (centred.square().mean(dim=0, keepdim=True) + 1e-5).sqrt()
 
-    def __init__(self, backbone, options):
+    correlation = standardise(first).t() @ standardise(second) / first.shape[0]
+    diagonal = correlation.diagonal()
+    return (1 - diagonal).square().sum() + weight * (correlation.square().sum() - diagonal.square().sum())
+
+
+class TwoViews(nn.Module):
+    """SimCLR and Barlow Twins: backbone then MLP projector on each view (batch statistics per view), then a loss of
+    the two embeddings."""
+
+    def __init__(self, backbone, options, objective):
         super().__init__()
         self.backbone = backbone
         self.projector = mlp_head(backbone.features, options["projectorHidden"], options["projectorOut"])
-        self.temperature = options["temperature"]
+        self.objective = objective
 
     def embed(self, images):
         return self.projector(self.backbone(images))
 
     def loss(self, views):
-        return nt_xent(self.embed(views[0]), self.embed(views[1]), self.temperature)
+        return self.objective(self.embed(views[0]), self.embed(views[1]))
 
 
-METHODS = {"rotatenet": RotateNet, "simclr": SimCLR}
+def simclr(backbone, options):
+    return TwoViews(backbone, options, lambda first, second: nt_xent(first, second, options["temperature"]))
+
+
+def barlowtwins(backbone, options):
+    return TwoViews(backbone, options, lambda first, second: barlow_twins(first, second, options["lambda"]))
+
+
+METHODS = {"rotatenet": RotateNet, "simclr": simclr, "barlowtwins": barlowtwins}
 BACKBONES = {"convnet": ConvNet, "resnet18": ResNet18}
 
 

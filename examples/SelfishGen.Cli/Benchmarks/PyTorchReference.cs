@@ -10,7 +10,7 @@ public sealed class PyTorchReference(string python)
     public const string InstallHint = "apt-get install -y python3-torch libopenblas0";
 
     /// <summary>The methods <c>selfish_step.py</c> implements: what <c>selfish bench speed</c> runs by default.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["RotateNet", "SimCLR"];
+    public static IReadOnlyList<string> Methods { get; } = ["RotateNet", "SimCLR", "BarlowTwins"];
 
     /// <summary>Whether the script implements the registered method <paramref name="name"/>.</summary>
     public static bool Implements(string name) => Methods.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ public sealed class SpeedReportTests
         SpeedResult[] results =
         [
             new("SimCLR", "ConvNet", "1x28x28", 256, 1.0, 0.8, 0.2, true, 5.5, 5.5, [1.0], [0.8]),
-            new("BarlowTwins", "ConvNet", "1x28x28", 256, 2.0, null, 0.3, false, 1.5, null, [2.0], []),
+            new("BYOL", "ConvNet", "1x28x28", 256, 2.0, null, 0.3, false, 1.5, null, [2.0], []),
         ];
 
         var markdown = new SpeedReport(2, "1.13", "1", "1", 1, 0, 1, results, null).ToMarkdown();
@@ -18,6 +18,6 @@ public sealed class SpeedReportTests
         Assert.Equal(1.25, results[0].Ratio!.Value, 6);
         Assert.Equal(1.0, results[0].RatioWithoutAugmentation!.Value, 6);
         Assert.Contains("| SimCLR | ConvNet | 1x28x28 | 256 | 1000 | 256 | 800 | 320 | 1.25 | 200 | 1.00 |", markdown);
-        Assert.Contains("| BarlowTwins | ConvNet | 1x28x28 | 256 | 2000 | 128 | no reference | no reference | no reference | 300 | - |", markdown);
+        Assert.Contains("| BYOL | ConvNet | 1x28x28 | 256 | 2000 | 128 | no reference | no reference | no reference | 300 | - |", markdown);
     }
 }
