@@ -6,6 +6,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <summary>Everything one <c>selfish bench speed</c> run measured, as JSON and as a Markdown table.</summary>
 /// <param name="Threads">Intra-op threads on both sides.</param>
 /// <param name="Torch">The reference's torch version; null when it did not run.</param>
+/// <param name="OpenMpWaitPolicy">
+/// <c>OMP_WAIT_POLICY</c> of both processes (the reference inherits our environment), or "unset" for the OpenMP
+/// runtime's default: on a loaded machine, threads that spin while waiting slow PyTorch 1.13 down several times.
+/// </param>
 /// <param name="LoadBefore">Load average when the run began.</param>
 /// <param name="LoadAfter">Load average when it ended.</param>
 /// <param name="Steps">Measured steps per round.</param>
@@ -14,14 +18,14 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Results">One row per method and backbone.</param>
 /// <param name="Pipeline">The data pipeline alone; null when skipped.</param>
 public sealed record SpeedReport(
-    int Threads, string? Torch, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
+    int Threads, string? Torch, string OpenMpWaitPolicy, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
     IReadOnlyList<SpeedResult> Results, DataPipelineSpeed? Pipeline)
 {
     /// <summary>The tables as Markdown.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; load average {LoadBefore} before, {LoadAfter} after."))
+        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OMP_WAIT_POLICY {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
             .AppendLine()
             .AppendLine("| method | backbone | input | batch | ours ms/step | ours img/s | PyTorch ms/step | PyTorch img/s | ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | first-step loss ours / PyTorch |")
             .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");

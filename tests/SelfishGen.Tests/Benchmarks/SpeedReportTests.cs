@@ -13,7 +13,7 @@ public sealed class SpeedReportTests
             new("BYOL", "ConvNet", "1x28x28", 256, 2.0, null, 0.3, false, 1.5, null, [2.0], []),
         ];
 
-        var markdown = new SpeedReport(2, "1.13", "1", "1", 1, 0, 1, results, null).ToMarkdown();
+        var markdown = new SpeedReport(2, "1.13", "unset", "1", "1", 1, 0, 1, results, null).ToMarkdown();
 
         Assert.Equal(1.25, results[0].Ratio!.Value, 6);
         Assert.Equal(1.0, results[0].RatioWithoutAugmentation!.Value, 6);
