@@ -2,12 +2,16 @@
 """PyTorch reference of SelfishGen training steps, for `selfish bench speed`.
 
 Reads a manifest written by the benchmark (JSON: method, options, backbone, image shape, batch size, learning rate,
-thread count, step counts, and the paths of the initial weights and input batches as raw little-endian float32),
-builds the same network with those weights, runs the same training step (forward, loss, backward, Adam step, loss
-read back to the host), and prints one JSON object: the loss of every step and the wall-clock seconds of every step.
+thread count, step counts, and the paths of the initial weights and inputs as raw little-endian float32), builds the
+same network with those weights, runs the same training step (forward, loss, backward, Adam step, loss read back to
+the host), and prints one JSON object: the loss of every step and the wall-clock seconds of every step.
 
-Exit code 3 means the method has no reference here (the benchmark then reports our side only); 4 means torch is
-missing.
+The inputs are either image batches ("inputs": "images", shape (batches, batch, C, H, W), used in turn), which the
+step transforms itself (RotateNet rotates them), or, for methods that draw random augmented views, the views every
+step sees ("inputs": "views", shape (steps, views, batch, C, H, W)), drawn by SelfishGen with the step's generator:
+our augmentations are not reimplemented here, so this step does not include drawing the views.
+
+Exit code 3 means the method has no reference here; 4 means torch is missing.
 """
 import json
 import sys
@@ -88,6 +92,15 @@ def rotations(images):
     return rotated, torch.arange(4).repeat_interleave(images.shape[0])
 
 
+def nt_xent(first, second, temperature):
+    """Same as SelfishGen.Objectives.NtXentLoss: each of the 2N normalised embeddings picks its partner view."""
+    pairs = first.shape[0]
+    z = F.normalize(torch.cat([first, second]), dim=1)
+    self_pairs = torch.eye(2 * pairs, dtype=torch.bool)
+    logits = (z @ z.t() / temperature).masked_fill(self_pairs, float("-inf"))
+    return F.cross_entropy(logits, (torch.arange(2 * pairs) + pairs) % (2 * pairs))
+
+
 class RotateNet(nn.Module):
     def __init__(self, backbone, options):
         super().__init__()
@@ -100,7 +113,43 @@ class RotateNet(nn.Module):
         return F.cross_entropy(self.classifier(self.backbone(inputs)), targets, label_smoothing=self.smoothing)
 
 
-METHODS = {"rotatenet": RotateNet}
+def barlow_twins(first, second, weight):
+    """Same as SelfishGen.Objectives.BarlowTwinsLoss: the standardised cross-correlation pulled to the identity."""
+    def standardise(z):
+        centred = z - z.mean(dim=0, keepdim=True)
+        return centred / (centred.square().mean(dim=0, keepdim=True) + 1e-5).sqrt()
+
+    correlation = standardise(first).t() @ standardise(second) / first.shape[0]
+    diagonal = correlation.diagonal()
+    return (1 - diagonal).square().sum() + weight * (correlation.square().sum() - diagonal.square().sum())
+
+
+class TwoViews(nn.Module):
+    """SimCLR and Barlow Twins: backbone then MLP projector on each view (batch statistics per view), then a loss of
+    the two embeddings."""
+
+    def __init__(self, backbone, options, objective):
+        super().__init__()
+        self.backbone = backbone
+        self.projector = mlp_head(backbone.features, options["projectorHidden"], options["projectorOut"])
+        self.objective = objective
+
+    def embed(self, images):
+        return self.projector(self.backbone(images))
+
+    def loss(self, views):
+        return self.objective(self.embed(views[0]), self.embed(views[1]))
+
+
+def simclr(backbone, options):
+    return TwoViews(backbone, options, lambda first, second: nt_xent(first, second, options["temperature"]))
+
+
+def barlowtwins(backbone, options):
+    return TwoViews(backbone, options, lambda first, second: barlow_twins(first, second, options["lambda"]))
+
+
+METHODS = {"rotatenet": RotateNet, "simclr": simclr, "barlowtwins": barlowtwins}
 BACKBONES = {"convnet": ConvNet, "resnet18": ResNet18}
 
 
@@ -137,19 +186,22 @@ def main(path):
         return 3
     torch.set_num_threads(manifest["threads"])
     channels, height, width = manifest["shape"]
-    batch, batches = manifest["batchSize"], manifest["batches"]
-    inputs = read_floats(manifest["inputFile"], batches * batch * channels * height * width)
-    inputs = inputs.view(batches, batch, channels, height, width)
+    batch, steps = manifest["batchSize"], manifest["steps"]
+    if manifest["inputs"] == "views":
+        layout = (steps, manifest["views"], batch, channels, height, width)
+    else:
+        layout = (manifest["batches"], batch, channels, height, width)
+    inputs = read_floats(manifest["inputFile"], int(np.prod(layout))).view(layout)
 
     model = method(backbone(channels), manifest["options"])
     load_weights(model, manifest)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=manifest["learningRate"])
     losses, seconds = [], []
-    for step in range(manifest["steps"]):
+    for step in range(steps):
         start = time.perf_counter()
         optimizer.zero_grad()
-        loss = model.loss(inputs[step % batches])
+        loss = model.loss(inputs[step % len(inputs)])
         loss.backward()
         optimizer.step()
         losses.append(loss.item())

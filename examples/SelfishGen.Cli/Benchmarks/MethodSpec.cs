@@ -6,12 +6,6 @@ namespace SelfishGen.Cli.Benchmarks;
 /// </summary>
 public sealed record MethodSpec(string Name, IReadOnlyList<KeyValuePair<string, string>> Overrides)
 {
-    /// <summary>
-    /// The second objective measured while RotateNet is the only registered method: its linear head with label
-    /// smoothing (a different head and loss on the same pretext).
-    /// </summary>
-    public const string RotateNetLinearHead = "RotateNet:Hidden=:LabelSmoothing=0.1";
-
     /// <summary>Reads <c>Name[:Key=Value]...</c>; the name must be registered.</summary>
     public static MethodSpec Parse(string text)
     {
@@ -20,17 +14,14 @@ public sealed record MethodSpec(string Name, IReadOnlyList<KeyValuePair<string, 
         return new MethodSpec(descriptor.Name, [.. parts.Skip(1).Select(OptionOverrides.ParsePair)]);
     }
 
+    /// <summary>Every registered method at its defaults: what <c>selfish bench quality</c> runs by default.</summary>
+    public static IReadOnlyList<MethodSpec> AllRegistered() => [.. MethodRegistry.All.Select(m => new MethodSpec(m.Name, []))];
+
     /// <summary>
-    /// Every registered method at its defaults; while only one is registered, also <see cref="RotateNetLinearHead"/>,
-    /// so that each backbone is measured under two objectives. New methods appear here as they are registered.
+    /// The methods with a PyTorch reference (<see cref="PyTorchReference.Methods"/>) at their defaults: what
+    /// <c>selfish bench speed</c> runs by default.
     /// </summary>
-    public static IReadOnlyList<MethodSpec> AllRegistered(bool withSecondObjective)
-    {
-        var all = MethodRegistry.All.Select(m => new MethodSpec(m.Name, [])).ToList();
-        if (withSecondObjective && all.Count == 1 && MethodRegistry.Find("RotateNet") is not null)
-            all.Add(Parse(RotateNetLinearHead));
-        return all;
-    }
+    public static IReadOnlyList<MethodSpec> WithPyTorchReference() => [.. PyTorchReference.Methods.Select(Parse)];
 
     /// <summary>The registry entry.</summary>
     public MethodDescriptor Descriptor => MethodRegistry.Get(Name);

@@ -14,8 +14,9 @@ public static class OurTrainingSteps
     /// <param name="batchSize">Images per step.</param>
     /// <param name="steps">Steps to run.</param>
     /// <param name="learningRate">Adam's learning rate.</param>
+    /// <param name="seed">The run's seed: data order and each step's random draws (see <see cref="StepViews"/>).</param>
     /// <param name="store">Checkpoint name for the checkpoint <see cref="SelfSupervisedMethod.Supervise"/> writes.</param>
-    public static StepRecorder Run(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, string store)
+    public static StepRecorder Run(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store)
     {
         using var data = TensorDataset.Create(inputs);
         var batches = data.Count / batchSize;
@@ -28,6 +29,7 @@ public static class OurTrainingSteps
             shuffle: false,
             numWorkers: 1,
             name: store,
+            seed: seed,
             observer: recorder);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);

@@ -9,6 +9,12 @@ public sealed class PyTorchReference(string python)
     /// <summary>How to install what the reference needs on Debian.</summary>
     public const string InstallHint = "apt-get install -y python3-torch libopenblas0";
 
+    /// <summary>The methods <c>selfish_step.py</c> implements: what <c>selfish bench speed</c> runs by default.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["RotateNet", "SimCLR", "BarlowTwins"];
+
+    /// <summary>Whether the script implements the registered method <paramref name="name"/>.</summary>
+    public static bool Implements(string name) => Methods.Contains(name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// glibc malloc settings given to the Python process: the same as <see cref="Hosting.NativeAllocator.KeepFreedMemory"/>
     /// does in ours, so that both sides run with the same allocator behaviour.
@@ -38,12 +44,10 @@ public sealed class PyTorchReference(string python)
         }
     }
 
-    /// <summary>Runs the steps of <paramref name="manifest"/>; null when the script has no reference for the method.</summary>
-    public ReferenceRun? Run(string manifest)
+    /// <summary>Runs the steps of <paramref name="manifest"/>, of a method the script <see cref="Implements"/>.</summary>
+    public ReferenceRun Run(string manifest)
     {
         var (code, output, error) = RunPython([Script, manifest]);
-        if (code == 3)
-            return null;
         if (code != 0)
             throw new InvalidOperationException($"The PyTorch reference failed (exit {code}): {error.Trim()} {output.Trim()}");
         return JsonSerializer.Deserialize<ReferenceRun>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web))

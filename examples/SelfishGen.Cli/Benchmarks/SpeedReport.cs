@@ -6,6 +6,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <summary>Everything one <c>selfish bench speed</c> run measured, as JSON and as a Markdown table.</summary>
 /// <param name="Threads">Intra-op threads on both sides.</param>
 /// <param name="Torch">The reference's torch version; null when it did not run.</param>
+/// <param name="OpenMpWaitPolicy">
+/// <c>OMP_WAIT_POLICY</c> of both processes (the reference inherits our environment), or "unset" for the OpenMP
+/// runtime's default: on a loaded machine, threads that spin while waiting slow PyTorch 1.13 down several times.
+/// </param>
 /// <param name="LoadBefore">Load average when the run began.</param>
 /// <param name="LoadAfter">Load average when it ended.</param>
 /// <param name="Steps">Measured steps per round.</param>
@@ -14,20 +18,27 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Results">One row per method and backbone.</param>
 /// <param name="Pipeline">The data pipeline alone; null when skipped.</param>
 public sealed record SpeedReport(
-    int Threads, string? Torch, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
+    int Threads, string? Torch, string OpenMpWaitPolicy, string LoadBefore, string LoadAfter, int Steps, int Warmup, int Rounds,
     IReadOnlyList<SpeedResult> Results, DataPipelineSpeed? Pipeline)
 {
     /// <summary>The tables as Markdown.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; load average {LoadBefore} before, {LoadAfter} after."))
+        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OMP_WAIT_POLICY {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
             .AppendLine()
-            .AppendLine("| method | backbone | input | batch | ours ms/step | ours img/s | PyTorch ms/step | PyTorch img/s | ours/PyTorch | first-step loss ours / PyTorch |")
-            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| method | backbone | input | batch | ours ms/step | ours img/s | PyTorch ms/step | PyTorch img/s | ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | first-step loss ours / PyTorch |")
+            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in Results)
+        {
+            var missing = r.HasReference ? "-" : "no reference";
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {r.OursImagesPerSecond:F0} | {Optional(1000 * r.ReferenceSeconds, "F0")} | {Optional(r.ReferenceImagesPerSecond, "F0")} | {Optional(r.Ratio, "F2")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6")} (diff {Optional(r.LossDifference, "E1")}) |"));
+                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {r.OursImagesPerSecond:F0} | {Optional(1000 * r.ReferenceSeconds, "F0", missing)} | {Optional(r.ReferenceImagesPerSecond, "F0", missing)} | {Optional(r.Ratio, "F2", missing)} | {Optional(1000 * r.AugmentationSeconds, "F0")} | {Optional(r.RatioWithoutAugmentation, "F2")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6", missing)} (diff {Optional(r.LossDifference, "E1")}) |"));
+        }
+        if (Results.Any(r => r.AugmentationSeconds is not null))
+            text.AppendLine()
+                .AppendLine("Our step draws its augmented views inside the step; PyTorch's is given the same views, drawn beforehand. "
+                    + "The augmentation column is the median time of drawing one step's views alone, so (ours - augmentation)/PyTorch compares the same work.");
         if (Pipeline is { } p)
             text.AppendLine()
                 .AppendLine("| data pipeline | images/s |")
@@ -41,7 +52,8 @@ public sealed record SpeedReport(
     /// <summary>Writes <c>speed.json</c> and <c>speed.md</c> into <paramref name="folder"/>.</summary>
     public void Save(string folder) => ReportFiles.Save(folder, "speed", this, ToMarkdown());
 
-    private static string Optional(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+    private static string Optional(double? value, string format, string missing = "-") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : missing;
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -59,6 +59,9 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int? EvalTest { get; init; }
 
         /// <inheritdoc />
+        protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.AllRegistered();
+
+        /// <inheritdoc />
         public override ValidationResult Validate() =>
             BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
@@ -72,7 +75,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
     {
         settings.PrepareTorch();
         var threads = settings.ThreadCount;
-        var specs = settings.Specs(withSecondObjective: false);
+        var specs = settings.Specs();
         var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, settings.Seed);
         var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);

@@ -8,7 +8,7 @@ namespace SelfishGen.Cli.Commands;
 public abstract class BenchSettings : CommandSettings
 {
     [CommandOption("-m|--methods <SPECS>")]
-    [Description("Methods separated by ';' or spaces, each Name[[:Key=Value]]... Default: every registered method.")]
+    [Description("Methods separated by ';' or spaces, each Name[[:Key=Value]]... Default: every registered method (quality); those with a PyTorch reference (speed).")]
     public string? Methods { get; init; }
 
     [CommandOption("--threads <N>")]
@@ -27,11 +27,14 @@ public abstract class BenchSettings : CommandSettings
     /// <summary>The thread count in effect.</summary>
     public int ThreadCount => Threads ?? Environment.ProcessorCount;
 
-    /// <summary>The methods asked for, or every registered one (see <see cref="MethodSpec.AllRegistered"/>).</summary>
-    public IReadOnlyList<MethodSpec> Specs(bool withSecondObjective) =>
+    /// <summary>The methods asked for with <c>--methods</c>, or else the command's <see cref="DefaultSpecs"/>.</summary>
+    public IReadOnlyList<MethodSpec> Specs() =>
         Methods is { } text
             ? [.. text.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries).Select(MethodSpec.Parse)]
-            : MethodSpec.AllRegistered(withSecondObjective);
+            : DefaultSpecs();
+
+    /// <summary>The methods the command runs without <c>--methods</c>.</summary>
+    protected abstract IReadOnlyList<MethodSpec> DefaultSpecs();
 
     /// <summary>Tunes the allocator and sets the thread count: call before the first tensor.</summary>
     public void PrepareTorch()

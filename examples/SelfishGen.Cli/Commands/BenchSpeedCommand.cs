@@ -55,6 +55,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         public string? PipelineData { get; init; }
 
         /// <inheritdoc />
+        protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.WithPyTorchReference();
+
+        /// <inheritdoc />
         public override ValidationResult Validate() =>
             Steps < 1 || Rounds < 1 || Warmup < 0 ? ValidationResult.Error("--steps and --rounds must be at least 1, --warmup at least 0.")
             : BatchSize is < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
@@ -68,7 +71,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
     {
         settings.PrepareTorch();
         var threads = settings.ThreadCount;
-        var specs = settings.Specs(withSecondObjective: true);
+        var specs = settings.Specs();
         var cases = settings.Backbones.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => SpeedCase.Named(name, settings.BatchSize)).ToList();
 
@@ -80,8 +83,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
             AnsiConsole.MarkupLine($"[yellow]PyTorch reference skipped:[/] {Markup.Escape(python)} cannot import torch. Install it with: [bold]{PyTorchReference.InstallHint}[/]");
             reference = null;
         }
+        var waitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset";
         var loadBefore = MachineLoad.Now();
-        AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; load average {loadBefore}");
+        AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; OMP_WAIT_POLICY {Markup.Escape(waitPolicy)}; load average {loadBefore}");
 
         var measurement = new SpeedMeasurement(settings.Warmup, settings.Steps, settings.Rounds, threads, LearningRate,
             reference, Path.Combine(Path.GetTempPath(), "selfish-bench"));
@@ -96,7 +100,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
             }
         }
         var pipeline = settings.NoPipeline ? null : DataPipelineSpeed.Measure(settings.PipelineData, 256, settings.Seed);
-        var report = new SpeedReport(threads, torchVersion, loadBefore, MachineLoad.Now(), settings.Steps, settings.Warmup, settings.Rounds, results, pipeline);
+        var report = new SpeedReport(threads, torchVersion, waitPolicy, loadBefore, MachineLoad.Now(), settings.Steps, settings.Warmup, settings.Rounds, results, pipeline);
         AnsiConsole.Write(new Text(report.ToMarkdown()));
         report.Save(settings.Out);
         AnsiConsole.MarkupLine($"Saved [blue]{Markup.Escape(Path.Combine(settings.Out, "speed.json"))}[/] and speed.md.");

@@ -122,7 +122,7 @@ public abstract partial class SelfSupervisedMethod
     private float TrainStep(Batch batch, TrainingSetup setup, long totalSteps)
     {
         using var scope = NewDisposeScope();
-        using var random = new Generator((ulong)SeedSequence.Derive(State.Seed, State.Step), CPU);
+        using var random = TrainingContext.NewRandom(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
         setup.Optimizer.zero_grad();

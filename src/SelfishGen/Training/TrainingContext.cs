@@ -16,6 +16,12 @@ public sealed class TrainingContext
         TotalSteps = totalSteps;
     }
 
+    /// <summary>
+    /// A new generator seeded as the <see cref="Random"/> of step <paramref name="step"/> in a run seeded
+    /// <paramref name="seed"/>: it draws what that step draws, in any process (e.g. to reproduce a step's views).
+    /// </summary>
+    public static torch.Generator NewRandom(int seed, long step) => new((ulong)SeedSequence.Derive(seed, step), torch.CPU);
+
     /// <summary>Random generator for this step (on the CPU; sample on it, then move to <see cref="Device"/>).</summary>
     public torch.Generator Random { get; }
 

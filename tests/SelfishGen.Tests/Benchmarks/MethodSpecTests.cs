@@ -21,11 +21,22 @@ public sealed class MethodSpecTests
     }
 
     [Fact]
-    public void Every_registered_method_is_benchmarked_by_default()
+    public void Quality_defaults_to_every_registered_method()
     {
-        var names = MethodSpec.AllRegistered(withSecondObjective: false).Select(s => s.Name);
+        var names = MethodSpec.AllRegistered().Select(s => s.Name);
 
         Assert.Equal(MethodRegistry.All.Select(m => m.Name), names);
+    }
+
+    [Fact]
+    public void Speed_defaults_to_the_registered_methods_with_a_pytorch_reference_at_their_defaults()
+    {
+        var specs = MethodSpec.WithPyTorchReference();
+
+        Assert.Equal(["RotateNet", "SimCLR", "BarlowTwins"], specs.Select(s => s.Name));
+        Assert.All(specs, spec => Assert.Empty(spec.Overrides));
+        Assert.True(PyTorchReference.Implements("simclr"));
+        Assert.False(PyTorchReference.Implements("BYOL"));
     }
 
     [Fact]

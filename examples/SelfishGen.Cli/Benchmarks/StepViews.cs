@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Reflection;
+using SelfishGen.Views;
+
+namespace SelfishGen.Cli.Benchmarks;
+
+/// <summary>
+/// The augmented views that each training step of a view-based method (one declaring <see cref="ViewsAttribute"/>)
+/// draws, made outside training with a generator seeded as the step's own (<see cref="TrainingContext.NewRandom"/>),
+/// and how long making them took: the augmentation cost inside our step, which the PyTorch reference does not pay.
+/// </summary>
+public sealed class StepViews : IDisposable
+{
+    private StepViews(IReadOnlyList<torch.Tensor> views, int count, IReadOnlyList<double> seconds)
+    {
+        Views = views;
+        Count = count;
+        Seconds = seconds;
+    }
+
+    /// <summary>Every step's views in step order, each step's in declaration order (global views, then any local crops).</summary>
+    public IReadOnlyList<torch.Tensor> Views { get; }
+
+    /// <summary>Number of views per step.</summary>
+    public int Count { get; }
+
+    /// <summary>Seconds each step's <see cref="AugmentedViews.Apply"/> took, in order.</summary>
+    public IReadOnlyList<double> Seconds { get; }
+
+    /// <summary>
+    /// The views of steps 0 to <paramref name="steps"/> − 1 of a run seeded <paramref name="seed"/> whose steps cycle
+    /// through the batches of <paramref name="inputs"/> in order; null when <paramref name="method"/> declares no views.
+    /// </summary>
+    /// <param name="method">The method whose declared views are drawn.</param>
+    /// <param name="inputs">Images (batches × batch, C, H, W).</param>
+    /// <param name="batchSize">Images per step.</param>
+    /// <param name="steps">Steps to draw for.</param>
+    /// <param name="seed">The run's seed, as given to <see cref="SelfSupervisedMethod.Supervise"/>.</param>
+    public static StepViews? Draw(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, int seed)
+    {
+        if (method.GetType().GetCustomAttribute<ViewsAttribute>() is not { } declared)
+            return null;
+        var shape = new Data.ImageShape((int)inputs.shape[1], (int)inputs.shape[2], (int)inputs.shape[3]);
+        var augmentation = new AugmentedViews(shape, declared.Views, declared.LocalCrops);
+        var batches = (int)inputs.shape[0] / batchSize;
+        var seconds = new List<double>();
+        var all = new List<torch.Tensor>();
+        for (var step = 0; step < steps; step++)
+        {
+            using var random = TrainingContext.NewRandom(seed, step);
+            using var scope = torch.NewDisposeScope();
+            var batch = inputs.narrow(0, step % batches * batchSize, batchSize);
+            var clock = Stopwatch.StartNew();
+            var views = augmentation.Apply(batch, random);
+            seconds.Add(clock.Elapsed.TotalSeconds);
+            all.AddRange(views.Select(view => view.MoveToOuterDisposeScope()));
+        }
+        return new StepViews(all, augmentation.Count, seconds);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var view in Views)
+            view.Dispose();
+    }
+}
