@@ -121,6 +121,7 @@ public abstract partial class SelfSupervisedMethod
 
     private float TrainStep(Batch batch, TrainingSetup setup, long totalSteps)
     {
+        using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
