@@ -51,6 +51,7 @@ public static class FeatureExtractor
 
     private static Tensor Encode(nn.Module<Tensor, Tensor> encoder, Tensor images, Device device)
     {
+        using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
         var features = encoder.call(images.to(device));
         if (features.dim() != 2)

@@ -74,6 +74,7 @@ public sealed class KnnClassifier
 
     private Tensor ChunkVotes(Tensor chunk, Tensor bank, Tensor bankLabels, int k, int classes)
     {
+        using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
         var similarity = nn.functional.normalize(chunk.to(float32), dim: 1).matmul(bank);
         var (nearest, indices) = similarity.topk(k, dim: 1);

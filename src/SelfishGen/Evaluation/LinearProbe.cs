@@ -57,6 +57,7 @@ public static class LinearProbe
             double total = 0;
             for (var start = 0; start < count; start += options.BatchSize)
             {
+                using var region = Hosting.NoCollectionRegion.Enter();
                 using var step = NewDisposeScope();
                 var batch = tensor(order[start..Math.Min(count, start + options.BatchSize)], device: x.device).to(int64);
                 optimizer.zero_grad();

@@ -3,8 +3,8 @@ using System.Runtime;
 namespace SelfishGen.Hosting;
 
 /// <summary>
-/// Keeps the .NET garbage collector from running while a training step calls into libtorch, so that no finalizer
-/// frees a TorchSharp object the step is still using natively.
+/// Keeps the .NET garbage collector from running while a training or evaluation step calls into libtorch, so that no
+/// finalizer frees a TorchSharp object the step is still using natively.
 /// </summary>
 /// <remarks>
 /// TorchSharp 0.107 turns numbers into <c>Scalar</c>s implicitly (<c>x * 0.5</c>, <c>x &gt; 0</c>) and frees them in
