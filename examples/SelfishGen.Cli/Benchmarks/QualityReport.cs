@@ -35,7 +35,7 @@ public sealed record QualityReport(
         {
             var (random, pixels) = (Results[0].RandomInit, Results[0].RawPixels);
             text.AppendLine()
-                .AppendLine(Invariant($"Baselines: {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
+                .AppendLine(Invariant($"Baselines (each row's gains are against its own method's random init; this is {Results[0].Method}'s): {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
         }
         foreach (var skipped in Skipped)
             text.AppendLine().AppendLine($"Skipped {skipped}");
