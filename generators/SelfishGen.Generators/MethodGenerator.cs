@@ -39,7 +39,7 @@ public sealed class MethodGenerator : IIncrementalGenerator
                 .Where(static model => model is not null)
                 .Select(static (model, _) => model!)
                 .Collect())
-            .Aggregate(static (all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Aggregate(Concat)
             .SelectMany(static (all, _) => all.Distinct())
             .WithTrackingName(TrackingNames.Methods);
 
@@ -58,7 +58,7 @@ public sealed class MethodGenerator : IIncrementalGenerator
 
         var problems = parsed
             .Select(declarations => declarations.Where(static declaration => declaration.Diagnostics.Count > 0).Collect())
-            .Aggregate(static (all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Aggregate(Concat)
             .SelectMany(static (all, _) => all.GroupBy(declaration => declaration.Class).Select(group => group.First()));
 
         context.RegisterSourceOutput(problems, static (output, declaration) =>
@@ -67,4 +67,8 @@ public sealed class MethodGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(diagnostic);
         });
     }
+
+    // The items of both providers, in one array.
+    private static IncrementalValueProvider<ImmutableArray<T>> Concat<T>(IncrementalValueProvider<ImmutableArray<T>> all, IncrementalValueProvider<ImmutableArray<T>> next) =>
+        all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
 }
