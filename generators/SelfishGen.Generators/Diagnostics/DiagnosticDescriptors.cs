@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace SelfishGen.Generators.Diagnostics;
@@ -14,8 +16,11 @@ internal static class DiagnosticDescriptors
     private const string Declaration = "SelfishGen.Declaration";
     private const string Hyperparameters = "SelfishGen.Hyperparameters";
     private const string Composition = "SelfishGen.Composition";
-    // Relative to the repository root until the project has a public address.
-    private const string HelpRoot = "docs/diagnostics.md#";
+    /// <summary>The diagnostics page (absolute URL, from the build's <c>SelfishDiagnosticsUrl</c>) plus '#'.</summary>
+    private static readonly string HelpRoot = typeof(DiagnosticDescriptors).Assembly
+        .GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false)
+        .Cast<AssemblyMetadataAttribute>()
+        .Single(metadata => metadata.Key == "SelfishGen.DiagnosticsUrl").Value + "#";
 
     /// <summary>SSG001: a class with SelfishGen method attributes is not <c>partial</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(
