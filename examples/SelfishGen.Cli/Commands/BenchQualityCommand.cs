@@ -20,10 +20,9 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [DefaultValue("fashion-mnist")]
         public string Data { get; init; } = "fashion-mnist";
 
-        [CommandOption("--cifar10 <TARGZ>")]
-        [Description("The CIFAR-10 JPEG archive, extracted once to ~/.cache/selfishgen/cifar10.")]
-        [DefaultValue(Cifar10Archive.DefaultArchive)]
-        public string Cifar10 { get; init; } = Cifar10Archive.DefaultArchive;
+        [CommandOption("--cifar10 <PATH>")]
+        [Description("The CIFAR-10 JPEG archive (extracted once to ~/.cache/selfishgen/cifar10) or an extracted folder with train/ and test/. Default: $SELFISH_CIFAR10, else dataset/cifar10, else dataset/cifar10-jpeg.tar.gz.")]
+        public string? Cifar10 { get; init; }
 
         [CommandOption("--backbone <KIND>")]
         [Description("auto, convnet, resnet18 or efficientnetb0: the same for every method.")]
