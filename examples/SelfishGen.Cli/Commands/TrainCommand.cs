@@ -61,6 +61,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--init-from <FILE>")]
+        [Description("Start the backbone from a PyTorch state dict (torch.save(model.state_dict()); torchvision's names for ResNet-18 and EfficientNet-B0, see docs/pytorch.md).")]
+        public string? InitFrom { get; init; }
+
+        [CommandOption("--init-partial")]
+        [Description("With --init-from: load the tensors that match by name and shape and report the rest, instead of refusing a file that does not fit exactly.")]
+        public bool InitPartial { get; init; }
+
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
         public bool NoEval { get; init; }
@@ -71,6 +79,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
+            : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
+            : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
             : base.Validate();
     }
 
@@ -88,7 +98,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
         AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}");
-        var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
+        var method = settings.InitFrom is { } weights
+            ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
+            : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
         var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
             lr: settings.LearningRate,
