@@ -28,7 +28,7 @@ public sealed class CpcLoss : nn.Module
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         Channels = channels;
         Steps = steps;
-        _targetHead = targetHead ?? nn.Conv2d(channels, channels, 1);
+        _targetHead = targetHead ?? new Modules.ChannelAlignedConv2d(channels, channels, 1);
         register_module("target_head", _targetHead);
     }
 
