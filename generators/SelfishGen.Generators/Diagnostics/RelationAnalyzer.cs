@@ -15,21 +15,14 @@ namespace SelfishGen.Generators.Diagnostics;
 /// diagnostic.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RelationAnalyzer : DiagnosticAnalyzer
+public sealed class RelationAnalyzer : NamedTypeAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [.. RelationTable.All.Select(relation => relation.Diagnostic).Distinct()];
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context)
+    protected override void Analyze(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var options = HyperparameterReader.ReadAll(type).ToDictionary(option => option.Name, option => option.Default);
