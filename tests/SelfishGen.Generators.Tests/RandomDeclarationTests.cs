@@ -45,6 +45,13 @@ public class RandomDeclarationTests
     }
 
     [Fact]
+    public void The_sampler_pairs_every_pretext_task_with_the_objective_its_targets_need()
+    {
+        Assert.All(Enum.GetValues<PretextKind>(), kind =>
+            Assert.Equal(Parsing.PretextTypes.ObjectiveOf(kind.ToString()).ToString(), RandomDeclarations.PretextObjective[kind]));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_declarations()
     {
         Assert.Equal(RandomDeclarations.Sample(50).Select(d => d.Source), RandomDeclarations.Sample(50).Select(d => d.Source));
