@@ -7,6 +7,7 @@ internal static class RuntimeNames
     public const string Batch = "global::SelfishGen.Data.Batch";
     public const string TrainingContext = "global::SelfishGen.TrainingContext";
     public const string Backbone = "global::SelfishGen.Modules.Backbone";
+    public const string Backbones = "global::SelfishGen.Modules.Backbones";
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
     public const string DinoHead = "global::SelfishGen.Modules.DinoHead";
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";

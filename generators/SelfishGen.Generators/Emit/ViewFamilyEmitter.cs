@@ -34,7 +34,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
 
     /// <summary>The projector's constructor arguments.</summary>
     protected virtual string ProjectorArguments =>
-        $"Backbone.OutputFeatures, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}";
+        $"Backbone.OutputFeatures, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.ProjectorOutputNorm)}";
 
     /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)

@@ -6,6 +6,7 @@ namespace SelfishGen.Modules;
 /// <summary>
 /// Drop-connect on a residual branch: in training, each sample's branch is zeroed with probability
 /// <see cref="Rate"/> and the kept ones are scaled by 1 / (1 − rate); in evaluation it passes its input through.
+/// The draws come from torch's global generator, which training seeds at every step.
 /// </summary>
 public sealed class StochasticDepth : Module<Tensor, Tensor>
 {
@@ -18,7 +19,17 @@ public sealed class StochasticDepth : Module<Tensor, Tensor>
     }
 
     /// <summary>The probability that a sample's branch is dropped in training.</summary>
-    public double Rate { get; }
+    public double Rate { get; private set; }
+
+    /// <summary>
+    /// Makes every stochastic-depth layer of <paramref name="network"/> pass its input through, in training too: for
+    /// target and teacher networks, which the papers run without it.
+    /// </summary>
+    public static void TurnOffIn(nn.Module network)
+    {
+        foreach (var layer in network.modules().OfType<StochasticDepth>())
+            layer.Rate = 0;
+    }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor branch)

@@ -32,9 +32,10 @@ public sealed class InfoNceLoss
 
     /// <summary>
     /// InfoNCE of <paramref name="queries"/> (B, D) against their <paramref name="keys"/> (B, D) and
-    /// <paramref name="negatives"/>: shared (K, D) or per query (B, K, D).
+    /// <paramref name="negatives"/>: shared (K, D) or per query (B, K, D); where <paramref name="excluded"/> (B, K) is
+    /// true, that negative does not count for that query (e.g. it is the query's own memory-bank entry).
     /// </summary>
-    public Tensor Loss(Tensor queries, Tensor keys, Tensor negatives)
+    public Tensor Loss(Tensor queries, Tensor keys, Tensor negatives, Tensor? excluded = null)
     {
         var q = Normalise(queries);
         var positive = (q * Normalise(keys)).sum(1, keepdim: true);
@@ -45,6 +46,8 @@ public sealed class InfoNceLoss
             3 => bmm(n, q.unsqueeze(2)).squeeze(2),
             _ => throw new ArgumentException("Negatives must be (K, D) or (B, K, D).", nameof(negatives)),
         };
+        if (excluded is not null)
+            negative.masked_fill_(excluded, double.NegativeInfinity);
         var logits = cat([positive, negative], 1).div_(Temperature);
         return nn.functional.cross_entropy(logits, zeros(queries.shape[0], ScalarType.Int64, queries.device));
     }

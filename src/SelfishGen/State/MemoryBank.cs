@@ -45,17 +45,15 @@ public sealed class MemoryBank : nn.Module
     }
 
     /// <summary>
-    /// Draws <paramref name="count"/> entries per sample uniformly with replacement from all entries except the
-    /// sample's own, giving (B, <paramref name="count"/>, <see cref="Dim"/>) negatives for <paramref name="indices"/> (B).
+    /// Draws min(<paramref name="count"/>, <see cref="Count"/>) distinct entries uniformly at random, shared by every
+    /// query of a batch: their indices (K) and the entries (K, <see cref="Dim"/>), without gradient. A query's own
+    /// entry may be among them; <see cref="Objectives.MemoryBankContrast"/> leaves it out of that query's negatives.
     /// </summary>
-    public Tensor SampleNegatives(Tensor indices, int count, Generator random)
+    public (Tensor Indices, Tensor Entries) SampleNegatives(int count, Generator random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         using var _ = no_grad();
-        var own = indices.cpu().to(ScalarType.Int64).unsqueeze(1);
-        // Draw from Count − 1 values and step over the sample's own index: uniform over the others.
-        var drawn = randint(0, Count - 1, [own.shape[0], count], ScalarType.Int64, generator: random);
-        var others = drawn.add_(drawn.ge(own).to(ScalarType.Int64));
-        return Entries.index_select(0, others.flatten().to(Entries.device)).view(own.shape[0], count, Dim);
+        var indices = randperm(Count, generator: random)[TensorIndex.Slice(0, Math.Min(count, Count))];
+        return (indices, Entries.index_select(0, indices.to(Entries.device)));
     }
 }

@@ -9,7 +9,8 @@ namespace SelfishGen.State;
 /// <remarks>
 /// After <see cref="Update"/>, every target parameter and floating-point buffer (e.g. BatchNorm running statistics)
 /// is θ_t ← m·θ_t + (1 − m)·θ_o; other buffers (e.g. num_batches_tracked) are copied. The forward runs the target
-/// without gradient, in whatever train/eval mode the owner sets.
+/// without gradient, in whatever train/eval mode the owner sets, and without stochastic depth (as the papers' targets
+/// and teachers do).
 /// </remarks>
 public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
 {
@@ -27,6 +28,7 @@ public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
         CheckSameLayout(online, target);
         register_module("target", target);
         foreach (var parameter in target.parameters()) parameter.requires_grad = false;
+        Modules.StochasticDepth.TurnOffIn(target);
         Update(momentum: 0);
     }
 

@@ -124,6 +124,7 @@ public abstract partial class SelfSupervisedMethod
         using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
+        manual_seed(TrainingContext.GlobalSeed(State.Seed, State.Step));
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
         setup.Optimizer.zero_grad();
@@ -139,7 +140,7 @@ public abstract partial class SelfSupervisedMethod
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
         loss.backward();
-        setup.Optimizer.step();
+        setup.Step(parameters());
         using (no_grad())
             AfterStep(batch, context);
     }

@@ -22,6 +22,13 @@ public sealed class TrainingContext
     /// </summary>
     public static torch.Generator NewRandom(int seed, long step) => new((ulong)SeedSequence.Derive(seed, step), torch.CPU);
 
+    /// <summary>
+    /// The seed of torch's global generator for step <paramref name="step"/> of a run seeded <paramref name="seed"/>
+    /// (another stream than <see cref="NewRandom"/>'s): modules that draw from the global generator, such as stochastic
+    /// depth or dropout, draw the same in a resumed run as in an uninterrupted one.
+    /// </summary>
+    public static long GlobalSeed(int seed, long step) => SeedSequence.Derive(SeedSequence.Derive(seed, step), -1);
+
     /// <summary>Random generator for this step (on the CPU; sample on it, then move to <see cref="Device"/>).</summary>
     public torch.Generator Random { get; }
 

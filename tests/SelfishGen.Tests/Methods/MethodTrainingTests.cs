@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using SelfishGen.Modules;
 using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Methods;
@@ -59,6 +60,22 @@ public sealed class MethodTrainingTests : IDisposable
             .Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "resumed"), pretrained: true);
 
         Assert.Equal(straight.StepLosses.Skip(5), rest.StepLosses);
+    }
+
+    [Fact]
+    public void Resuming_a_method_whose_backbone_drops_blocks_at_random_continues_exactly()
+    {
+        SelfSupervisedMethod Create(int seed) =>
+            TinyMethods.Create("BYOL", Images("BYOL"), seed, shape => new EfficientNetB0(shape, dropConnect: 0.5));
+        var straight = Create(1).Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "straight"));
+
+        var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => Create(1)
+            .Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "resumed"), observer: new CancelAfter(3, cancel), cancellation: cancel.Token));
+        manual_seed(123);
+        var rest = Create(42).Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "resumed"), pretrained: true);
+
+        Assert.Equal(straight.StepLosses.Skip(3), rest.StepLosses);
     }
 
     [Theory]
