@@ -56,8 +56,9 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
         }
         else if (composition.LabEncoders)
         {
-            writer.Line("var lightness = Embed(0, views[0]);");
-            writer.Line("var color = Embed(1, views[0]);");
+            writer.Line($"var (lightnessImages, colorImages) = {RuntimeNames.LabSplitBackbone}.Split(views[0]);");
+            writer.Line("var lightness = Embed(0, lightnessImages);");
+            writer.Line("var color = Embed(1, colorImages);");
             writer.Line($"var loss = ({Contrast("lightness", ColorBank)} + {Contrast("color", LightnessBank)}) / 2;");
             writer.Line($"{LightnessBank}.Update(batch.Indices, lightness, {momentum});");
             writer.Line($"{ColorBank}.Update(batch.Indices, color, {momentum});");

@@ -13,7 +13,7 @@ internal static class RuntimeNames
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
     public const string BatchNormGroups = "global::SelfishGen.Modules.BatchNormGroups";
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
-    public const string LabChannelBackbone = "global::SelfishGen.Modules.LabChannelBackbone";
+    public const string LabSplitBackbone = "global::SelfishGen.Modules.LabSplitBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
     public const string PatchGrid = "global::SelfishGen.Views.PatchGrid";
     public const string ViewAugmentation = "global::SelfishGen.ViewAugmentation";

@@ -43,7 +43,6 @@ partial class CMC
     }
 
     private readonly global::SelfishGen.Views.AugmentedViews _views;
-    private readonly global::SelfishGen.Modules.Backbone _colorEncoder;
     private readonly global::TorchSharp.Modules.ModuleList<global::SelfishGen.Modules.MlpHead> _projectors;
     private readonly global::SelfishGen.State.MemoryBank _lightnessBank;
     private readonly global::SelfishGen.State.MemoryBank _colorBank;
@@ -58,32 +57,34 @@ partial class CMC
 
     /// <summary>Creates a CMC for data of the given shape and size, without the data (e.g. to load a checkpoint).</summary>
     public CMC(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
-        : base(nameof(CMC), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.LabChannelBackbone.Lightness(data.Shape, options, backbone))
+        : base(nameof(CMC), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.LabSplitBackbone.For(nameof(CMC), data.Shape, options, backbone))
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.Cmc]);
-        _colorEncoder = global::SelfishGen.Modules.LabChannelBackbone.ColorEncoderFor(Backbone);
         _projectors = new(NewProjector(), NewProjector());
         _lightnessBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
         _colorBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
-        register_module("color_encoder", _colorEncoder);
         register_module("projectors", _projectors);
         register_module("lightness_bank", _lightnessBank);
         register_module("color_bank", _colorBank);
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Encoders.Lightness.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
-    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: view 0's encoder (L) or view 1's (ab), then that view's projector.</summary>
-    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call((view == 0 ? Backbone : _colorEncoder).call(images));
+    /// <summary>The backbone: an L encoder and an ab encoder.</summary>
+    private global::SelfishGen.Modules.LabSplitBackbone Encoders => (global::SelfishGen.Modules.LabSplitBackbone)Backbone;
+
+    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images), then that view's projector.</summary>
+    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call((view == 0 ? Encoders.Lightness : Encoders.Color).call(images));
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
         var views = _views.Apply(batch.Images, context.Random);
-        var lightness = Embed(0, views[0]);
-        var color = Embed(1, views[0]);
+        var (lightnessImages, colorImages) = global::SelfishGen.Modules.LabSplitBackbone.Split(views[0]);
+        var lightness = Embed(0, lightnessImages);
+        var color = Embed(1, colorImages);
         var loss = (_objective.Loss(lightness, _colorBank, batch.Indices, context.Random) + _objective.Loss(color, _lightnessBank, batch.Indices, context.Random)) / 2;
         _lightnessBank.Update(batch.Indices, lightness, Hyperparameters.BankMomentum);
         _colorBank.Update(batch.Indices, color, Hyperparameters.BankMomentum);

@@ -26,7 +26,7 @@ partial class SplitBrain
     }
 
     private readonly global::SelfishGen.Pretext.ColorSplitPretext _pretext;
-    private readonly global::SelfishGen.Modules.SplitBrainBackbone _encoders;
+    private readonly global::SelfishGen.Modules.LabSplitBackbone _encoders;
     private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _colorClassifier;
     private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _lightnessClassifier;
     private readonly global::SelfishGen.Objectives.PixelClassificationLoss _objective;
@@ -40,10 +40,10 @@ partial class SplitBrain
 
     /// <summary>Creates a SplitBrain for data of the given shape and size, without the data (e.g. to load a checkpoint).</summary>
     public SplitBrain(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
-        : base(nameof(SplitBrain), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.SplitBrainBackbone.For(data.Shape, options, backbone))
+        : base(nameof(SplitBrain), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.LabSplitBackbone.For(nameof(SplitBrain), data.Shape, options, backbone))
     {
         _pretext = new global::SelfishGen.Pretext.ColorSplitPretext(Data.Shape, Hyperparameters.LightnessBinSize, Hyperparameters.ColorBinSize);
-        _encoders = (global::SelfishGen.Modules.SplitBrainBackbone)Backbone;
+        _encoders = (global::SelfishGen.Modules.LabSplitBackbone)Backbone;
         _colorClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Lightness.OutputFeatures, _pretext.ColorClassCount, 1);
         _lightnessClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Color.OutputFeatures, _pretext.LightnessClassCount, 1);
         _objective = new global::SelfishGen.Objectives.PixelClassificationLoss();

@@ -78,8 +78,20 @@ public sealed class MethodTrainingTests : IDisposable
         Assert.Equal(straight.StepLosses.Skip(3), rest.StepLosses);
     }
 
+    [Fact]
+    public void Cmc_encodes_images_with_both_halves_for_evaluation()
+    {
+        using var method = TinyMethods.Create("CMC", new RandomPatterns(8, channels: 3));
+
+        var encoders = Assert.IsType<LabSplitBackbone>(method.GetBackbone());
+        using var features = method.GetBackbone().call(rand(2, 3, 16, 16));
+
+        Assert.Equal(encoders.Lightness.OutputFeatures + encoders.Color.OutputFeatures, features.shape[1]);
+        Assert.Equal(2, encoders.Color.Input.Channels);
+    }
+
     [Theory]
-    [InlineData("CMC", "use colour (RGB) images")]
+    [InlineData("CMC", "CMC needs colour images")]
     [InlineData("SplitBrain", "SplitBrain needs colour images")]
     public void A_colour_method_on_grayscale_images_says_it_needs_colour(string method, string message)
     {
