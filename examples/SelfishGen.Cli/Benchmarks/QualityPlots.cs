@@ -73,7 +73,8 @@ public static class QualityPlots
         plot.SavePng(path, Width, Height);
     }
 
-    private static double[] RunningMean(IReadOnlyList<float> values, int window)
+    /// <summary>The mean of each value and the <paramref name="window"/> − 1 before it (fewer at the start).</summary>
+    public static double[] RunningMean(IReadOnlyList<float> values, int window)
     {
         var means = new double[values.Count];
         double sum = 0;

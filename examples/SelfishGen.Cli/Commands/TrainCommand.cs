@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Evaluation;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
@@ -61,6 +63,21 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--monitor-every <N>")]
+        [Description("Every N steps, measure the kNN accuracy (k=200) of the encoder on held-out images (0: off).")]
+        [DefaultValue(0)]
+        public int MonitorEvery { get; init; }
+
+        [CommandOption("--monitor-bank <N>")]
+        [Description("Labelled training images whose features form the monitor's kNN bank.")]
+        [DefaultValue(2000)]
+        public int MonitorBank { get; init; } = 2000;
+
+        [CommandOption("--monitor-queries <N>")]
+        [Description("Held-out images the monitor classifies.")]
+        [DefaultValue(1000)]
+        public int MonitorQueries { get; init; } = 1000;
+
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
         public bool NoEval { get; init; }
@@ -71,6 +88,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
+            : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
+            : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
             : base.Validate();
     }
 
@@ -83,13 +102,17 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
         var device = Devices.Parse(settings.Device);
         var data = settings.OpenData();
+        if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
+            throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
-        if (data.ClassNames.Count > 0 && !settings.NoEval)
+        if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
         AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}");
         var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
+        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
+        var clock = Stopwatch.StartNew();
         var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
             lr: settings.LearningRate,
             optimizer: settings.Optimizer,
@@ -102,11 +125,39 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             seed: settings.Seed,
             device: device,
             observer: observer,
-            cancellation: token), cancellation);
+            cancellation: token), cancellation, monitor);
+        var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        SaveRun(new TrainingRun(
+            descriptor.Name, settings.DataPath, train.Count, method.State.Seed, method.State.Step - report.StepLosses.Count, seconds, report.ImagesPerSecond,
+            report.StepLosses, report.EpochLosses, monitor is null ? null : TrainingRun.MonitorLog.Of(monitor, seconds)), settings.Store);
 
-        if (test is not null)
+        if (test is not null && !settings.NoEval)
             EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
         return 0;
+    }
+
+    private static KnnMonitor Monitor(SelfSupervisedMethod method, IImageDataset train, IImageDataset test, Settings settings)
+    {
+        var monitor = new KnnMonitor(
+            method.GetBackbone(),
+            DatasetSplit.Sample(train, settings.MonitorBank, settings.Seed),
+            DatasetSplit.Sample(test, settings.MonitorQueries, settings.Seed),
+            settings.MonitorEvery);
+        AnsiConsole.MarkupLine(
+            $"kNN monitor every {monitor.Every} steps: k={monitor.K}, bank of {monitor.BankImages} training images, {monitor.QueryImages} held-out images classified.");
+        return monitor;
+    }
+
+    private static void SaveRun(TrainingRun run, string store)
+    {
+        var json = TrainingRun.PathOf(store, ".train.json");
+        var png = TrainingRun.PathOf(store, ".train.png");
+        run.Save(json);
+        TrainingPlot.Save(run, png);
+        if (run.Monitor is { } monitor)
+            AnsiConsole.MarkupLine(
+                $"kNN monitor: {monitor.Points.Count} readings took {monitor.Seconds:F1} s, {100 * monitor.ShareOfRun:F1} % of the run's {run.Seconds:F1} s.");
+        AnsiConsole.MarkupLine($"Losses{(run.Monitor is null ? "" : " and kNN readings")} saved at [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(png)}[/].");
     }
 }

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using SelfishGen.Evaluation;
+
+namespace SelfishGen.Cli;
+
+/// <summary>What <c>selfish train</c> writes to <c>&lt;store&gt;.train.json</c>: the run's losses and the kNN monitor's readings.</summary>
+/// <param name="Method">The method trained.</param>
+/// <param name="Data">The data path, and what was trained on.</param>
+/// <param name="TrainImages">Images pre-trained on.</param>
+/// <param name="Seed">The run's seed.</param>
+/// <param name="FirstStep">The step this call started from (0 unless resumed).</param>
+/// <param name="Seconds">Wall-clock time of the call to Supervise, monitor readings and checkpoint included.</param>
+/// <param name="ImagesPerSecond">Training throughput.</param>
+/// <param name="StepLosses">Loss of every step of this call, from <paramref name="FirstStep"/> on.</param>
+/// <param name="EpochLosses">Mean loss of every epoch this call finished.</param>
+/// <param name="Monitor">The kNN monitor's readings, when it was on.</param>
+public sealed record TrainingRun(
+    string Method,
+    string Data,
+    int TrainImages,
+    int Seed,
+    long FirstStep,
+    double Seconds,
+    double ImagesPerSecond,
+    IReadOnlyList<float> StepLosses,
+    IReadOnlyList<double> EpochLosses,
+    TrainingRun.MonitorLog? Monitor)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The kNN monitor's settings, readings and cost.</summary>
+    /// <param name="Every">Steps between readings.</param>
+    /// <param name="K">Neighbours that vote.</param>
+    /// <param name="BankImages">Labelled training images in the kNN bank.</param>
+    /// <param name="QueryImages">Held-out images classified.</param>
+    /// <param name="Seconds">Time spent in readings.</param>
+    /// <param name="ShareOfRun">That time as a share of <see cref="TrainingRun.Seconds"/>.</param>
+    /// <param name="Points">The readings.</param>
+    public sealed record MonitorLog(int Every, int K, int BankImages, int QueryImages, double Seconds, double ShareOfRun, IReadOnlyList<KnnMonitorPoint> Points)
+    {
+        /// <summary>The log of <paramref name="monitor"/> in a run of <paramref name="runSeconds"/>.</summary>
+        public static MonitorLog Of(KnnMonitor monitor, double runSeconds) => new(
+            monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, monitor.Elapsed.TotalSeconds,
+            runSeconds > 0 ? monitor.Elapsed.TotalSeconds / runSeconds : 0, [.. monitor.Points]);
+    }
+
+    /// <summary>The path of the JSON file of the checkpoint <paramref name="store"/>, with <paramref name="extension"/> (".train.json", ".train.png").</summary>
+    public static string PathOf(string store, string extension) => CheckpointFile.PathOf(store)[..^CheckpointFile.Extension.Length] + extension;
+
+    /// <summary>Writes the run as indented JSON to <paramref name="path"/>.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    }
+
+    /// <summary>Reads a run written by <see cref="Save"/>.</summary>
+    public static TrainingRun Load(string path) =>
+        JsonSerializer.Deserialize<TrainingRun>(File.ReadAllText(path), Json) ?? throw new JsonException($"{path} holds no training run.");
+}
