@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SelfishGen.Evaluation;
 
 namespace SelfishGen.Cli;
 
@@ -24,25 +23,9 @@ public sealed record TrainingRun(
     double ImagesPerSecond,
     IReadOnlyList<float> StepLosses,
     IReadOnlyList<double> EpochLosses,
-    TrainingRun.MonitorLog? Monitor)
+    MonitorLog? Monitor)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    /// <summary>The kNN monitor's settings, readings and cost.</summary>
-    /// <param name="Every">Steps between readings.</param>
-    /// <param name="K">Neighbours that vote.</param>
-    /// <param name="BankImages">Labelled training images in the kNN bank.</param>
-    /// <param name="QueryImages">Held-out images classified.</param>
-    /// <param name="Seconds">Time spent in readings.</param>
-    /// <param name="ShareOfRun">That time as a share of <see cref="TrainingRun.Seconds"/>.</param>
-    /// <param name="Points">The readings.</param>
-    public sealed record MonitorLog(int Every, int K, int BankImages, int QueryImages, double Seconds, double ShareOfRun, IReadOnlyList<KnnMonitorPoint> Points)
-    {
-        /// <summary>The log of <paramref name="monitor"/> in a run of <paramref name="runSeconds"/>.</summary>
-        public static MonitorLog Of(KnnMonitor monitor, double runSeconds) => new(
-            monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, monitor.Elapsed.TotalSeconds,
-            runSeconds > 0 ? monitor.Elapsed.TotalSeconds / runSeconds : 0, [.. monitor.Points]);
-    }
 
     /// <summary>The path of the JSON file of the checkpoint <paramref name="store"/>, with <paramref name="extension"/> (".train.json", ".train.png").</summary>
     public static string PathOf(string store, string extension) => CheckpointFile.PathOf(store)[..^CheckpointFile.Extension.Length] + extension;

@@ -25,6 +25,25 @@ public static class QualityPlots
         plot.SavePng(path, Width, Height);
     }
 
+    /// <summary>Every monitored method's kNN accuracy on held-out images against steps.</summary>
+    public static void MonitorCurves(IReadOnlyList<QualityResult> results, string path)
+    {
+        var plot = new Plot();
+        foreach (var result in results)
+        {
+            if (result.Monitor is not { } monitor)
+                continue;
+            var line = plot.Add.ScatterLine(monitor.Points.Select(p => (double)p.Step).ToArray(), monitor.Points.Select(p => 100 * p.Accuracy).ToArray());
+            line.MarkerSize = 4;
+            line.LegendText = result.Method;
+        }
+        plot.Title("kNN monitor during pre-training");
+        plot.XLabel("step");
+        plot.YLabel("kNN accuracy (%)");
+        plot.ShowLegend();
+        plot.SavePng(path, Width, Height);
+    }
+
     /// <summary>kNN@200, kNN@20 and linear accuracy of each trained encoder, its random init, and raw pixels.</summary>
     public static void AccuracyBars(IReadOnlyList<QualityResult> results, string path)
     {

@@ -70,13 +70,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
         [CommandOption("--monitor-bank <N>")]
         [Description("Labelled training images whose features form the monitor's kNN bank.")]
-        [DefaultValue(2000)]
-        public int MonitorBank { get; init; } = 2000;
+        [DefaultValue(RunMonitor.DefaultBank)]
+        public int MonitorBank { get; init; } = RunMonitor.DefaultBank;
 
         [CommandOption("--monitor-queries <N>")]
         [Description("Held-out images the monitor classifies.")]
-        [DefaultValue(1000)]
-        public int MonitorQueries { get; init; } = 1000;
+        [DefaultValue(RunMonitor.DefaultQueries)]
+        public int MonitorQueries { get; init; } = RunMonitor.DefaultQueries;
 
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
@@ -130,7 +130,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
         SaveRun(new TrainingRun(
             descriptor.Name, settings.DataPath, train.Count, method.State.Seed, method.State.Step - report.StepLosses.Count, seconds, report.ImagesPerSecond,
-            report.StepLosses, report.EpochLosses, monitor is null ? null : TrainingRun.MonitorLog.Of(monitor, seconds)), settings.Store);
+            report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), settings.Store);
 
         if (test is not null && !settings.NoEval)
             EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
@@ -139,13 +139,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
     private static KnnMonitor Monitor(SelfSupervisedMethod method, IImageDataset train, IImageDataset test, Settings settings)
     {
-        var monitor = new KnnMonitor(
-            method.GetBackbone(),
-            DatasetSplit.Sample(train, settings.MonitorBank, settings.Seed),
-            DatasetSplit.Sample(test, settings.MonitorQueries, settings.Seed),
-            settings.MonitorEvery);
-        AnsiConsole.MarkupLine(
-            $"kNN monitor every {monitor.Every} steps: k={monitor.K}, bank of {monitor.BankImages} training images, {monitor.QueryImages} held-out images classified.");
+        var monitor = RunMonitor.Create(method, train, test, settings.MonitorEvery, settings.Seed, settings.MonitorBank, settings.MonitorQueries);
+        AnsiConsole.MarkupLine(RunMonitor.Describe(monitor));
         return monitor;
     }
 

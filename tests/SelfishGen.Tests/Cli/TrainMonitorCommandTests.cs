@@ -31,7 +31,7 @@ public sealed class TrainMonitorCommandTests : IDisposable
 
         var run = TrainingRun.Load(store + ".train.json");
         Assert.Equal(6, run.StepLosses.Count); // 16 training images, 2 steps per epoch
-        var monitor = Assert.IsType<TrainingRun.MonitorLog>(run.Monitor);
+        var monitor = Assert.IsType<MonitorLog>(run.Monitor);
         Assert.Equal([0L, 2, 4, 6], monitor.Points.Select(p => p.Step));
         Assert.Equal((16, 4), (monitor.BankImages, monitor.QueryImages));
         Assert.InRange(monitor.ShareOfRun, 1e-9, 1);
