@@ -1,6 +1,5 @@
 using SelfishGen.Cli;
 using SelfishGen.Tests.Data;
-using Spectre.Console;
 
 namespace SelfishGen.Tests.Cli;
 
@@ -8,10 +7,7 @@ namespace SelfishGen.Tests.Cli;
 public sealed class TrainMonitorCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly StringWriter _output = new();
-
-    public TrainMonitorCommandTests() =>
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Interactive = InteractionSupport.No });
+    private readonly CapturedConsole _console = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -36,7 +32,7 @@ public sealed class TrainMonitorCommandTests : IDisposable
         Assert.Equal((16, 4), (monitor.BankImages, monitor.QueryImages));
         Assert.InRange(monitor.ShareOfRun, 1e-9, 1);
         Assert.True(new FileInfo(store + ".train.png").Length > 1000);
-        var text = _output.ToString();
+        var text = _console.Text;
         Assert.Contains("step 4: kNN accuracy", text);
         Assert.Contains("kNN monitor: 4 readings took", text);
         Assert.DoesNotContain("random init", text); // --no-eval
@@ -50,7 +46,7 @@ public sealed class TrainMonitorCommandTests : IDisposable
 
         Assert.Equal(SelfishApp.InvalidArguments, SelfishApp.Run(["train", "--data", Path.Combine(_folder.Path, "flat"),
             "--monitor-every", "1", "--store", Path.Combine(_folder.Path, "run")]));
-        Assert.Contains("--monitor-every needs", _output.ToString());
-        Assert.DoesNotContain("Train with", _output.ToString());
+        Assert.Contains("--monitor-every needs", _console.Text);
+        Assert.DoesNotContain("Train with", _console.Text);
     }
 }
