@@ -20,8 +20,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string Method { get; init; } = "RotateNet";
 
         [CommandOption("-e|--epochs <N>")]
-        [DefaultValue(10)]
-        public int Epochs { get; init; } = 10;
+        [DefaultValue(2)]
+        public int Epochs { get; init; } = 2;
 
         [CommandOption("-b|--batch-size <N>")]
         [DefaultValue(64)]
