@@ -15,11 +15,9 @@ public sealed class TrainMonitorCommandTests : IDisposable
     public void The_monitor_logs_each_reading_and_writes_them_with_the_losses_to_the_run_json_and_plot()
     {
         var data = Path.Combine(_folder.Path, "images");
-        for (var i = 0; i < 10; i++)
-        {
-            TestImages.Save(_folder.File("images", "red", $"{i}.png"), TestImages.Red, 16, 16);
-            TestImages.Save(_folder.File("images", "gray", $"{i}.png"), TestImages.Gray, 16, 16);
-        }
+        foreach (var (name, colour) in new[] { ("red", TestImages.Red), ("gray", TestImages.Gray) })
+            for (var i = 0; i < 10; i++)
+                TestImages.Save(_folder.File("images", name, $"{i}.png"), colour, 16, 16);
         var store = Path.Combine(_folder.Path, "store", "run");
 
         Assert.Equal(0, SelfishApp.Run(["train", "--data", data, "--image-size", "16", "--epochs", "3", "--batch-size", "8",
