@@ -35,12 +35,6 @@ public sealed record LabelledSplits(string Name, IImageDataset Train, IImageData
     }
 
     /// <summary>At most <paramref name="count"/> images of <paramref name="dataset"/>, a seeded random choice; all when null.</summary>
-    public static IImageDataset Limit(IImageDataset dataset, int? count, int seed)
-    {
-        if (count is not { } n || n >= dataset.Count)
-            return dataset;
-        var order = Enumerable.Range(0, dataset.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        return new SubsetDataset(dataset, order.Take(n).Order());
-    }
+    public static IImageDataset Limit(IImageDataset dataset, int? count, int seed) =>
+        count is { } n ? DatasetSplit.Sample(dataset, n, seed) : dataset;
 }
