@@ -52,7 +52,7 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
                 numWorkers: 1,
                 name: Path.Combine(Store, spec.Label),
                 seed: Seed,
-                observer: new Observers(recorder, progress),
+                observer: new TrainingObservers(recorder, progress),
                 cancellation: budget.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -76,27 +76,5 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
         using var features = FeatureExtractor.Extract(encoder, shown);
         using var projected = Pca.Project2D(features.Features);
         return ((float[,])projected.data<float>().ToNDArray(), [.. features.Labels.data<long>().ToArray().Select(l => (int)l)]);
-    }
-
-    /// <summary>Forwards progress to several observers.</summary>
-    private sealed class Observers(params ITrainingObserver[] observers) : ITrainingObserver
-    {
-        public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
-        {
-            foreach (var o in observers)
-                o.OnStart(method, firstStep, totalSteps, stepsPerEpoch);
-        }
-
-        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
-        {
-            foreach (var o in observers)
-                o.OnStep(step, epoch, loss, images, learningRate);
-        }
-
-        public void OnEpochEnd(int epoch, double meanLoss)
-        {
-            foreach (var o in observers)
-                o.OnEpochEnd(epoch, meanLoss);
-        }
     }
 }

@@ -39,13 +39,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool Cosine { get; init; }
 
         [CommandOption("-s|--store <NAME>")]
-        [Description("Checkpoint name: store/base writes store/base.ckpt.")]
-        [DefaultValue("store/base")]
-        public string Store { get; init; } = "store/base";
+        [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
+        public string? Store { get; init; }
 
         [CommandOption("--resume")]
-        [Description("Continue from the checkpoint --store (weights, optimizer, position).")]
+        [Description("Continue from the checkpoint --store (weights, optimizer, position); the settings must be those it was trained with.")]
         public bool Resume { get; init; }
+
+        [CommandOption("--allow-changes")]
+        [Description("With --resume: continue even though settings, hyperparameters or data differ from the checkpoint's.")]
+        public bool AllowChanges { get; init; }
+
+        [CommandOption("--checkpoint-every <INTERVAL>")]
+        [Description("Write a checkpoint every N steps (500), every so much time (90s, 10m, 2h), or only at the end ('end').")]
+        [DefaultValue("5m")]
+        public string CheckpointEvery { get; init; } = "5m";
+
+        [CommandOption("--skip-non-finite")]
+        [Description("Skip a step whose loss or gradient is NaN or infinite (counted and reported) instead of stopping.")]
+        public bool SkipNonFinite { get; init; }
+
+        [CommandOption("--log-steps <FILE>")]
+        [Description("Append one CSV line per step (step, epoch, loss, learning rate, resident memory) to this file.")]
+        public string? LogSteps { get; init; }
 
         [CommandOption("--device <DEVICE>")]
         [Description("cpu, cuda, cuda:N or auto.")]
@@ -71,6 +87,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
+            : AllowChanges && !Resume ? ValidationResult.Error("--allow-changes goes with --resume.")
             : base.Validate();
     }
 
@@ -81,32 +98,41 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         settings.ApplyThreads();
         var descriptor = MethodRegistry.Get(settings.Method);
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
+        var checkpointEvery = CheckpointInterval.Parse(settings.CheckpointEvery);
         var device = Devices.Parse(settings.Device);
         var data = settings.OpenData();
+        var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
+        SkippedFilesReport.Print(data, store + ".skipped.txt");
         (IImageDataset train, IImageDataset? test) = (data, null);
         if (data.ClassNames.Count > 0 && !settings.NoEval)
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}");
+        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
         var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
+        using var log = settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
+        var report = TrainingProgress.Run(method, (progress, token) => method.Supervise(
             lr: settings.LearningRate,
             optimizer: settings.Optimizer,
             epochs: settings.Epochs,
             batchSize: settings.BatchSize,
             numWorkers: settings.Workers,
-            name: settings.Store,
+            name: store,
             pretrained: settings.Resume,
             lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
-            observer: observer,
+            checkpointEvery: checkpointEvery,
+            onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
+            allowChanges: settings.AllowChanges,
+            observer: log is null ? progress : new TrainingObservers(progress, log),
             cancellation: token), cancellation);
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        if (report.SkippedSteps.Count > 0)
+            AnsiConsole.MarkupLine($"[yellow]Skipped {report.SkippedSteps.Count} step(s) with a non-finite loss or gradient:[/] {string.Join(", ", report.SkippedSteps)}");
 
         if (test is not null)
-            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
+            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, store);
         return 0;
     }
 }

@@ -86,8 +86,8 @@ partial class ContextNet
         return (1 - Hyperparameters.AdversarialWeight) * reconstruction + Hyperparameters.AdversarialWeight * adversarial;
     }
 
-    /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new ContextNet Restore(string name = "store/base") => Restore<ContextNet>(name);
+    /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new ContextNet Restore(string name = "store/ContextNet") => Restore<ContextNet>(name);
 
     /// <summary>The registry entry of ContextNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -60,8 +60,8 @@ partial class SplitBrain
         return _objective.Loss(colorLogits, sample.ColorTargets) + _objective.Loss(lightnessLogits, sample.LightnessTargets);
     }
 
-    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SplitBrain Restore(string name = "store/base") => Restore<SplitBrain>(name);
+    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SplitBrain Restore(string name = "store/SplitBrain") => Restore<SplitBrain>(name);
 
     /// <summary>The registry entry of SplitBrain: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
