@@ -10,8 +10,11 @@ public sealed class SelfishCommandTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly StringWriter _output = new();
 
-    public SelfishCommandTests() =>
+    public SelfishCommandTests()
+    {
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Interactive = InteractionSupport.No });
+        AnsiConsole.Console.Profile.Width = 1000; // messages on one line each
+    }
 
     public void Dispose() => _folder.Dispose();
 
@@ -44,6 +47,8 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--set", "NoSuchHyperparameter=1")]
     [InlineData("train", "--set", "LabelSmoothing=2")]
     [InlineData("train", "--device", "tpu")]
+    [InlineData("train", "--checkpoint-every", "5x")]
+    [InlineData("train", "--allow-changes")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {
@@ -88,5 +93,38 @@ public sealed class SelfishCommandTests : IDisposable
 
         Assert.Equal(0, Run("eval", "--data", data, "--image-size", "16", "--store", store));
         Assert.Contains("pre-trained", _output.ToString());
+    }
+
+    [Theory]
+    [InlineData("train", "--resume", "--no-eval", "--epochs", "1", "--store")]
+    [InlineData("eval", "--store")]
+    public void A_corrupt_checkpoint_is_one_line_and_exit_code_2(params string[] command)
+    {
+        var store = Path.Combine(_folder.Path, "store", "RotateNet");
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        File.WriteAllBytes(store + ".ckpt", [.. "SELFISH"u8, 2, 1, 2, 3]);
+
+        Assert.Equal(SelfishApp.InvalidArguments, Run([.. command, store]));
+        var text = _output.ToString();
+        Assert.Contains("RotateNet.ckpt' is not a valid checkpoint: it ends before the length of its header: the file is truncated.", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Fact]
+    public void Skipped_image_files_are_counted_and_listed_and_every_step_is_logged()
+    {
+        var data = Path.Combine(_folder.Path, "images");
+        for (var i = 0; i < 8; i++)
+            TestImages.Save(_folder.File("images", $"{i}.png"), TestImages.Red, 16, 16);
+        File.WriteAllText(_folder.File("images", "broken.png"), "not an image");
+        var store = Path.Combine(_folder.Path, "run");
+        var log = Path.Combine(_folder.Path, "steps.csv");
+
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "2", "--batch-size", "4", "--store", store, "--set", "Hidden=16", "--log-steps", log));
+
+        var text = _output.ToString();
+        Assert.Contains("Skipped 1 file(s)", text);
+        Assert.Contains("broken.png", text);
+        Assert.Equal([StepLog.Header, "0,0,", "1,0,", "2,1,", "3,1,"], File.ReadLines(log).Select(line => line == StepLog.Header ? line : line[..(line.IndexOf(',', 2) + 1)]));
     }
 }
