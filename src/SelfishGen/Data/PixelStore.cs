@@ -38,8 +38,6 @@ internal sealed class PixelStore : IPixelSource
         var size = Shape.Channels * Shape.Height * Shape.Width;
         for (var n = 0; n < indices.Length; n++)
             _images[indices[n]].CopyTo(target.Slice(n * size, size));
-        return bytes.to(torch.float32).div_(FullScale).MoveToOuterDisposeScope();
+        return bytes.to(torch.float32).div_(Hosting.Scalars.MaxByte).MoveToOuterDisposeScope();
     }
-
-    private static readonly Scalar FullScale = 255.ToScalar();
 }

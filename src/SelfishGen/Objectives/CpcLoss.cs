@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -80,7 +81,7 @@ public sealed class CpcLoss : nn.Module
         {
             var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step)]);
             var truths = Positions(targets[.., .., step..]);
-            var labels = arange(guesses.shape[0], ScalarType.Int64, guesses.device);
+            var labels = Range(guesses.shape[0], ScalarType.Int64, guesses.device);
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }

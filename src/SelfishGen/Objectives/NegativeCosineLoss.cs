@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -10,12 +11,12 @@ public sealed class NegativeCosineLoss
 {
     /// <summary>The loss of predictions <paramref name="predictions"/> (B, D) regressing onto <paramref name="targets"/> (B, D), detached.</summary>
     public Tensor Loss(Tensor predictions, Tensor targets) =>
-        (2 - 2 * nn.functional.cosine_similarity(predictions, targets.detach(), dim: 1)).mean();
+        nn.functional.cosine_similarity(predictions, targets.detach(), dim: 1).mul(Two).SubtractedFrom(Two).mean();
 
     /// <summary>
     /// The symmetrised loss of two views: each view's prediction regresses onto the other view's target,
     /// Loss(p₁, z₂) + Loss(p₂, z₁), in [0, 8].
     /// </summary>
     public Tensor Symmetric(Tensor predictions1, Tensor targets1, Tensor predictions2, Tensor targets2) =>
-        Loss(predictions1, targets2) + Loss(predictions2, targets1);
+        Loss(predictions1, targets2).Plus(Loss(predictions2, targets1));
 }

@@ -83,7 +83,7 @@ partial class ContextNet
         var prediction = _decoder.call(Backbone.FeatureMaps(sample.Erased));
         var reconstruction = _reconstruction.Loss(prediction, sample.Clean, sample.Mask);
         var adversarial = _adversarial.Generator(_discriminator.call(sample.Complete(prediction)));
-        return (1 - Hyperparameters.AdversarialWeight) * reconstruction + Hyperparameters.AdversarialWeight * adversarial;
+        return global::SelfishGen.Objectives.LossTerms.Blend(reconstruction, adversarial, Hyperparameters.AdversarialWeight);
     }
 
     /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
