@@ -10,7 +10,7 @@ internal static class TestCompilation
     /// <summary>C# as the library is built: latest language, doc comments parsed (so summaries reach the generator).</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly MetadataReference[] References = BuildReferences();
+    private static readonly MetadataReference[] References = ReferencesTo(typeof(SelfSupervisedMethod).Assembly, typeof(TorchSharp.torch).Assembly);
 
     /// <summary>A library compilation of <paramref name="sources"/>.</summary>
     public static CSharpCompilation Create(params string[] sources) =>
@@ -20,14 +20,13 @@ internal static class TestCompilation
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    // The framework assemblies of the test host, plus the runtime library and TorchSharp (its public API uses them).
-    private static MetadataReference[] BuildReferences()
+    /// <summary>The framework assemblies of the test host, plus <paramref name="libraries"/>.</summary>
+    public static MetadataReference[] ReferencesTo(params Assembly[] libraries)
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(path => Path.GetDirectoryName(path) == frameworkDirectory);
-        Assembly[] libraries = [typeof(SelfSupervisedMethod).Assembly, typeof(TorchSharp.torch).Assembly];
         return [.. framework.Concat(libraries.Select(library => library.Location)).Select(path => MetadataReference.CreateFromFile(path))];
     }
 }
