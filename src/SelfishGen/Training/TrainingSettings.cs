@@ -14,7 +14,7 @@ namespace SelfishGen;
 /// <param name="BatchSize">Images per batch.</param>
 /// <param name="Shuffle">Whether each epoch is shuffled.</param>
 /// <param name="Seed">The run's seed.</param>
-public sealed record TrainingSettings(double LearningRate, OptimizerKind Optimizer, string Schedule, int Epochs, int BatchSize, bool Shuffle, int Seed)
+internal sealed record TrainingSettings(double LearningRate, OptimizerKind Optimizer, string Schedule, int Epochs, int BatchSize, bool Shuffle, int Seed)
 {
     /// <summary>Each setting that differs, as <c>name: saved → now</c>; empty when they are the same.</summary>
     public IReadOnlyList<string> Differences(TrainingSettings now)

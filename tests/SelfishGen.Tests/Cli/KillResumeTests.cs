@@ -48,6 +48,27 @@ public sealed class KillResumeTests : IDisposable
             $"killed after {killAfter} steps: the final checkpoints differ");
     }
 
+    [Fact]
+    public void SIGTERM_stops_after_the_current_step_with_a_checkpoint_of_it()
+    {
+        using var run = Start(Train("stopped"));
+        while (!run.HasExited && LoggedSteps("stopped") < 4)
+            Thread.Sleep(20);
+        Signal(run, "TERM");
+        run.WaitForExit();
+
+        Assert.Equal(128 + 15, run.ExitCode);
+        var checkpoint = SelfSupervisedMethod.Restore(Path.Combine(_folder.Path, "stopped"));
+        Assert.Equal(LoggedSteps("stopped"), checkpoint.State.Step);
+    }
+
+    // Sends a signal with the system's kill command (the test runs where SIGTERM exists).
+    private static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
     private static Process Start(string[] args)
     {
         var start = new ProcessStartInfo(Selfish) { RedirectStandardOutput = true, RedirectStandardError = true };
