@@ -31,7 +31,7 @@ public abstract partial class SelfSupervisedMethod
     /// A fresh run keeps a checkpoint of another run found there as <see cref="CheckpointFile.PreviousPathOf"/> when it first writes.</param>
     /// <param name="pretrained">Resume from the checkpoint <paramref name="name"/> (weights, optimizer, state, position).</param>
     /// <param name="lrScheduler">Learning-rate schedule; constant when null.</param>
-    /// <param name="seed">Seed of data order and augmentations.</param>
+    /// <param name="seed">Seed of data order and augmentations (a resumed run must give the same one, or keeps the checkpoint's when changes are allowed).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
     /// <param name="checkpointEvery">How often to write a checkpoint while training; <see cref="CheckpointInterval.Default"/> when null.</param>
     /// <param name="onNonFinite">Stop (the default) or skip a step whose loss or gradient is NaN or infinite.</param>
