@@ -50,6 +50,6 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
         writer.Line($"var sample = {Pretext}.Apply(batch, context);");
         writer.Line($"var colorLogits = {ColorClassifier}.call({Encoders}.Lightness.FeatureMaps(sample.Lightness));");
         writer.Line($"var lightnessLogits = {LightnessClassifier}.call({Encoders}.Color.FeatureMaps(sample.Color));");
-        writer.Line($"return {Objective}.Loss(colorLogits, sample.ColorTargets) + {Objective}.Loss(lightnessLogits, sample.LightnessTargets);");
+        writer.Line($"return {RuntimeNames.LossTerms}.Sum({Objective}.Loss(colorLogits, sample.ColorTargets), {Objective}.Loss(lightnessLogits, sample.LightnessTargets));");
     }
 }

@@ -24,4 +24,5 @@ internal static class RuntimeNames
     public const string MemoryBank = "global::SelfishGen.State.MemoryBank";
     public const string ModuleList = "global::TorchSharp.Modules.ModuleList";
     public const string Objectives = "global::SelfishGen.Objectives";
+    public const string LossTerms = "global::SelfishGen.Objectives.LossTerms";
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -27,7 +28,7 @@ public static class NormLayers
         var norm = GroupNorm(1, channels);
         using (no_grad())
         {
-            norm.weight!.fill_(1);
+            norm.weight!.fill_(One);
             norm.bias!.zero_();
         }
         return norm;

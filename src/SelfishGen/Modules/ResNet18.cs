@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -65,7 +66,7 @@ public sealed class ResNet18 : Backbone
         {
             using var residual = _residual.call(x);
             using var shortcut = _shortcut?.call(x);
-            return functional.relu(residual + (shortcut ?? x));
+            return functional.relu(residual.Plus(shortcut ?? x));
         }
     }
 }

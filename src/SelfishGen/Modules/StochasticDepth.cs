@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -10,12 +11,15 @@ namespace SelfishGen.Modules;
 /// </summary>
 public sealed class StochasticDepth : Module<Tensor, Tensor>
 {
+    private readonly Scalar _keep;
+
     /// <summary>Creates the layer with drop probability <paramref name="rate"/> in [0, 1).</summary>
     public StochasticDepth(double rate) : base(nameof(StochasticDepth))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rate);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rate, 1.0);
         Rate = rate;
+        _keep = (1 - rate).ToScalar();
     }
 
     /// <summary>The probability that a sample's branch is dropped in training.</summary>
@@ -36,8 +40,7 @@ public sealed class StochasticDepth : Module<Tensor, Tensor>
     {
         if (!training || Rate == 0)
             return branch.alias();
-        var keep = 1 - Rate;
-        using var mask = rand([branch.shape[0], 1, 1, 1], branch.dtype, branch.device).add_(keep).floor_();
-        return branch.div(keep).mul_(mask);
+        using var mask = rand([branch.shape[0], 1, 1, 1], branch.dtype, branch.device).PlusInPlace(_keep).floor_();
+        return branch.div(_keep).mul_(mask);
     }
 }

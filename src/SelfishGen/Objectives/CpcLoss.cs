@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -88,7 +89,7 @@ public sealed class CpcLoss : nn.Module
         {
             var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step - 1)]);
             var truths = Positions(targets[.., .., (step + 1)..]);
-            var labels = arange(guesses.shape[0], ScalarType.Int64, guesses.device);
+            var labels = Range(guesses.shape[0], ScalarType.Int64, guesses.device);
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -16,7 +17,7 @@ public sealed class NegativeCosineLoss(BootstrapLossForm form = BootstrapLossFor
     {
         using var cosines = nn.functional.cosine_similarity(predictions, targets.detach(), dim: 1);
         using var mean = cosines.mean();
-        return Form == BootstrapLossForm.Byol ? mean.mul(-2).add_(2) : mean.mul(-0.5);
+        return Form == BootstrapLossForm.Byol ? mean.mul(Two).SubtractedFrom(Two) : mean.mul(MinusOneHalf);
     }
 
     /// <summary>
@@ -24,5 +25,5 @@ public sealed class NegativeCosineLoss(BootstrapLossForm form = BootstrapLossFor
     /// Loss(p₁, z₂) + Loss(p₂, z₁) (BYOL: in [0, 8]; SimSiam: in [−1, 1]).
     /// </summary>
     public Tensor Symmetric(Tensor predictions1, Tensor targets1, Tensor predictions2, Tensor targets2) =>
-        Loss(predictions1, targets2) + Loss(predictions2, targets1);
+        Loss(predictions1, targets2).Plus(Loss(predictions2, targets1));
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -14,9 +15,12 @@ public sealed class FeatureQueue : nn.Module
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         Size = size;
         Dim = dim;
+        _size = size.ToScalar();
         register_buffer("keys", RandomUnitRows.Create(size, dim, random));
         register_buffer("pointer", zeros([], ScalarType.Int64));
     }
+
+    private readonly Scalar _size;
 
     /// <summary>Number of keys held.</summary>
     public int Size { get; }
@@ -56,9 +60,10 @@ public sealed class FeatureQueue : nn.Module
         var batch = keys.shape[0];
         var kept = Math.Min(batch, Size);
         var start = (Pointer + batch - kept) % Size;
-        var rows = arange(start, start + kept, ScalarType.Int64, queue.device).remainder_(Size);
+        var rows = Range(start, start + kept, ScalarType.Int64, queue.device).remainder_(_size);
         var newest = keys.detach()[TensorIndex.Slice(batch - kept)];
         queue.index_copy_(0, rows, nn.functional.normalize(newest, dim: 1).to(queue.dtype));
-        get_buffer("pointer")!.fill_((Pointer + batch) % Size);
+        using var next = ((Pointer + batch) % Size).ToScalar();
+        get_buffer("pointer")!.fill_(next);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -40,7 +41,9 @@ public sealed class MemoryBank : nn.Module
         var entries = Entries;
         var rows = indices.to(entries.device);
         var fresh = nn.functional.normalize(features.detach(), dim: 1).to(entries.dtype);
-        var mixed = entries.index_select(0, rows).mul_(momentum).add_(fresh, alpha: 1 - momentum);
+        using var kept = momentum.ToScalar();
+        using var added = (1 - momentum).ToScalar();
+        var mixed = entries.index_select(0, rows).mul_(kept).add_(fresh, alpha: added);
         entries.index_copy_(0, rows, nn.functional.normalize(mixed, dim: 1));
     }
 

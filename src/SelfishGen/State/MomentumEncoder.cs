@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -40,12 +41,14 @@ public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
     {
         if (momentum is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be in [0, 1].");
         using var _ = no_grad();
+        using var kept = momentum.ToScalar();
+        using var added = (1 - momentum).ToScalar();
         var online = _online.named_parameters().Select(p => (p.name, (Tensor)p.parameter))
             .Concat(_online.named_buffers()).ToDictionary(p => p.Item1, p => p.Item2);
         foreach (var (name, target) in _target.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(_target.named_buffers()))
         {
             var source = online[name];
-            if (target.is_floating_point()) target.mul_(momentum).add_(source, alpha: 1 - momentum);
+            if (target.is_floating_point()) target.mul_(kept).add_(source, alpha: added);
             else target.copy_(source);
         }
     }

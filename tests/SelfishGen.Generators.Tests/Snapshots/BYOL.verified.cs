@@ -91,8 +91,8 @@ partial class BYOL
     protected override void AfterStep(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context) =>
         _momentum.Update(_momentumSchedule.At(context.Progress));
 
-    /// <summary>Restores a BYOL from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new BYOL Restore(string name = "store/base") => Restore<BYOL>(name);
+    /// <summary>Restores a BYOL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new BYOL Restore(string name = "store/BYOL") => Restore<BYOL>(name);
 
     /// <summary>The registry entry of BYOL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -68,8 +68,8 @@ partial class BarlowTwins
         return _objective.Loss(Embed(views[0]), Embed(views[1]));
     }
 
-    /// <summary>Restores a BarlowTwins from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new BarlowTwins Restore(string name = "store/base") => Restore<BarlowTwins>(name);
+    /// <summary>Restores a BarlowTwins from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new BarlowTwins Restore(string name = "store/BarlowTwins") => Restore<BarlowTwins>(name);
 
     /// <summary>The registry entry of BarlowTwins: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -85,14 +85,14 @@ partial class CMC
         var (lightnessImages, colorImages) = global::SelfishGen.Modules.LabSplitBackbone.Split(views[0]);
         var lightness = Embed(0, lightnessImages);
         var color = Embed(1, colorImages);
-        var loss = (_objective.Loss(lightness, _colorBank, batch.Indices, context.Random) + _objective.Loss(color, _lightnessBank, batch.Indices, context.Random)) / 2;
+        var loss = global::SelfishGen.Objectives.LossTerms.Mean(_objective.Loss(lightness, _colorBank, batch.Indices, context.Random), _objective.Loss(color, _lightnessBank, batch.Indices, context.Random));
         _lightnessBank.Update(batch.Indices, lightness, Hyperparameters.BankMomentum);
         _colorBank.Update(batch.Indices, color, Hyperparameters.BankMomentum);
         return loss;
     }
 
-    /// <summary>Restores a CMC from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new CMC Restore(string name = "store/base") => Restore<CMC>(name);
+    /// <summary>Restores a CMC from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new CMC Restore(string name = "store/CMC") => Restore<CMC>(name);
 
     /// <summary>The registry entry of CMC: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -61,8 +61,8 @@ partial class CPC
         return _objective.Loss(grid, _context.Predict);
     }
 
-    /// <summary>Restores a CPC from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new CPC Restore(string name = "store/base") => Restore<CPC>(name);
+    /// <summary>Restores a CPC from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new CPC Restore(string name = "store/CPC") => Restore<CPC>(name);
 
     /// <summary>The registry entry of CPC: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -116,8 +116,8 @@ partial class DINO
     protected override void AfterStep(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context) =>
         _momentum.Update(_momentumSchedule.At(context.Progress));
 
-    /// <summary>Restores a DINO from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new DINO Restore(string name = "store/base") => Restore<DINO>(name);
+    /// <summary>Restores a DINO from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new DINO Restore(string name = "store/DINO") => Restore<DINO>(name);
 
     /// <summary>The registry entry of DINO: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -82,8 +82,8 @@ partial class InstanceDiscrimination
         return loss;
     }
 
-    /// <summary>Restores a InstanceDiscrimination from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new InstanceDiscrimination Restore(string name = "store/base") => Restore<InstanceDiscrimination>(name);
+    /// <summary>Restores a InstanceDiscrimination from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new InstanceDiscrimination Restore(string name = "store/InstanceDiscrimination") => Restore<InstanceDiscrimination>(name);
 
     /// <summary>The registry entry of InstanceDiscrimination: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -98,8 +98,8 @@ partial class MoCo
     protected override void AfterStep(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context) =>
         _momentum.Update(_momentumSchedule.At(context.Progress));
 
-    /// <summary>Restores a MoCo from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new MoCo Restore(string name = "store/base") => Restore<MoCo>(name);
+    /// <summary>Restores a MoCo from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new MoCo Restore(string name = "store/MoCo") => Restore<MoCo>(name);
 
     /// <summary>The registry entry of MoCo: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

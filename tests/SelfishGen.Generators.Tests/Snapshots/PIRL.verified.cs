@@ -78,13 +78,13 @@ partial class PIRL
         var views = _views.Apply(batch.Images, context.Random);
         var original = Embed(0, views[0]);
         var transformed = Embed(1, views[1]);
-        var loss = (_objective.Loss(original, _memoryBank, batch.Indices, context.Random) + _objective.Loss(transformed, _memoryBank, batch.Indices, context.Random)) / 2;
+        var loss = global::SelfishGen.Objectives.LossTerms.Mean(_objective.Loss(original, _memoryBank, batch.Indices, context.Random), _objective.Loss(transformed, _memoryBank, batch.Indices, context.Random));
         _memoryBank.Update(batch.Indices, original, Hyperparameters.BankMomentum);
         return loss;
     }
 
-    /// <summary>Restores a PIRL from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new PIRL Restore(string name = "store/base") => Restore<PIRL>(name);
+    /// <summary>Restores a PIRL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new PIRL Restore(string name = "store/PIRL") => Restore<PIRL>(name);
 
     /// <summary>The registry entry of PIRL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -68,8 +68,8 @@ partial class SimCLR
         return _objective.Loss(Embed(views[0]), Embed(views[1]));
     }
 
-    /// <summary>Restores a SimCLR from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SimCLR Restore(string name = "store/base") => Restore<SimCLR>(name);
+    /// <summary>Restores a SimCLR from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SimCLR Restore(string name = "store/SimCLR") => Restore<SimCLR>(name);
 
     /// <summary>The registry entry of SimCLR: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -76,8 +76,8 @@ partial class SimSiam
         return _objective.Symmetric(_predictor.call(embeddings0), embeddings0, _predictor.call(embeddings1), embeddings1);
     }
 
-    /// <summary>Restores a SimSiam from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SimSiam Restore(string name = "store/base") => Restore<SimSiam>(name);
+    /// <summary>Restores a SimSiam from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SimSiam Restore(string name = "store/SimSiam") => Restore<SimSiam>(name);
 
     /// <summary>The registry entry of SimSiam: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

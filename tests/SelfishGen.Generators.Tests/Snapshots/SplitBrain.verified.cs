@@ -57,11 +57,11 @@ partial class SplitBrain
         var sample = _pretext.Apply(batch, context);
         var colorLogits = _colorClassifier.call(_encoders.Lightness.FeatureMaps(sample.Lightness));
         var lightnessLogits = _lightnessClassifier.call(_encoders.Color.FeatureMaps(sample.Color));
-        return _objective.Loss(colorLogits, sample.ColorTargets) + _objective.Loss(lightnessLogits, sample.LightnessTargets);
+        return global::SelfishGen.Objectives.LossTerms.Sum(_objective.Loss(colorLogits, sample.ColorTargets), _objective.Loss(lightnessLogits, sample.LightnessTargets));
     }
 
-    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SplitBrain Restore(string name = "store/base") => Restore<SplitBrain>(name);
+    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SplitBrain Restore(string name = "store/SplitBrain") => Restore<SplitBrain>(name);
 
     /// <summary>The registry entry of SplitBrain: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -76,8 +76,8 @@ partial class VICReg
         return _objective.Loss(Embed(views[0]), Embed(views[1]));
     }
 
-    /// <summary>Restores a VICReg from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new VICReg Restore(string name = "store/base") => Restore<VICReg>(name);
+    /// <summary>Restores a VICReg from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new VICReg Restore(string name = "store/VICReg") => Restore<VICReg>(name);
 
     /// <summary>The registry entry of VICReg: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

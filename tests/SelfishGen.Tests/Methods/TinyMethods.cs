@@ -9,6 +9,7 @@ internal static class TinyMethods
     /// <summary>Hyperparameter overrides per method that make it small; applied through the options' own parser.</summary>
     private static readonly Dictionary<string, string[]> Overrides = new()
     {
+        ["RotateNet"] = ["Hidden=32"],
         ["SimCLR"] = ["ProjectorHidden=32", "ProjectorOut=16", "Temperature=0.1"],
         ["MoCo"] = ["ProjectorHidden=32", "ProjectorOut=16", "Queue=64", "Momentum=0.9"],
         ["BYOL"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=32", "Momentum=0.9"],
@@ -43,19 +44,26 @@ internal static class TinyMethods
     /// </summary>
     public static double LearningRate(string name) => name is "BarlowTwins" or "VICReg" or "SimCLR" ? 1e-3 : 3e-3;
 
+    /// <summary>The tiny options of method <paramref name="name"/>.</summary>
+    public static MethodOptions Options(string name) =>
+        OptionOverrides.Apply(MethodRegistry.Get(name), Overrides[name].Select(OptionOverrides.ParsePair));
+
     /// <summary>The names of the methods with a tiny configuration.</summary>
     public static IEnumerable<string> Names => Overrides.Keys;
 
     /// <summary>
     /// Method <paramref name="name"/>, tiny, for <paramref name="dataset"/>, its weights drawn from <paramref name="seed"/>,
-    /// on <paramref name="backbone"/>'s backbone for the images (default: a narrow ConvNet).
+    /// on <paramref name="backbone"/>'s backbone for the images (default: a narrow ConvNet), passed through
+    /// <paramref name="wrap"/> when given.
     /// </summary>
-    public static SelfSupervisedMethod Create(string name, IImageDataset dataset, int seed = 1, Func<ImageShape, Backbone>? backbone = null)
+    public static SelfSupervisedMethod Create(
+        string name, IImageDataset dataset, int seed = 1, Func<ImageShape, Backbone>? backbone = null, Func<Backbone, Backbone>? wrap = null)
     {
         var descriptor = MethodRegistry.Get(name);
-        var options = OptionOverrides.Apply(descriptor, Overrides[name].Select(OptionOverrides.ParsePair));
+        var options = Options(name);
         manual_seed(seed);
-        var method = descriptor.Create(DatasetInfo.Of(dataset), options, backbone?.Invoke(dataset.Shape) ?? Backbone(name, dataset.Shape));
+        var encoder = backbone?.Invoke(dataset.Shape) ?? Backbone(name, dataset.Shape);
+        var method = descriptor.Create(DatasetInfo.Of(dataset), options, wrap is null ? encoder : wrap(encoder));
         method.Dataset = dataset;
         return method;
     }
