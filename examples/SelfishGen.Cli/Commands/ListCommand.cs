@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace SelfishGen.Cli.Commands;
 
-/// <summary><c>selfish list</c>: every registered method with its hyperparameters and their defaults.</summary>
+/// <summary><c>selfish list</c>: every registered method with its hyperparameters and their defaults, and its training recipe.</summary>
 public sealed class ListCommand : Command<ListCommand.Settings>
 {
     /// <summary>No options.</summary>
@@ -19,6 +19,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
                 .AddColumn("hyperparameter").AddColumn("type").AddColumn("default").AddColumn("meaning");
             foreach (var parameter in method.Hyperparameters)
                 table.AddRow(parameter.Name, Markup.Escape(parameter.Type), Markup.Escape(parameter.Default), Markup.Escape(parameter.Description));
+            table.Caption($"recipe: {Markup.Escape(method.Recipe.ToString())}");
             AnsiConsole.Write(table);
         }
         return 0;

@@ -37,6 +37,18 @@ public static class Optimizers
         };
     }
 
+    /// <summary>Sets the weight decay of <paramref name="group"/> (of an optimizer <see cref="Create(OptimizerSettings, IEnumerable{Parameter}, double)"/> built).</summary>
+    public static void SetWeightDecay(ParamGroup group, double weightDecay)
+    {
+        switch (group.Options)
+        {
+            case Adam.Options adam: adam.weight_decay = weightDecay; break;
+            case AdamW.Options adamW: adamW.weight_decay = weightDecay; break;
+            case SGD.Options sgd: sgd.weight_decay = weightDecay; break;
+            default: throw new ArgumentException($"The weight decay of a {group.Options?.GetType().Name} group cannot be set.", nameof(group));
+        }
+    }
+
     /// <summary>Whether <paramref name="parameter"/> is a weight (decayed by default): it has more than one dimension.</summary>
     public static bool Decays(Parameter parameter) => parameter.dim() > 1;
 
