@@ -9,7 +9,7 @@ namespace SelfishGen.Generators.Diagnostics;
 /// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG020</c> <c>[Reconstruction]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG150</c> <c>[Recipe]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
 /// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
 /// message of the run-time check as their whole message.
 /// </summary>

@@ -104,6 +104,7 @@ public abstract partial class SelfSupervisedMethod
         finally
         {
             _run = null;
+            TrainingSetup.Thaw(LastLayer());
             setup.Optimizer.Dispose();
         }
         return report.Build(run.Path) with { SkippedSteps = run.Skipped };

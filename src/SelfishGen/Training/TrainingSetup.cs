@@ -56,11 +56,18 @@ public sealed class TrainingSetup(DataLoader loader, OptimizerHelper optimizer, 
             Optimizers.SetWeightDecay(group, CurrentWeightDecay);
     }
 
-    /// <summary>Keeps <paramref name="lastLayer"/> from training while <paramref name="epoch"/> is below the recipe's frozen epochs.</summary>
-    public void FreezeLastLayer(IEnumerable<Parameter> lastLayer, int epoch)
+    /// <summary>
+    /// Keeps <paramref name="lastLayer"/> from training (no gradient, so no update and no weight decay either) while
+    /// <paramref name="epoch"/> is below the recipe's frozen epochs.
+    /// </summary>
+    public void FreezeLastLayer(IEnumerable<Parameter> lastLayer, int epoch) => SetTrainable(lastLayer, epoch >= Plan.Recipe.FreezeLastLayerEpochs);
+
+    /// <summary>Makes <paramref name="lastLayer"/> trainable again: at the end of a run, whatever epoch it ended in.</summary>
+    public static void Thaw(IEnumerable<Parameter> lastLayer) => SetTrainable(lastLayer, true);
+
+    private static void SetTrainable(IEnumerable<Parameter> parameters, bool trainable)
     {
-        var trains = epoch >= Plan.Recipe.FreezeLastLayerEpochs;
-        foreach (var parameter in lastLayer)
-            parameter.requires_grad = trains;
+        foreach (var parameter in parameters)
+            parameter.requires_grad = trainable;
     }
 }
