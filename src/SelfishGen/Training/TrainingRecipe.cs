@@ -89,7 +89,7 @@ public sealed record TrainingRecipe
         if (!(FreezeLastLayerEpochs >= 0)) yield return Invalid("FreezeLastLayerEpochs", "at least 0", FreezeLastLayerEpochs);
     }
 
-    /// <summary>The recipe in one line, e.g. <c>LARS, lr 0.3 × batch/256, weight decay 1e-06, cosine, 10 warm-up epochs, batch 256</c>.</summary>
+    /// <summary>The recipe in one line, e.g. <c>LARS (momentum 0.9), lr 0.3 × batch/256, weight decay 1E-06, cosine, warm-up 10 epochs, batch 256</c>.</summary>
     public override string ToString()
     {
         var parts = new List<string>
@@ -104,11 +104,13 @@ public sealed record TrainingRecipe
             FinalWeightDecay is { } final ? $"weight decay {Text(WeightDecay)} → {Text(final)}" : $"weight decay {Text(WeightDecay)}",
             Schedule == LrScheduleKind.Cosine ? "cosine" : "constant",
         };
-        if (WarmupEpochs > 0) parts.Add($"{WarmupEpochs} warm-up epochs");
+        if (WarmupEpochs > 0) parts.Add($"warm-up {Epochs(WarmupEpochs)}");
         parts.Add($"batch {BatchSize}");
         if (GradientClip is { } clip) parts.Add($"gradients clipped at {Text(clip)}");
-        if (FreezeLastLayerEpochs > 0) parts.Add($"last layer frozen for {FreezeLastLayerEpochs} epoch{(FreezeLastLayerEpochs == 1 ? "" : "s")}");
+        if (FreezeLastLayerEpochs > 0) parts.Add($"last layer frozen for {Epochs(FreezeLastLayerEpochs)}");
         return string.Join(", ", parts);
+
+        static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
     }
 
     private static string Invalid(string name, string requirement, double value) =>
