@@ -19,8 +19,8 @@ public sealed class ListCommand : Command<ListCommand.Settings>
                 .AddColumn("hyperparameter").AddColumn("type").AddColumn("default").AddColumn("meaning");
             foreach (var parameter in method.Hyperparameters)
                 table.AddRow(parameter.Name, Markup.Escape(parameter.Type), Markup.Escape(parameter.Default), Markup.Escape(parameter.Description));
-            table.Caption($"recipe: {Markup.Escape(method.Recipe.ToString())}");
             AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"recipe: {Markup.Escape(method.Recipe.ToString())}");
         }
         return 0;
     }
