@@ -5,10 +5,6 @@ namespace SelfishGen;
 /// <summary>Builds the optimizers of <see cref="OptimizerKind"/>.</summary>
 public static class Optimizers
 {
-    /// <summary>An optimizer of <paramref name="kind"/> with its <see cref="OptimizerSettings.For">usual settings</see>.</summary>
-    public static OptimizerHelper Create(OptimizerKind kind, IEnumerable<Parameter> parameters, double lr) =>
-        Create(OptimizerSettings.For(kind), parameters, lr);
-
     /// <summary>
     /// An optimizer of <paramref name="settings"/> over the trainable <paramref name="parameters"/> at learning rate
     /// <paramref name="lr"/>: two parameter groups, weights with the weight decay and the rest (biases, normalisation
