@@ -21,6 +21,7 @@ internal static class KnownNames
     public const string VicRegAttribute = "SelfishGen.VicRegAttribute";
     public const string DinoAttribute = "SelfishGen.DinoAttribute";
     public const string PredictiveCodingAttribute = "SelfishGen.PredictiveCodingAttribute";
+    public const string RecipeAttribute = "SelfishGen.RecipeAttribute";
 
     /// <summary>Attributes that declare a method's objective; each is one generator entry point.</summary>
     public static readonly string[] ObjectiveAttributes =

@@ -24,21 +24,31 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int Epochs { get; init; } = 2;
 
         [CommandOption("-b|--batch-size <N>")]
-        [DefaultValue(64)]
-        public int BatchSize { get; init; } = 64;
+        [Description("Images per step (default: the method's recipe, see 'selfish list').")]
+        public int? BatchSize { get; init; }
 
         [CommandOption("--lr <RATE>")]
-        [DefaultValue(1e-3)]
-        public double LearningRate { get; init; } = 1e-3;
+        [Description("Base learning rate, used as is (default: the method's recipe, scaled with the batch size where it says so).")]
+        public double? LearningRate { get; init; }
 
         [CommandOption("--optimizer <NAME>")]
-        [Description("adam, adamw or sgd.")]
-        [DefaultValue(OptimizerKind.Adam)]
-        public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+        [Description("adam, adamw, sgd or lars (default: the method's recipe).")]
+        public OptimizerKind? Optimizer { get; init; }
 
-        [CommandOption("--cosine")]
-        [Description("Cosine learning-rate decay (with one epoch of warm-up) instead of a constant rate.")]
-        public bool Cosine { get; init; }
+        [CommandOption("--weight-decay <DECAY>")]
+        [Description("Weight decay of weights; biases and norms never decay (default: the method's recipe).")]
+        public double? WeightDecay { get; init; }
+
+        [CommandOption("--schedule <NAME>")]
+        [Description("constant or cosine learning rate after the warm-up (default: the method's recipe).")]
+        public LrScheduleKind? Schedule { get; init; }
+
+        [CommandOption("--warmup-epochs <N>")]
+        [Description("Epochs of linear learning-rate warm-up, at most a tenth of the run (default: the method's recipe).")]
+        public int? WarmupEpochs { get; init; }
+
+        /// <summary>The recipe options given.</summary>
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs);
 
         [CommandOption("-s|--store <NAME>")]
         [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
@@ -109,8 +119,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
-            : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
-            : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
+            : Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
             : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
             : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
@@ -146,22 +155,21 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
         using var log = settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
         var clock = Stopwatch.StartNew();
+        var recipe = settings.Recipe.ApplyTo(descriptor.Recipe);
+        AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
         var report = TrainingProgress.Run(method, (progress, token) => method.Supervise(
-            lr: settings.LearningRate,
-            optimizer: settings.Optimizer,
             epochs: settings.Epochs,
-            batchSize: settings.BatchSize,
             numWorkers: settings.Workers,
             name: store,
             pretrained: settings.Resume,
-            lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
             checkpointEvery: checkpointEvery,
             onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
             allowChanges: settings.AllowChanges,
             observer: log is null ? progress : TrainingObservers.Combine(progress, log),
-            cancellation: token), cancellation, monitor);
+            cancellation: token,
+            recipe: recipe), cancellation, monitor);
         var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
         if (report.SkippedSteps.Count > 0)

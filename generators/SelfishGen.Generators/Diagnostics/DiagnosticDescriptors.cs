@@ -9,7 +9,7 @@ namespace SelfishGen.Generators.Diagnostics;
 /// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG020</c> <c>[Reconstruction]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG150</c> <c>[Recipe]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
 /// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
 /// message of the run-time check as their whole message.
 /// </summary>
@@ -240,6 +240,35 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG141: the colour split's colour bin size lies outside (0, 117].</summary>
     public static readonly DiagnosticDescriptor ColorBinSize = Range("SSG141", "Colour bin size must be in (0, 117]");
+
+    /// <summary>SSG150: a recipe's learning rate is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor RecipeLearningRate = Range("SSG150", "A recipe's learning rate must be greater than 0");
+
+    /// <summary>SSG151: a recipe's weight decay (start or end) is negative.</summary>
+    public static readonly DiagnosticDescriptor RecipeWeightDecay = Range("SSG151", "A recipe's weight decay must be at least 0");
+
+    /// <summary>SSG152: a recipe's momentum or Adam beta lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor RecipeMomentum = Range("SSG152", "A recipe's momentum and betas must be in [0, 1)");
+
+    /// <summary>SSG153: a recipe's count (batch size, reference batch, warm-up or frozen epochs) is too small.</summary>
+    public static readonly DiagnosticDescriptor RecipeCount = Range("SSG153", "A recipe's batch size must be at least 2, its epochs and reference batch at least 0");
+
+    /// <summary>SSG154: a recipe's gradient clip is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor RecipeGradientClip = Range("SSG154", "A recipe's gradient clip must be greater than 0");
+
+    /// <summary>SSG155: a recipe sets an optimizer argument its optimizer does not use, or freezes a last layer the method does not have.</summary>
+    public static readonly DiagnosticDescriptor RecipeUnusedArgument = Error(
+        "SSG155",
+        Composition,
+        "The recipe sets something its method or optimizer does not use",
+        "'{0}' sets {1}, which {2} does not use: remove it{3}");
+
+    /// <summary>SSG156: <c>[Recipe]</c> on a class that declares no method.</summary>
+    public static readonly DiagnosticDescriptor RecipeWithoutMethod = Error(
+        "SSG156",
+        Declaration,
+        "A recipe needs a method declaration",
+        "'{0}' has a [Recipe] but no method attributes (an objective such as [Contrastive] or [Classification]): declare the method, or remove the recipe");
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");

@@ -27,7 +27,22 @@ internal static class DescriptorEmitter
                 writer.Line(Backbone);
             }
             writer.Line("],");
-            writer.Line($"static (data, options, backbone) => new {method.Name}(data, (Options?)options, backbone));");
+            writer.Line($"static (data, options, backbone) => new {method.Name}(data, (Options?)options, backbone)){(method.Recipe.Count == 0 ? ";" : "")}");
+        }
+        if (method.Recipe.Count > 0)
+            WriteRecipe(writer, method);
+    }
+
+    /// <summary>Writes the <c>Recipe</c> initializer of the descriptor: what the method's <c>[Recipe]</c> sets.</summary>
+    private static void WriteRecipe(SourceWriter writer, MethodModel method)
+    {
+        using (writer.Block(closing: "};"))
+        {
+            using (writer.Block("Recipe = new()", closing: "},"))
+            {
+                foreach (var setting in method.Recipe)
+                    writer.Line($"{setting.Name} = {setting.DefaultExpression},");
+            }
         }
     }
 }

@@ -31,6 +31,15 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
         $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.DinoPrototypes)}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
 
     /// <inheritdoc />
+    /// <remarks>The last layer a recipe can freeze: the student head's prototypes.</remarks>
+    protected override void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override global::System.Collections.Generic.IEnumerable<{RuntimeNames.Parameter}> LastLayer() => [{Projector}.Prototypes];");
+        writer.Line();
+    }
+
+    /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
     {
         var teacher = string.Join(", ", Enumerable.Range(0, method.Composition.Views.Count).Select(view => $"{Momentum}.call(views[{view}])"));

@@ -41,6 +41,12 @@ internal static class MethodEmitter
             writer.Line($"/// <summary>Restores a {method.Name} from the checkpoint <paramref name=\"name\"/> (by default where training saves it).</summary>");
             writer.Line($"public static new {method.Name} Restore(string name = \"store/{method.Name}\") => Restore<{method.Name}>(name);");
             writer.Line();
+            if (method.Recipe.Count > 0)
+            {
+                writer.Line($"/// <summary>How {method.Name} trains unless told otherwise: its declared recipe.</summary>");
+                writer.Line($"public override {RuntimeNames.TrainingRecipe} Recipe => Descriptor.Recipe;");
+                writer.Line();
+            }
             DescriptorEmitter.Write(writer, method);
         }
         return writer.ToString();

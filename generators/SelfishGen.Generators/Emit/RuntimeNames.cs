@@ -6,6 +6,8 @@ internal static class RuntimeNames
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Batch = "global::SelfishGen.Data.Batch";
     public const string TrainingContext = "global::SelfishGen.TrainingContext";
+    public const string TrainingRecipe = "global::SelfishGen.TrainingRecipe";
+    public const string Parameter = "global::TorchSharp.Modules.Parameter";
     public const string Backbone = "global::SelfishGen.Modules.Backbone";
     public const string Backbones = "global::SelfishGen.Modules.Backbones";
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";

@@ -119,6 +119,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     /// <inheritdoc />
     public sealed override void WriteHelpers(SourceWriter writer, MethodModel method)
     {
+        WriteFamilyHelpers(writer, method);
         var composition = method.Composition;
         writer.Line("/// <summary>A new projector from the backbone's features to the embedding.</summary>");
         writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments(method)});");
@@ -146,6 +147,11 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         writer.Line($"/// <summary>The embedding of <paramref name=\"images\"/> as view <paramref name=\"view\"/>: {encoders}, then that view's projector.</summary>");
         writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({features});");
         writer.Line();
+    }
+
+    /// <summary>Writes members only this family has (before the projector helpers), if any.</summary>
+    protected virtual void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
+    {
     }
 
     /// <inheritdoc />

@@ -8,4 +8,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(Rotation)]
 [Classification]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.1, Momentum = 0.9, WeightDecay = 5e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 128)]
 public partial class RotateNet : SelfSupervisedMethod;

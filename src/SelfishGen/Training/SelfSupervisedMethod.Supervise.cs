@@ -21,16 +21,16 @@ public abstract partial class SelfSupervisedMethod
     /// a step that fails halfway (or a process that is killed) is not saved, and a resumed run redoes it, so resuming is
     /// exact after any stop.
     /// </summary>
-    /// <param name="lr">Base learning rate.</param>
-    /// <param name="optimizer">Optimizer to build.</param>
-    /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number).</param>
-    /// <param name="batchSize">Images per batch.</param>
+    /// <param name="lr">Base learning rate, used as is; the recipe's (scaled with the batch size when it says so) when null.</param>
+    /// <param name="optimizer">Optimizer to build; the recipe's when null.</param>
+    /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number; a budgeted run stops earlier when its time is up).</param>
+    /// <param name="batchSize">Images per batch; the recipe's when null.</param>
     /// <param name="shuffle">Shuffle the data every epoch.</param>
     /// <param name="numWorkers">Extra batches prepared ahead on the loader's background thread.</param>
     /// <param name="name">Checkpoint name: <c>store/RotateNet</c> writes <c>store/RotateNet.ckpt</c>; <see cref="DefaultStore"/> when null.
     /// A fresh run keeps a checkpoint of another run found there as <see cref="CheckpointFile.PreviousPathOf"/> when it first writes.</param>
     /// <param name="pretrained">Resume from the checkpoint <paramref name="name"/> (weights, optimizer, state, position).</param>
-    /// <param name="lrScheduler">Learning-rate schedule; constant when null.</param>
+    /// <param name="lrScheduler">Learning-rate schedule; the recipe's (warm-up, then constant or cosine) when null.</param>
     /// <param name="seed">Seed of data order and augmentations (a resumed run must give the same one, or keeps the checkpoint's when changes are allowed).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
     /// <param name="checkpointEvery">How often to write a checkpoint while training; <see cref="CheckpointInterval.Default"/> when null.</param>
@@ -39,13 +39,18 @@ public abstract partial class SelfSupervisedMethod
     /// (otherwise an <see cref="InvalidDataException"/> names each difference). A changed optimizer starts afresh.</param>
     /// <param name="observer">Receives progress (progress bars, logs).</param>
     /// <param name="cancellation">Stops training after the current step; a checkpoint is written first.</param>
+    /// <param name="weightDecay">Weight decay of weights (biases and normalisation parameters never decay); the recipe's when null.</param>
+    /// <param name="recipe">The recipe the overrides apply to; the method's own (<see cref="Recipe"/>) when null.</param>
+    /// <param name="budget">A wall-clock limit: the run's length is estimated from its speed, and schedules follow that estimate; none when null.
+    /// A budgeted run cannot resume (its length depends on the speed measured).</param>
     /// <exception cref="TrainingDivergedException">A loss, gradient or weight became non-finite (with <see cref="NonFiniteSteps.Stop"/>).</exception>
     /// <exception cref="InvalidDataException">The checkpoint to resume from is unreadable, of another method, or of other settings.</exception>
+    /// <exception cref="ArgumentException">An override makes the recipe invalid (e.g. a negative weight decay), or a budgeted run is asked to resume.</exception>
     public TrainingReport Supervise(
-        double lr = 1e-3,
-        OptimizerKind optimizer = OptimizerKind.Adam,
+        double? lr = null,
+        OptimizerKind? optimizer = null,
         int epochs = 10,
-        int batchSize = 32,
+        int? batchSize = null,
         bool shuffle = true,
         int numWorkers = 0,
         string? name = null,
@@ -57,17 +62,22 @@ public abstract partial class SelfSupervisedMethod
         NonFiniteSteps onNonFinite = NonFiniteSteps.Stop,
         bool allowChanges = false,
         ITrainingObserver? observer = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        double? weightDecay = null,
+        TrainingRecipe? recipe = null,
+        TrainingBudget? budget = null)
     {
         var dataset = Dataset ?? throw new InvalidOperationException(
             $"{GetName()} has no dataset: construct it with one, or set {nameof(Dataset)} before calling {nameof(Supervise)}.");
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lr);
+        if (budget is not null && pretrained)
+            throw new ArgumentException("A budgeted run cannot resume: its length depends on the speed it measures. Resume with a number of epochs instead.", nameof(budget));
+        var resolved = TrainingPlan.Override(recipe ?? Recipe, lr, optimizer, batchSize, weightDecay);
         if (device is not null)
             To(device);
         name ??= DefaultStore;
-        var schedule = lrScheduler ?? LrSchedule.Constant;
-        var settings = new TrainingSettings(lr, optimizer, schedule.ToString()!, epochs, batchSize, shuffle, seed);
+        var plan = new TrainingPlan(resolved, lrScheduler ?? resolved.ScheduleFor(dataset.Count / resolved.BatchSize), epochs, shuffle, numWorkers);
+        var settings = TrainingSettings.Of(plan, seed);
         observer ??= NoObserver.Instance;
 
         State = TrainingState.Start(seed);
@@ -78,12 +88,12 @@ public abstract partial class SelfSupervisedMethod
             run.ResumedFrom(State.Step);
         if (!sameOptimizer)
             _pendingOptimizerState = null;
-        var setup = InitDataOptimizer(dataset, optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);
+        var setup = InitDataOptimizer(dataset, plan);
         var report = new ReportBuilder();
         _run = run;
         try
         {
-            Epochs(setup, report, observer, cancellation);
+            Epochs(setup, report, observer, budget, cancellation);
             SaveCheckpoint(run, setup.Optimizer, observer);
         }
         catch (Exception) when (!run.StepInProgress && !run.Writing)
@@ -94,10 +104,20 @@ public abstract partial class SelfSupervisedMethod
         finally
         {
             _run = null;
+            TrainingSetup.Thaw(LastLayer());
             setup.Optimizer.Dispose();
         }
         return report.Build(run.Path) with { SkippedSteps = run.Skipped };
     }
+
+    /// <summary>How this method trains unless <see cref="Supervise"/> is told otherwise: its declared <see cref="RecipeAttribute"/>, or <see cref="TrainingRecipe.Default"/>.</summary>
+    public virtual TrainingRecipe Recipe => TrainingRecipe.Default;
+
+    /// <summary>
+    /// The parameters of the method's last layer, which a recipe's <see cref="TrainingRecipe.FreezeLastLayerEpochs"/>
+    /// keeps from training at the start (DINO's prototypes); none by default.
+    /// </summary>
+    protected virtual IEnumerable<TorchSharp.Modules.Parameter> LastLayer() => [];
 
     /// <summary>Step 1: when <paramref name="pretrained"/>, loads the checkpoint <paramref name="name"/> to resume from it.</summary>
     protected virtual void LoadPretrained(string name, bool pretrained)
@@ -106,37 +126,38 @@ public abstract partial class SelfSupervisedMethod
             Load(name);
     }
 
-    /// <summary>Step 2: builds the data loader, the optimizer and the schedule.</summary>
-    protected virtual TrainingSetup InitDataOptimizer(
-        IImageDataset dataset, OptimizerKind optimizer, double lr, LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers)
+    /// <summary>Step 2: builds the data loader and the optimizer of <paramref name="plan"/>.</summary>
+    protected virtual TrainingSetup InitDataOptimizer(IImageDataset dataset, TrainingPlan plan)
     {
-        var loader = new DataLoader(dataset, batchSize, shuffle, State.Seed, dropLast: true, prefetch: 1 + numWorkers);
-        var built = Optimizers.Create(optimizer, parameters(), lr);
+        var loader = new DataLoader(dataset, plan.BatchSize, plan.Shuffle, State.Seed, dropLast: true, prefetch: 1 + plan.NumWorkers);
+        var built = Optimizers.Create(plan.Recipe.OptimizerSettings, parameters(), plan.LearningRate);
         if (_pendingOptimizerState is { } saved)
         {
             using var reader = new BinaryReader(new MemoryStream(saved));
             ReadOptimizerState(reader, built);
             _pendingOptimizerState = null;
         }
-        return new TrainingSetup(loader, built, optimizer, lr, schedule, epochs);
+        return new TrainingSetup(loader, built, plan);
     }
 
     /// <summary>Restores the state <see cref="WriteOptimizerState"/> wrote into the training optimizer (and any others).</summary>
     protected virtual void ReadOptimizerState(BinaryReader reader, OptimizerHelper optimizer) => optimizer.load_state_dict(reader);
 
     /// <summary>
-    /// Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/>, writing periodic
-    /// checkpoints between steps.
+    /// Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/> (or the end of
+    /// <paramref name="budget"/>), writing periodic checkpoints between steps.
     /// </summary>
-    protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, CancellationToken cancellation)
+    protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, TrainingBudget? budget, CancellationToken cancellation)
     {
         var run = _run ?? throw new InvalidOperationException($"{nameof(Epochs)} runs only inside {nameof(Supervise)}.");
         var stepsPerEpoch = setup.Loader.BatchesPerEpoch;
-        var totalSteps = (long)stepsPerEpoch * setup.Epochs;
+        var (firstStep, epochSteps) = (State.Step, (long)stepsPerEpoch * setup.Epochs);
+        var totalSteps = budget is null ? epochSteps : firstStep + TrainingBudget.Provisional(stepsPerEpoch, epochSteps - firstStep);
         observer.OnStart(GetName(), State.Step, totalSteps, stepsPerEpoch);
         train();
+        budget?.Start();
         var clock = Stopwatch.StartNew();
-        while (State.Epoch < setup.Epochs)
+        while (State.Epoch < setup.Epochs && (budget is null || State.Step < totalSteps))
         {
             var epoch = State.Epoch;
             var (epochLoss, trained) = (0.0, 0);
@@ -164,11 +185,17 @@ public abstract partial class SelfSupervisedMethod
                     }
                     if (run.CheckpointDue)
                         SaveCheckpoint(run, setup.Optimizer, observer);
+                    if (budget is not null)
+                    {
+                        totalSteps = budget.Exhausted ? State.Step : firstStep + budget.StepDone(epochSteps - firstStep);
+                        if (State.Step >= totalSteps)
+                            break; // the budget's end, mid-epoch
+                    }
                 }
             }
-            if (State.Epoch == epoch)
+            if (State.Epoch == epoch && budget is null)
                 State = State with { Epoch = epoch + 1, StepInEpoch = 0 }; // resumed past this epoch's end (a larger batch size, allowed as a change)
-            if (trained > 0)
+            if (trained > 0 && State.Epoch > epoch)
             {
                 report.AddEpoch(epochLoss / trained);
                 observer.OnEpochEnd(epoch, epochLoss / trained);
@@ -187,6 +214,7 @@ public abstract partial class SelfSupervisedMethod
         TrainingContext.SeedGlobalGenerator(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
+        setup.FreezeLastLayer(LastLayer(), State.Epoch);
         setup.Optimizer.zero_grad();
         try
         {

@@ -89,6 +89,9 @@ partial class PIRL
     /// <summary>Restores a PIRL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new PIRL Restore(string name = "store/PIRL") => Restore<PIRL>(name);
 
+    /// <summary>How PIRL trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of PIRL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(PIRL),
@@ -103,5 +106,17 @@ partial class PIRL
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new PIRL(data, (Options?)options, backbone));
+        static (data, options, backbone) => new PIRL(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.12,
+            ScaleWithBatch = 1024,
+            WeightDecay = 0.0001,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

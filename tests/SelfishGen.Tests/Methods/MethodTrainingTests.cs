@@ -39,7 +39,7 @@ public sealed class MethodTrainingTests : IDisposable
     public void Loss_falls_over_training(string method)
     {
         var report = TinyMethods.Create(method, TrainingImages(method))
-            .Supervise(lr: TinyMethods.LearningRate(method), epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method));
+            .Supervise(lr: TinyMethods.LearningRate(method), epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method), recipe: TrainingRecipe.Default);
 
         var losses = report.EpochLosses;
         Assert.All(report.StepLosses, loss => Assert.True(float.IsFinite(loss), $"{method} loss {loss}"));

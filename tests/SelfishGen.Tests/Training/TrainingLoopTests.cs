@@ -17,7 +17,7 @@ public sealed class TrainingLoopTests : IDisposable
     [Fact]
     public void Loss_falls_over_training()
     {
-        var report = NewMethod().Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, "run"));
+        var report = NewMethod().Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, "run"), recipe: TrainingRecipe.Default);
 
         Assert.Equal(6, report.EpochLosses.Count);
         Assert.True(report.EpochLosses[^1] < 0.6 * report.EpochLosses[0],
