@@ -26,7 +26,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected abstract string ObjectiveArguments(MethodModel method);
 
     /// <summary>Whether the objective is a module with state or parameters (registered, so it is trained and saved).</summary>
-    protected virtual bool ObjectiveIsModule => false;
+    protected virtual bool ObjectiveIsModule(MethodModel method) => false;
 
     /// <summary>The projector's runtime type.</summary>
     protected virtual string ProjectorType => RuntimeNames.MlpHead;
@@ -70,16 +70,24 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) =>
-        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, backbone)" : "backbone";
+    public override string BaseBackbone(MethodModel method, string given) =>
+        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, {given})" : given;
 
     /// <inheritdoc />
     public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
         var composition = method.Composition;
-        var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
-        writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        if (composition.ViewTypes.Count > 0)
+        {
+            var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
+        }
+        else
+        {
+            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        }
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
@@ -99,7 +107,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         if (composition.Momentum)
             writer.Line($"register_module(\"momentum\", {Momentum});");
         WriteStateRegistration(writer, method);
-        if (ObjectiveIsModule)
+        if (ObjectiveIsModule(method))
             writer.Line($"register_module(\"objective\", {Objective});");
     }
 
@@ -162,5 +170,5 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     }
 
     /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
-    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.Views.Count;
+    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.ViewCount;
 }
