@@ -99,14 +99,4 @@ public sealed class MethodTrainingTests : IDisposable
 
         Assert.Contains(message, error.Message);
     }
-
-    /// <summary>Cancels its token once a given number of steps have finished.</summary>
-    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : ITrainingObserver
-    {
-        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
-        {
-            if (step + 1 == steps)
-                cancel.Cancel();
-        }
-    }
 }
