@@ -11,7 +11,6 @@ namespace SelfishGen.Generators.Emit;
 /// </summary>
 internal sealed class OwnObjectiveEmitter : ViewFamilyEmitter
 {
-    private const string Queue = "_queue";
     private const string Inputs = "global::SelfishGen.Objectives.ObjectiveInputs";
     private const string Setup = "global::SelfishGen.Objectives.ObjectiveSetup";
 
@@ -27,25 +26,7 @@ internal sealed class OwnObjectiveEmitter : ViewFamilyEmitter
     protected override bool ObjectiveIsModule(MethodModel method) => Own(method).IsModule;
 
     /// <inheritdoc />
-    protected override void WriteStateFields(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            Field(writer, RuntimeNames.FeatureQueue, Queue);
-    }
-
-    /// <inheritdoc />
-    protected override void WriteStateConstruction(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(HyperparameterTable.ObjectiveQueue)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
-    }
-
-    /// <inheritdoc />
-    protected override void WriteStateRegistration(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            writer.Line($"register_module(\"queue\", {Queue});");
-    }
+    protected override HyperparameterDefinition QueueSize => HyperparameterTable.ObjectiveQueue;
 
     /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
@@ -76,6 +57,4 @@ internal sealed class OwnObjectiveEmitter : ViewFamilyEmitter
     }
 
     private static OwnType Own(MethodModel method) => method.Composition.OwnObjective!;
-
-    private static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
 }

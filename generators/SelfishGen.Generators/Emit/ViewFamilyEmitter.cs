@@ -18,6 +18,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected const string Momentum = "_momentum";
     protected const string MomentumSchedule = "_momentumSchedule";
     protected const string Objective = "_objective";
+    protected const string Queue = "_queue";
 
     /// <summary>The objective's runtime type.</summary>
     protected abstract string ObjectiveType(MethodModel method);
@@ -39,14 +40,24 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected static string ProjectorInput(MethodModel method) =>
         method.Composition.LabEncoders ? "Encoders.Lightness.OutputFeatures" : "Backbone.OutputFeatures";
 
-    /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
+    /// <summary>The option that sizes the queue of a method that keeps one (<see cref="HasQueue"/>).</summary>
+    protected virtual HyperparameterDefinition QueueSize => HyperparameterTable.Queue;
+
+    /// <summary>Whether the method keeps a queue of past embeddings (MoCo's keys, NNCLR's support set).</summary>
+    protected static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
+
+    /// <summary>Writes the fields of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            Field(writer, RuntimeNames.FeatureQueue, Queue);
     }
 
-    /// <summary>Writes the construction and registration of the family's state, if any.</summary>
+    /// <summary>Writes the construction of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
     }
 
     /// <inheritdoc />
@@ -111,9 +122,11 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line($"register_module(\"objective\", {Objective});");
     }
 
-    /// <summary>Writes the registration of the family's state, if any (after the heads, so checkpoints read well).</summary>
+    /// <summary>Writes the registration of the family's state (by default the queue, if any), after the heads, so checkpoints read well.</summary>
     protected virtual void WriteStateRegistration(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"register_module(\"queue\", {Queue});");
     }
 
     /// <inheritdoc />

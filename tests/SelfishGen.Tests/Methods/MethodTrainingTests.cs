@@ -41,9 +41,7 @@ public sealed class MethodTrainingTests : IDisposable
         var report = TinyMethods.Create(method, TrainingImages(method))
             .Supervise(lr: TinyMethods.LearningRate(method), epochs: Epochs, batchSize: BatchSize, name: Path.Combine(_store, method));
 
-        var losses = report.EpochLosses;
-        Assert.All(report.StepLosses, loss => Assert.True(float.IsFinite(loss), $"{method} loss {loss}"));
-        Assert.True((losses[^1] + losses[^2]) / 2 < Math.Max(losses[0], losses[1]), $"{method} epoch losses {string.Join(", ", losses)}");
+        LossAssert.Falls(report, method);
     }
 
     [Theory]

@@ -41,9 +41,7 @@ public sealed class OwnPieceMethodTests : IDisposable
         var report = Create(method, new RandomPatterns(64, channels: 3, cells: 2))
             .Supervise(lr: 3e-3, epochs: 6, batchSize: BatchSize, name: Path.Combine(_store, method));
 
-        var losses = report.EpochLosses;
-        Assert.All(report.StepLosses, loss => Assert.True(float.IsFinite(loss), $"{method} loss {loss}"));
-        Assert.True((losses[^1] + losses[^2]) / 2 < Math.Max(losses[0], losses[1]), $"{method} epoch losses {string.Join(", ", losses)}");
+        LossAssert.Falls(report, method);
     }
 
     [Theory]
