@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using SelfishGen.Generators.Model;
 using SelfishGen.Generators.Tests.Infrastructure;
 
@@ -144,6 +145,37 @@ public class OwnPieceTests
             ],
             messages);
     }
+
+    [Fact]
+    public void Editing_a_type_of_its_own_in_another_file_regenerates_the_method_only_when_its_constructor_changes()
+    {
+        var loss = "public sealed class Loss(SelfishGen.Objectives.ObjectiveSetup setup) : SelfishGen.Objectives.IViewObjective { public TorchSharp.torch.Tensor Loss(SelfishGen.Objectives.ObjectiveInputs inputs) => inputs.Embeddings[0].sum(); public double T => setup.Temperature; }";
+        var method = $"using SelfishGen;\nnamespace Demo;\n[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr), Projector, Objective(typeof(Loss))] {Method}";
+        var compilation = TestCompilation.Create(method, $"namespace Demo;\n{loss}");
+        var first = GeneratorRun.Of(compilation);
+
+        var body = first.Then(ReplaceSecond(compilation, $"namespace Demo;\n{loss.Replace("inputs.Embeddings[0].sum()", "inputs.Embeddings[1].sum()")}"));
+        var constructor = body.Then(ReplaceSecond(compilation, $"namespace Demo;\n{loss.Replace("(SelfishGen.Objectives.ObjectiveSetup setup)", "").Replace("setup.Temperature", "0")}"));
+
+        Assert.Contains("new global::Demo.Loss(new global::SelfishGen.Objectives.ObjectiveSetup(", first.Source("Demo.M.g.cs"));
+        Assert.All(Reasons(body), reason => Assert.Contains(reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(constructor));
+        Assert.Contains("_objective = new global::Demo.Loss();", constructor.Source("Demo.M.g.cs"));
+    }
+
+    [Fact]
+    public void The_example_follows_the_scalar_rule_of_the_library()
+    {
+        var findings = Library.ScalarUses.Find(GeneratorRun.Of(TestCompilation.Create(Declarations.CustomMethodExample)).Output);
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorRun run) =>
+        [.. run.Result.TrackedSteps[TrackingNames.Methods].SelectMany(step => step.Outputs).Select(output => output.Reason)];
+
+    private static Compilation ReplaceSecond(Compilation compilation, string source) =>
+        compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1), CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions, path: "Loss.cs"));
 
     // The errors of the compilation, and the warnings in the generated code.
     private static IEnumerable<string> Problems(GeneratorRun run) =>
