@@ -83,7 +83,7 @@ partial class SwAV
             new("ProjectorOut", "int", "64", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("ObjectiveTemperature", "double", "0.1", "Softmax temperature the objective is given, greater than 0."),
-            new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
+            new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none (Auto: GroupNormConvNet, the declared one)."),
         ],
         static (data, options, backbone) => new SwAV(data, (Options?)options, backbone));
 }
