@@ -15,6 +15,8 @@ internal static class RuntimeNames
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
     public const string LabSplitBackbone = "global::SelfishGen.Modules.LabSplitBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
+    public const string TileEncoder = "global::SelfishGen.Modules.TileEncoder";
+    public const string JigsawView = "global::SelfishGen.Views.JigsawView";
     public const string PatchGrid = "global::SelfishGen.Views.PatchGrid";
     public const string ViewAugmentation = "global::SelfishGen.ViewAugmentation";
     public const string Augment = "global::SelfishGen.Augmentations.Augment";

@@ -19,6 +19,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected const string MomentumSchedule = "_momentumSchedule";
     protected const string Objective = "_objective";
     protected const string Queue = "_queue";
+    protected const string Tiles = "_tiles";
 
     /// <summary>The objective's runtime type.</summary>
     protected abstract string ObjectiveType(MethodModel method);
@@ -69,6 +70,8 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             Field(writer, $"{RuntimeNames.ModuleList}<{ProjectorType}>", Projectors);
         else
             Field(writer, ProjectorType, Projector);
+        if (TiledViews(composition).Length > 0)
+            Field(writer, RuntimeNames.TileEncoder, Tiles);
         if (composition.Predictor)
             Field(writer, RuntimeNames.MlpHead, Predictor);
         if (composition.Momentum)
@@ -103,6 +106,9 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
             writer.Line($"{Projector} = NewProjector();");
+        var tiled = TiledViews(composition).Length > 0;
+        if (tiled)
+            writer.Line($"{Tiles} = new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {RuntimeNames.JigsawView}.Grid);");
         if (composition.Predictor)
             writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.PredictorHidden)}, {Option(HyperparameterTable.ProjectorOut)});");
         if (composition.Momentum)
@@ -113,6 +119,8 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         WriteStateConstruction(writer, method);
         writer.Line($"{Objective} = new {ObjectiveType(method)}({ObjectiveArguments(method)});");
         writer.Line(composition.ProjectorPerView ? $"register_module(\"projectors\", {Projectors});" : $"register_module(\"projector\", {Projector});");
+        if (tiled)
+            writer.Line($"register_module(\"tiles\", {Tiles});");
         if (composition.Predictor)
             writer.Line($"register_module(\"predictor\", {Predictor});");
         if (composition.Momentum)
@@ -149,10 +157,15 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line($"private {RuntimeNames.LabSplitBackbone} Encoders => ({RuntimeNames.LabSplitBackbone})Backbone;");
             writer.Line();
         }
-        var encoder = composition.LabEncoders ? "(view == 0 ? Encoders.Lightness : Encoders.Color)" : "Backbone";
-        var encoders = composition.LabEncoders ? "the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images)" : "the backbone";
+        var tiledViews = TiledViews(composition);
+        var (features, encoders) = composition.LabEncoders
+            ? ("(view == 0 ? Encoders.Lightness : Encoders.Color).call(images)", "the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images)")
+            : tiledViews.Length > 0
+                ? ($"view is {string.Join(" or ", tiledViews)} ? {Tiles}.Features(Backbone, images) : Backbone.call(images)",
+                    $"the backbone (tile by tile for the jigsaw view{(tiledViews.Length > 1 ? "s" : "")} {string.Join(", ", tiledViews)})")
+                : ("Backbone.call(images)", "the backbone");
         writer.Line($"/// <summary>The embedding of <paramref name=\"images\"/> as view <paramref name=\"view\"/>: {encoders}, then that view's projector.</summary>");
-        writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({encoder}.call(images));");
+        writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({features});");
         writer.Line();
     }
 
@@ -181,6 +194,15 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line($"{Momentum}.Update({MomentumSchedule}.At(context.Progress));");
         writer.Line();
     }
+
+    /// <summary>
+    /// The views encoded tile by tile (<c>TileEncoder</c>): the jigsaw views of methods with a projector per view.
+    /// Behind a shared projector, every view must give the backbone's features the same way, so a jigsaw view is
+    /// encoded whole there.
+    /// </summary>
+    private static int[] TiledViews(Composition composition) => composition.ProjectorPerView && !composition.LabEncoders
+        ? [.. composition.Views.Select((view, index) => (view, index)).Where(v => v.view == "Jigsaw").Select(v => v.index)]
+        : [];
 
     /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
     protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.ViewCount;

@@ -44,6 +44,7 @@ partial class PIRL
 
     private readonly global::SelfishGen.Views.AugmentedViews _views;
     private readonly global::TorchSharp.Modules.ModuleList<global::SelfishGen.Modules.MlpHead> _projectors;
+    private readonly global::SelfishGen.Modules.TileEncoder _tiles;
     private readonly global::SelfishGen.State.MemoryBank _memoryBank;
     private readonly global::SelfishGen.Objectives.MemoryBankContrast _objective;
 
@@ -60,17 +61,19 @@ partial class PIRL
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.InstDisc, global::SelfishGen.ViewAugmentation.Jigsaw]);
         _projectors = new(NewProjector(), NewProjector());
+        _tiles = new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, global::SelfishGen.Views.JigsawView.Grid);
         _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
         register_module("projectors", _projectors);
+        register_module("tiles", _tiles);
         register_module("memory_bank", _memoryBank);
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
     private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
-    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: the backbone, then that view's projector.</summary>
-    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call(Backbone.call(images));
+    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: the backbone (tile by tile for the jigsaw view 1), then that view's projector.</summary>
+    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call(view is 1 ? _tiles.Features(Backbone, images) : Backbone.call(images));
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)

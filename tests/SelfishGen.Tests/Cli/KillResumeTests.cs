@@ -12,13 +12,21 @@ namespace SelfishGen.Tests.Cli;
 public sealed class KillResumeTests : IDisposable
 {
     private static readonly string Selfish = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "selfish.exe" : "selfish");
+    private const int Images = 480;
     private readonly TempFolder _folder = new();
+
+    // 480 small images of different colours: 15 batches of 32 an epoch.
+    public KillResumeTests()
+    {
+        for (var i = 0; i < Images; i++)
+            TestImages.Save(_folder.File("images", $"{i}.png"), new SixLabors.ImageSharp.PixelFormats.Rgb24((byte)i, (byte)(7 * i), (byte)(13 * i)), 16, 16);
+    }
 
     public void Dispose() => _folder.Dispose();
 
     private string[] Train(string store) =>
     [
-        "train", "--data", "sample", "--epochs", "2", "--batch-size", "64", "--set", "Hidden=16", "--no-eval",
+        "train", "--data", Path.Combine(_folder.Path, "images"), "--epochs", "2", "--batch-size", "32", "--set", "Hidden=16", "--no-eval",
         "--threads", "1", "--seed", "3", "--checkpoint-every", "3", "--store", Path.Combine(_folder.Path, store),
         "--log-steps", Path.Combine(_folder.Path, store + ".csv"),
     ];
@@ -28,7 +36,7 @@ public sealed class KillResumeTests : IDisposable
     {
         Assert.Equal(0, Run(Train("straight")));
         var straight = Losses("straight");
-        Assert.Equal(30, straight.Count); // 2 epochs of 15 batches of 64 of the 1,000 sample images
+        Assert.Equal(30, straight.Count); // 2 epochs of 15 batches of 32
 
         var killAfter = new Random().Next(4, straight.Count - 2);
         using (var killed = Start(Train("killed")))
