@@ -19,7 +19,7 @@ echo "Building the selfish command into $out/bin ..."
 dotnet build examples/SelfishGen.Cli -c Release -o "$out/bin" -v quiet -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 selfish="$out/bin/selfish"
 
-# name | arguments (every case: the bundled sample, no evaluation, seed 3, cosine schedule, a checkpoint every 5 steps)
+# name | arguments (every case: 1,000 images of the bundled sample, no evaluation, seed 3, cosine schedule, a checkpoint every 5 steps)
 cases=(
   "RotateNet ConvNet|--method RotateNet --epochs 3 --batch-size 64"
   "SimCLR ConvNet|--method SimCLR --epochs 3 --batch-size 64"
@@ -45,7 +45,7 @@ for entry in "${cases[@]}"; do
   fi
   dir="$out/${name// /-}"
   rm -rf "$dir" && mkdir -p "$dir"
-  common=(train --data sample --no-eval --seed 3 --cosine --checkpoint-every 5 "${args[@]}")
+  common=(train --data sample --limit 1000 --no-eval --seed 3 --cosine --checkpoint-every 5 "${args[@]}")
 
   "$selfish" "${common[@]}" --store "$dir/straight" --log-steps "$dir/straight.csv" >"$dir/straight.out" 2>&1
   total=$(logged "$dir/straight.csv")

@@ -15,9 +15,9 @@ out=${OUT:-$(mktemp -d -t selfish-rss-XXXX)}
 mkdir -p "$out"
 dotnet build examples/SelfishGen.Cli -c Release -o "$out/bin" -v quiet -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
 
-# 1,000 sample images in batches of 64: 15 steps per epoch.
+# 1,000 of the sample's images in batches of 64: 15 steps per epoch.
 epochs=$(( (steps + 14) / 15 ))
-"$out/bin/selfish" train --data sample --no-eval --method "$method" --epochs "$epochs" --batch-size 64 --seed 1 \
+"$out/bin/selfish" train --data sample --limit 1000 --no-eval --method "$method" --epochs "$epochs" --batch-size 64 --seed 1 \
   --checkpoint-every end --store "$out/store" --log-steps "$out/steps.csv" "$@" >"$out/train.out" 2>&1
 
 awk -F, -v method="$method" 'NR > 1 && $3 != "skipped" {

@@ -52,6 +52,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--init-partial")]
     [InlineData("export", "--store", "no/such/checkpoint")]
     [InlineData("train", "--checkpoint-every", "5x")]
+    [InlineData("train", "--limit", "1")]
     [InlineData("train", "--allow-changes")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
@@ -76,6 +77,16 @@ public sealed class SelfishCommandTests : IDisposable
         var missing = Path.Combine(_folder.Path, "nowhere");
         Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--data", missing, "--epochs", "1"));
         Assert.Contains("nowhere", _output.ToString());
+    }
+
+    [Fact]
+    public void Limit_trains_on_that_many_images_of_the_data()
+    {
+        Assert.Equal(0, Run("train", "--data", "sample", "--limit", "200", "--epochs", "1", "--batch-size", "50", "--no-eval",
+            "--set", "Hidden=16", "--store", Path.Combine(_folder.Path, "limited")));
+        var text = Unwrapped();
+        Assert.Contains("on sample: 200 images of", text);
+        Assert.Contains("Trained 4 steps", text);
     }
 
     [Fact]
