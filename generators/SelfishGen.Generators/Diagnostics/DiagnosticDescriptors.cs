@@ -10,6 +10,8 @@ namespace SelfishGen.Generators.Diagnostics;
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
 /// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG150</c> <c>[Recipe]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG160</c> types of the user's own
+/// (<c>[Views(typeof(...))]</c>, <c>[Objective]</c>, <c>[Backbone]</c>). Each id has a section in <c>docs/diagnostics.md</c>.
 /// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
 /// message of the run-time check as their whole message.
 /// </summary>
@@ -269,6 +271,39 @@ internal static class DiagnosticDescriptors
         Declaration,
         "A recipe needs a method declaration",
         "'{0}' has a [Recipe] but no method attributes (an objective such as [Contrastive] or [Classification]): declare the method, or remove the recipe");
+    /// <summary>SSG160: a type of the user's own does not implement (or derive from) what its part needs.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeKind = Error(
+        "SSG160",
+        Declaration,
+        "The type does not fit its part",
+        "'{0}' declares {1} as its {2}, but {1} does not {3} {4}: {3} {4}, or name another type");
+
+    /// <summary>SSG161: a type of the user's own cannot be created: abstract, static, an interface, open generic, or not accessible.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeNotCreatable = Error(
+        "SSG161",
+        Declaration,
+        "The type cannot be created",
+        "'{0}' declares {1} as its {2}, but {1} is {3}, so the generated code cannot create it: name a non-abstract, non-generic class the method's assembly can see");
+
+    /// <summary>SSG162: a type of the user's own has no public constructor of a form the generated code calls.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeConstructor = Error(
+        "SSG162",
+        Declaration,
+        "The type has no constructor the generated code can call",
+        "'{0}' declares {1} as its {2}, but {1} has no public constructor that takes {3}: add 'public {4}({5})'");
+
+    /// <summary>SSG163: the user's backbone does not override <c>Replicate</c>, which a piece of the declaration needs.</summary>
+    public static readonly DiagnosticDescriptor OwnBackboneReplicate = Error(
+        "SSG163",
+        Composition,
+        "The backbone cannot build a copy of itself",
+        "'{0}' declares {1}, which builds a copy of the backbone, but {2} does not override Backbone.Replicate: override it to build a new {2} for the given image shape");
+
+    /// <summary>SSG164: the temperature of an objective of the user's own is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor ObjectiveTemperature = Range("SSG164", "Objective temperature must be greater than 0");
+
+    /// <summary>SSG165: the queue of an objective of the user's own holds fewer than one embedding.</summary>
+    public static readonly DiagnosticDescriptor ObjectiveQueue = Range("SSG165", "Objective queue size must be at least 1");
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");

@@ -21,7 +21,7 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
     }.Select(Option));
 
     /// <inheritdoc />
-    protected override bool ObjectiveIsModule => true;
+    protected override bool ObjectiveIsModule(MethodModel method) => true;
 
     /// <inheritdoc />
     protected override string ProjectorType => RuntimeNames.DinoHead;
@@ -42,7 +42,7 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
     /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
     {
-        var teacher = string.Join(", ", Enumerable.Range(0, method.Composition.Views.Count).Select(view => $"{Momentum}.call(views[{view}])"));
+        var teacher = string.Join(", ", Enumerable.Range(0, method.Composition.ViewCount).Select(view => $"{Momentum}.call(views[{view}])"));
         writer.Line($"var student = new {RuntimeNames.Tensor}[views.Count];");
         writer.Line("for (var view = 0; view < views.Count; view++)");
         using (writer.Indented())

@@ -52,6 +52,10 @@ internal static class MethodEmitter
         return writer.ToString();
     }
 
+    // The constructor's backbone, or the one the declaration names ([Backbone(typeof(...))]) unless the options ask for a built-in kind.
+    private static string GivenBackbone(MethodModel method) =>
+        method.Composition.OwnBackbone is { } own ? $"backbone ?? {RuntimeNames.Backbones}.Declared(options, () => new {own.Name}(data.Shape))" : "backbone";
+
     private static void WriteConstructors(SourceWriter writer, MethodModel method, FamilyEmitter family)
     {
         const string Optional = "Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null";
@@ -63,7 +67,7 @@ internal static class MethodEmitter
         writer.Line($"/// <summary>Creates a {method.Name} for data of the given shape and size, without the data (e.g. to load a checkpoint).</summary>");
         writer.Line($"public {method.Name}(global::SelfishGen.Data.DatasetInfo data, {Optional})");
         using (writer.Indented())
-            writer.Line($": base(nameof({method.Name}), data, (options ?? new Options()).EnsureValid<Options>(), {family.BaseBackbone(method)})");
+            writer.Line($": base(nameof({method.Name}), data, (options ?? new Options()).EnsureValid<Options>(), {family.BaseBackbone(method, GivenBackbone(method))})");
         using (writer.Block())
             family.WriteConstruction(writer, method);
     }

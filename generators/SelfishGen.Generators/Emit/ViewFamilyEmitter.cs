@@ -18,6 +18,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected const string Momentum = "_momentum";
     protected const string MomentumSchedule = "_momentumSchedule";
     protected const string Objective = "_objective";
+    protected const string Queue = "_queue";
     protected const string Tiles = "_tiles";
 
     /// <summary>The objective's runtime type.</summary>
@@ -27,7 +28,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected abstract string ObjectiveArguments(MethodModel method);
 
     /// <summary>Whether the objective is a module with state or parameters (registered, so it is trained and saved).</summary>
-    protected virtual bool ObjectiveIsModule => false;
+    protected virtual bool ObjectiveIsModule(MethodModel method) => false;
 
     /// <summary>The projector's runtime type.</summary>
     protected virtual string ProjectorType => RuntimeNames.MlpHead;
@@ -40,14 +41,24 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected static string ProjectorInput(MethodModel method) =>
         method.Composition.LabEncoders ? "Encoders.Lightness.OutputFeatures" : "Backbone.OutputFeatures";
 
-    /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
+    /// <summary>The option that sizes the queue of a method that keeps one (<see cref="HasQueue"/>).</summary>
+    protected virtual HyperparameterDefinition QueueSize => HyperparameterTable.Queue;
+
+    /// <summary>Whether the method keeps a queue of past embeddings (MoCo's keys, NNCLR's support set).</summary>
+    protected static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
+
+    /// <summary>Writes the fields of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            Field(writer, RuntimeNames.FeatureQueue, Queue);
     }
 
-    /// <summary>Writes the construction and registration of the family's state, if any.</summary>
+    /// <summary>Writes the construction of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
     }
 
     /// <inheritdoc />
@@ -73,16 +84,24 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) =>
-        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, backbone)" : "backbone";
+    public override string BaseBackbone(MethodModel method, string given) =>
+        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, {given})" : given;
 
     /// <inheritdoc />
     public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
         var composition = method.Composition;
-        var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
-        writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        if (composition.ViewTypes.Count > 0)
+        {
+            var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
+        }
+        else
+        {
+            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        }
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
@@ -107,13 +126,15 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         if (composition.Momentum)
             writer.Line($"register_module(\"momentum\", {Momentum});");
         WriteStateRegistration(writer, method);
-        if (ObjectiveIsModule)
+        if (ObjectiveIsModule(method))
             writer.Line($"register_module(\"objective\", {Objective});");
     }
 
-    /// <summary>Writes the registration of the family's state, if any (after the heads, so checkpoints read well).</summary>
+    /// <summary>Writes the registration of the family's state (by default the queue, if any), after the heads, so checkpoints read well.</summary>
     protected virtual void WriteStateRegistration(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"register_module(\"queue\", {Queue});");
     }
 
     /// <inheritdoc />
@@ -190,5 +211,5 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         : [];
 
     /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
-    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.Views.Count;
+    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.ViewCount;
 }

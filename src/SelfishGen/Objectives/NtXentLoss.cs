@@ -8,7 +8,12 @@ namespace SelfishGen.Objectives;
 /// 2N − 1, ℓ_i = −log( exp(z_i·z_p(i)/τ) / Σ_{j≠i} exp(z_i·z_j/τ) ), averaged over all 2N; symmetric in the views.
 /// The loss L2-normalises its inputs.
 /// </summary>
-public sealed class NtXentLoss
+/// <remarks>
+/// Also an objective a declaration can name: <c>[Objective(typeof(NtXentLoss))]</c> compares the embeddings of two
+/// views as <c>[Contrastive]</c> without a queue does (SimCLR).
+/// </remarks>
+[ViewCount(2)]
+public sealed class NtXentLoss : IViewObjective
 {
     private static readonly Scalar Excluded = double.NegativeInfinity.ToScalar();
     private readonly Scalar _temperature;
@@ -21,8 +26,16 @@ public sealed class NtXentLoss
         _temperature = temperature.ToScalar();
     }
 
+    /// <summary>Creates the loss at the declared temperature, as the objective of a declaration.</summary>
+    public NtXentLoss(ObjectiveSetup setup) : this(setup.Temperature)
+    {
+    }
+
     /// <summary>The softmax temperature τ.</summary>
     public double Temperature { get; }
+
+    /// <summary>NT-Xent of the embeddings of the two views.</summary>
+    public Tensor Loss(ObjectiveInputs inputs) => Loss(inputs.Embeddings[0], inputs.Embeddings[1]);
 
     /// <summary>NT-Xent of <paramref name="first"/> (N, D) and <paramref name="second"/> (N, D), row i of each being views of one image.</summary>
     public Tensor Loss(Tensor first, Tensor second)

@@ -72,14 +72,4 @@ public sealed class TrainingLoopTests : IDisposable
         Assert.Equal(3, restored.State.Step);
         Assert.Equal(new TrainingState(0, 3, 3, 0), restored.State);
     }
-
-    /// <summary>Cancels its token once a given number of steps have finished.</summary>
-    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : ITrainingObserver
-    {
-        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
-        {
-            if (step + 1 == steps)
-                cancel.Cancel();
-        }
-    }
 }
