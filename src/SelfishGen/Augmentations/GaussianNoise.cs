@@ -10,5 +10,5 @@ public sealed class GaussianNoise(double sigma) : IAugmentation
 
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random) =>
-        (images + randn(images.shape, images.dtype, generator: random).to(images.device) * Sigma).clamp(0, 1);
+        (images + Draw.Normal(images.shape, images.dtype, random).to(images.device) * Sigma).clamp(0, 1);
 }

@@ -1,3 +1,4 @@
+using SelfishGen.Augmentations;
 using SelfishGen.Data;
 using static TorchSharp.torch;
 
@@ -25,8 +26,8 @@ public sealed class LatentPretext
     {
         long[] shape = [batch.Size, Features];
         var codes = Distribution == LatentDistribution.Uniform
-            ? rand(shape, generator: context.Random) * 2 - 1
-            : randn(shape, generator: context.Random);
+            ? Draw.ForRows(shape, all => rand(all, generator: context.Random)) * 2 - 1
+            : Draw.Normal(shape, float32, context.Random);
         return codes.to(batch.Images.device);
     }
 }

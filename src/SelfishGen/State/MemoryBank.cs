@@ -1,3 +1,4 @@
+using SelfishGen.Augmentations;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -54,7 +55,7 @@ public sealed class MemoryBank : nn.Module
         using var _ = no_grad();
         var own = indices.cpu().to(ScalarType.Int64).unsqueeze(1);
         // Draw from Count − 1 values and step over the sample's own index: uniform over the others.
-        var drawn = randint(0, Count - 1, [own.shape[0], count], ScalarType.Int64, generator: random);
+        var drawn = Draw.ForRows([own.shape[0], count], all => randint(0, Count - 1, all, ScalarType.Int64, generator: random));
         var others = drawn.add_(drawn.ge(own).to(ScalarType.Int64));
         return Entries.index_select(0, others.flatten().to(Entries.device)).view(own.shape[0], count, Dim);
     }
