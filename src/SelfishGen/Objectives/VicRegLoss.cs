@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -5,7 +6,8 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// VICReg: sim·invariance + var·variance + cov·covariance over two views' embeddings z₁, z₂ (N, D), where
 /// invariance = mean((z₁ − z₂)²); variance = ½Σ_views mean_j max(0, 1 − √(Var_j + 1e-4)) (unbiased variance);
-/// covariance = Σ_views Σ_{i≠j} Cov_ij² / D with Cov = z̄ᵀz̄ / (N − 1) of the centred z̄.
+/// covariance = Σ_views Σ_{i≠j} Cov_ij² / D with Cov = z̄ᵀz̄ / (N − 1) of the centred z̄. In a data-parallel step
+/// the variance and covariance are the whole batch's (every rank's rows, <see cref="CrossRank.Gather"/>).
 /// </summary>
 public sealed class VicRegLoss
 {
@@ -35,6 +37,7 @@ public sealed class VicRegLoss
     public Tensor Loss(Tensor first, Tensor second)
     {
         var invariance = nn.functional.mse_loss(first, second);
+        (first, second) = BarlowTwinsLoss.GatherViews(first, second);
         var variance = (Variance(first) + Variance(second)) / 2;
         var covariance = Covariance(first) + Covariance(second);
         return Sim * invariance + Var * variance + Cov * covariance;
