@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Commands;
+using SelfishGen.Distributed;
 
 namespace SelfishGen.Cli;
 
@@ -43,17 +44,30 @@ public static class SelfishApp
         catch (CommandAppException error)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            return InvalidArguments;
+            return Exit(InvalidArguments, error);
         }
         catch (Exception error) when (error is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or KeyNotFoundException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
-            return InvalidArguments;
+            return Exit(InvalidArguments, error);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException error)
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
-            return 130;
+            return Exit(130, error);
         }
+        catch (Exception error) when (Communicators.StoppedEveryRank(error))
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            return 1;
+        }
+    }
+
+    // Under mpirun, a rank that stops on an error the other ranks do not share ends them all, as they may wait for it.
+    private static int Exit(int code, Exception error)
+    {
+        if (Communicators.LaunchedRanks() > 1 && !Communicators.StoppedEveryRank(error))
+            MpiCommunicator.World().Abort(code);
+        return code;
     }
 }

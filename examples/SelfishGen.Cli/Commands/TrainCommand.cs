@@ -2,11 +2,15 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
 
-/// <summary><c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder.</summary>
+/// <summary>
+/// <c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder. Under
+/// <c>mpirun -np N</c> every rank trains its part of each batch; rank 0 alone reports, saves and evaluates.
+/// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>selfish train</c>.</summary>
@@ -61,6 +65,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--sync-bn")]
+        [Description("Under mpirun: normalise batch-norm layers with the statistics of the whole batch (all ranks), as one process would.")]
+        public bool SyncBatchNorm { get; init; }
+
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
         public bool NoEval { get; init; }
@@ -87,10 +95,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         if (data.ClassNames.Count > 0 && !settings.NoEval)
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}");
+        var world = new CommunicationClock(Communicators.FromEnvironment());
+        var leader = world.Rank == 0;
+        if (leader)
+            AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
+                                   (world.Size > 1 ? $", {world.Size} ranks" : ""));
         var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
+        TrainingReport Train(ITrainingObserver? observer, CancellationToken token) => method.Supervise(
             lr: settings.LearningRate,
             optimizer: settings.Optimizer,
             epochs: settings.Epochs,
@@ -101,9 +113,20 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
-            observer: observer,
-            cancellation: token), cancellation);
+            observer: observer is null ? null : world.RestartingOnStart(observer),
+            cancellation: token,
+            communicator: world,
+            syncBatchNorm: settings.SyncBatchNorm);
+        if (!leader)
+        {
+            Train(null, cancellation);
+            return 0;
+        }
+        var report = TrainingProgress.Run(method, Train, cancellation);
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        if (world.Size > 1)
+            AnsiConsole.MarkupLine($"Rank 0 spent {world.Elapsed.TotalSeconds:F1} s of {report.Elapsed.TotalSeconds:F1} s " +
+                                   $"({100 * world.Elapsed / report.Elapsed:F0} %) in {world.Calls} collectives (moving data and waiting for the other ranks).");
 
         if (test is not null)
             EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);

@@ -20,6 +20,22 @@ public static class Communicators
     /// <summary>How many ranks the launcher started on this machine (1 when started alone): they share its cores.</summary>
     public static int LocalRanks() => Count("OMPI_COMM_WORLD_LOCAL_SIZE") ?? Count("SLURM_NTASKS_PER_NODE") ?? 1;
 
+    /// <summary>
+    /// Whether every rank of the run stopped with <paramref name="error"/> together (a loading error, a cancellation
+    /// or a setting the ranks agreed on), so that each can end normally; after any other error of one rank, end the
+    /// run with <see cref="ICommunicator.Abort"/>, as the other ranks may wait for it.
+    /// </summary>
+    public static bool StoppedEveryRank(Exception error) => error.Data[SharedStop] is true;
+
+    /// <summary>Marks <paramref name="error"/> as one every rank stopped with; returns it.</summary>
+    internal static Exception MarkSharedStop(Exception error)
+    {
+        error.Data[SharedStop] = true;
+        return error;
+    }
+
+    private const string SharedStop = "SelfishGen.Distributed.SharedStop";
+
     private static int? Count(string variable) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var count) && count > 0 ? count : null;
 }

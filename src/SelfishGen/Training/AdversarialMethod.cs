@@ -62,6 +62,7 @@ public abstract class AdversarialMethod : SelfSupervisedMethod
         discriminatorOptimizer.zero_grad();
         var discriminatorLoss = ComputeDiscriminatorLoss(batch, context);
         discriminatorLoss.backward();
+        AverageGradientsOverRanks(discriminatorOptimizer);
         discriminatorOptimizer.step();
         LastDiscriminatorLoss = discriminatorLoss.item<float>();
         setup.Optimizer.zero_grad();

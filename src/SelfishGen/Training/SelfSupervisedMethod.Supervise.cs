@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 
 using static TorchSharp.torch;
 
@@ -8,11 +10,19 @@ namespace SelfishGen;
 public abstract partial class SelfSupervisedMethod
 {
     private byte[]? _pendingOptimizerState;
+    private DataParallel _parallel = DataParallel.Alone;
 
     /// <summary>
     /// Trains the method on <see cref="Dataset"/>, then saves a checkpoint to <paramref name="name"/>. The checkpoint is
     /// also written when training stops early: on cancellation (Ctrl+C) or an exception, which are then rethrown.
     /// </summary>
+    /// <remarks>
+    /// Started by <c>mpirun</c> (or given a <paramref name="communicator"/> of several ranks), every process trains
+    /// data-parallel: <paramref name="batchSize"/> is the batch of all ranks together, split evenly; the ranks start
+    /// from rank 0's weights, average their gradients every step and see the whole batch in their objectives, so
+    /// that N ranks train as one process with the whole batch would (exactly so with <paramref name="syncBatchNorm"/>).
+    /// Rank 0 alone writes checkpoints and reports progress. A failure on one rank stops every rank.
+    /// </remarks>
     /// <param name="lr">Base learning rate.</param>
     /// <param name="optimizer">Optimizer to build.</param>
     /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number).</param>
@@ -26,6 +36,8 @@ public abstract partial class SelfSupervisedMethod
     /// <param name="device">Device to train on; the method's current device when null.</param>
     /// <param name="observer">Receives progress (progress bars, logs).</param>
     /// <param name="cancellation">Stops training after the current step; a checkpoint is written first.</param>
+    /// <param name="communicator">The ranks to train with; <see cref="Communicators.FromEnvironment"/> when null.</param>
+    /// <param name="syncBatchNorm">With several ranks, normalise batch-norm layers with the statistics of the whole batch.</param>
     public TrainingReport Supervise(
         double lr = 1e-3,
         OptimizerKind optimizer = OptimizerKind.Adam,
@@ -39,7 +51,9 @@ public abstract partial class SelfSupervisedMethod
         int seed = 0,
         Device? device = null,
         ITrainingObserver? observer = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        ICommunicator? communicator = null,
+        bool syncBatchNorm = false)
     {
         var dataset = Dataset ?? throw new InvalidOperationException(
             $"{GetName()} has no dataset: construct it with one, or set {nameof(Dataset)} before calling {nameof(Supervise)}.");
@@ -48,21 +62,35 @@ public abstract partial class SelfSupervisedMethod
         if (device is not null)
             To(device);
 
-        State = TrainingState.Start(seed);
-        LoadPretrained(name, pretrained);
-        var setup = InitDataOptimizer(dataset, optimizer, lr, lrScheduler ?? LrSchedule.Constant, epochs, batchSize, shuffle, numWorkers);
-        var report = new ReportBuilder();
-        try
+        _parallel = new DataParallel(communicator ?? Communicators.FromEnvironment(), syncBatchNorm);
+        observer = _parallel.IsLeader ? observer ?? NoObserver.Instance : NoObserver.Instance;
+        using var batchNorm = _parallel.SyncBatchNorm(this);
+        return _parallel.Run(() =>
         {
-            Epochs(setup, report, observer ?? NoObserver.Instance, cancellation);
-        }
-        finally
-        {
-            Save(name, setup.Optimizer);
-            (observer ?? NoObserver.Instance).OnCheckpoint(CheckpointFile.PathOf(name));
-            setup.Optimizer.Dispose();
-        }
-        return report.Build(CheckpointFile.PathOf(name));
+            State = TrainingState.Start(seed);
+            var setup = _parallel.Agree(() =>
+            {
+                LoadPretrained(name, pretrained);
+                return InitDataOptimizer(dataset, optimizer, lr, lrScheduler ?? LrSchedule.Constant, epochs, batchSize, shuffle, numWorkers);
+            });
+            _parallel.Synchronise(this, $"{GetName()} {JsonSerializer.Serialize(Hyperparameters, Hyperparameters.GetType())} on {dataset.Count} images of " +
+                $"{dataset.Shape}, {epochs} epochs of batches of {batchSize}, {optimizer} at {lr} ({lrScheduler ?? LrSchedule.Constant}), seed {State.Seed}, from step {State.Step}");
+            var report = new ReportBuilder();
+            try
+            {
+                Epochs(setup, report, observer, cancellation);
+            }
+            finally
+            {
+                if (_parallel.IsLeader)
+                {
+                    Save(name, setup.Optimizer);
+                    observer.OnCheckpoint(CheckpointFile.PathOf(name));
+                }
+                setup.Optimizer.Dispose();
+            }
+            return report.Build(CheckpointFile.PathOf(name));
+        });
     }
 
     /// <summary>Step 1: when <paramref name="pretrained"/>, loads the checkpoint <paramref name="name"/> to resume from it.</summary>
@@ -76,7 +104,7 @@ public abstract partial class SelfSupervisedMethod
     protected virtual TrainingSetup InitDataOptimizer(
         IImageDataset dataset, OptimizerKind optimizer, double lr, LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers)
     {
-        var loader = new DataLoader(dataset, batchSize, shuffle, State.Seed, dropLast: true, prefetch: 1 + numWorkers);
+        var loader = new DataLoader(dataset, batchSize, shuffle, State.Seed, dropLast: true, prefetch: 1 + numWorkers, _parallel.Shard);
         var built = Optimizers.Create(optimizer, parameters(), lr);
         if (_pendingOptimizerState is { } saved)
         {
@@ -101,15 +129,15 @@ public abstract partial class SelfSupervisedMethod
         while (State.Epoch < setup.Epochs)
         {
             double epochLoss = 0;
-            foreach (var batch in setup.Loader.Epoch(State.Epoch, State.StepInEpoch))
+            foreach (var batch in _parallel.Steps(setup.Loader.Epoch(State.Epoch, State.StepInEpoch), cancellation))
             {
                 using (batch.To(Device))
                 {
-                    cancellation.ThrowIfCancellationRequested();
                     var loss = TrainStep(batch, setup, totalSteps);
                     epochLoss += loss;
-                    report.AddStep(loss, batch.Size, clock.Elapsed);
-                    observer.OnStep(State.Step, State.Epoch, loss, batch.Size, setup.CurrentLearningRate);
+                    var images = _parallel.GlobalRows(batch.Size);
+                    report.AddStep(loss, images, clock.Elapsed);
+                    observer.OnStep(State.Step, State.Epoch, loss, images, setup.CurrentLearningRate);
                     State = State with { StepInEpoch = State.StepInEpoch + 1, Step = State.Step + 1 };
                 }
             }
@@ -123,13 +151,14 @@ public abstract partial class SelfSupervisedMethod
     {
         using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
+        using var ranks = _parallel.EnterStep(batch.Size);
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
         setup.Optimizer.zero_grad();
         var loss = Forward(batch, context);
         Update(loss, setup, batch, context);
-        return loss.item<float>();
+        return _parallel.Mean(loss.item<float>());
     }
 
     /// <summary>Step 4: the loss of one batch (the generated <see cref="ComputeLoss"/>).</summary>
@@ -139,10 +168,14 @@ public abstract partial class SelfSupervisedMethod
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
         loss.backward();
+        _parallel.AverageGradients(setup.Optimizer.parameters(), batchNormOf: this);
         setup.Optimizer.step();
         using (no_grad())
             AfterStep(batch, context);
     }
+
+    /// <summary>In a data-parallel run, replaces the gradients of <paramref name="optimizer"/>'s parameters by their mean over the ranks (before its step).</summary>
+    protected void AverageGradientsOverRanks(TorchSharp.Modules.OptimizerHelper optimizer) => _parallel.AverageGradients(optimizer.parameters());
 
     private sealed class NoObserver : ITrainingObserver
     {
