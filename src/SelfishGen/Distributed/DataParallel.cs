@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using SelfishGen.Data;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ namespace SelfishGen.Distributed;
 /// Stopping together: before each step the ranks exchange a status (a loading error, a cancellation, the end of the
 /// epoch), so that a bad image or Ctrl+C on one rank stops every rank at the same step, where rank 0 can save a
 /// checkpoint. A failure the other ranks cannot know of (in the middle of a step, where they wait in a collective)
-/// ends the whole run at once from <see cref="Run{T}"/> (<see cref="ICommunicator.Abort"/>), before this rank runs
+/// ends the whole run at once from <see cref="Run"/> (<see cref="ICommunicator.Abort"/>), before this rank runs
 /// any finally block: no checkpoint is written from a state the ranks do not share.
 /// </remarks>
 internal sealed class DataParallel
@@ -49,14 +50,14 @@ internal sealed class DataParallel
     public int GlobalRows(int localRows) => localRows * World.Size;
 
     /// <summary>
-    /// Runs <paramref name="body"/>; an exception that the other ranks did not agree on ends every rank at once
-    /// (from the exception filter: this rank's finally blocks do not run).
+    /// Runs <paramref name="steps"/>; an exception that the other ranks did not agree on ends every rank at once
+    /// (from the exception filter: this rank's finally blocks do not run, so it saves nothing).
     /// </summary>
-    public T Run<T>(Func<T> body)
+    public void Run(Action steps)
     {
         try
         {
-            return body();
+            steps();
         }
         catch (Exception error) when (IsDistributed && !Communicators.StoppedEveryRank(error) && StopEveryRank(error))
         {
@@ -83,20 +84,20 @@ internal sealed class DataParallel
     }
 
     /// <summary>
-    /// Checks that every rank runs <paramref name="settings"/>, then overwrites every parameter and buffer of
-    /// <paramref name="model"/> with rank 0's and checks that they are now the same everywhere.
+    /// Checks that every rank trains <paramref name="method"/> on the same data with the same settings, then
+    /// overwrites every parameter and buffer with rank 0's and checks that they are now the same everywhere.
     /// </summary>
-    public void Synchronise(nn.Module model, string settings)
+    public void Synchronise(SelfSupervisedMethod method, IImageDataset dataset, TrainingSetup setup)
     {
         if (!IsDistributed)
             return;
-        var all = GatherText(settings);
+        var all = GatherText(Settings(method, dataset, setup));
         var others = Enumerable.Range(1, World.Size - 1).Where(rank => all[rank] != all[0]).ToList();
         if (others.Count > 0)
             StopAgreed($"Every rank must run with the same settings; rank 0 runs {all[0]}, " +
                        string.Join("; ", others.Select(rank => $"rank {rank} runs {all[rank]}")) + ". Start every rank with the same arguments.");
-        InBuckets(StateTensors(model).ToList(), flat => World.Broadcast(flat));
-        var digests = GatherText(Convert.ToHexString(Digest(model)));
+        InBuckets(StateTensors(method).ToList(), flat => World.Broadcast(flat));
+        var digests = GatherText(Convert.ToHexString(Digest(method)));
         if (digests.Distinct().Count() > 1)
             StopAgreed("The ranks' weights differ after the broadcast from rank 0.");
     }
@@ -180,6 +181,11 @@ internal sealed class DataParallel
         World.AllReduce(sum);
         return (float)(sum.item<double>() / World.Size);
     }
+
+    private static string Settings(SelfSupervisedMethod method, IImageDataset dataset, TrainingSetup setup) =>
+        $"{method.GetName()} {JsonSerializer.Serialize(method.Hyperparameters, method.Hyperparameters.GetType())} on {dataset.Count} images of " +
+        $"{dataset.Shape}, {setup.Epochs} epochs of batches of {setup.Loader.BatchSize} (shuffled: {setup.Loader.Shuffle}), {setup.Kind} at " +
+        $"{setup.BaseLearningRate} ({setup.Schedule}), seed {method.State.Seed}, from step {method.State.Step}";
 
     // Shares each rank's status and stops every rank the same way when any failed or was cancelled.
     private void Exchange(Exception? error, bool cancelled, bool hasBatch)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SelfishGen.Data;
 using SelfishGen.Distributed;
 
@@ -65,32 +64,29 @@ public abstract partial class SelfSupervisedMethod
         _parallel = new DataParallel(communicator ?? Communicators.FromEnvironment(), syncBatchNorm);
         observer = _parallel.IsLeader ? observer ?? NoObserver.Instance : NoObserver.Instance;
         using var batchNorm = _parallel.SyncBatchNorm(this);
-        return _parallel.Run(() =>
+
+        State = TrainingState.Start(seed);
+        var setup = _parallel.Agree(() =>
         {
-            State = TrainingState.Start(seed);
-            var setup = _parallel.Agree(() =>
-            {
-                LoadPretrained(name, pretrained);
-                return InitDataOptimizer(dataset, optimizer, lr, lrScheduler ?? LrSchedule.Constant, epochs, batchSize, shuffle, numWorkers);
-            });
-            _parallel.Synchronise(this, $"{GetName()} {JsonSerializer.Serialize(Hyperparameters, Hyperparameters.GetType())} on {dataset.Count} images of " +
-                $"{dataset.Shape}, {epochs} epochs of batches of {batchSize}, {optimizer} at {lr} ({lrScheduler ?? LrSchedule.Constant}), seed {State.Seed}, from step {State.Step}");
-            var report = new ReportBuilder();
-            try
-            {
-                Epochs(setup, report, observer, cancellation);
-            }
-            finally
-            {
-                if (_parallel.IsLeader)
-                {
-                    Save(name, setup.Optimizer);
-                    observer.OnCheckpoint(CheckpointFile.PathOf(name));
-                }
-                setup.Optimizer.Dispose();
-            }
-            return report.Build(CheckpointFile.PathOf(name));
+            LoadPretrained(name, pretrained);
+            return InitDataOptimizer(dataset, optimizer, lr, lrScheduler ?? LrSchedule.Constant, epochs, batchSize, shuffle, numWorkers);
         });
+        _parallel.Synchronise(this, dataset, setup);
+        var report = new ReportBuilder();
+        try
+        {
+            _parallel.Run(() => Epochs(setup, report, observer, cancellation));
+        }
+        finally
+        {
+            if (_parallel.IsLeader)
+            {
+                Save(name, setup.Optimizer);
+                observer.OnCheckpoint(CheckpointFile.PathOf(name));
+            }
+            setup.Optimizer.Dispose();
+        }
+        return report.Build(CheckpointFile.PathOf(name));
     }
 
     /// <summary>Step 1: when <paramref name="pretrained"/>, loads the checkpoint <paramref name="name"/> to resume from it.</summary>

@@ -49,9 +49,7 @@ public sealed class CrossRankObjectiveTests
             return MeanOverRanks(world, cat([value.detach().view(1), shared.grad!.flatten()]));
         });
 
-        var reference = cat([expectedLoss.detach().view(1), expected.grad!.flatten()]);
-        foreach (var result in results)
-            Assert.True(result.allclose(reference, rtol: Tolerance, atol: Tolerance), $"{name}: loss and gradient {result.str()} vs {reference.str()}");
+        EveryRankGets(results, cat([expectedLoss.detach().view(1), expected.grad!.flatten()]), name);
     }
 
     [Fact]
@@ -82,9 +80,7 @@ public sealed class CrossRankObjectiveTests
             return MeanOverRanks(world, cat([value.detach().view(1), ra.grad!.flatten(), rb.grad!.flatten(), .. cpc.parameters().Select(p => p.grad!.flatten())]));
         });
 
-        var reference = cat([expectedLoss.detach().view(1), ea.grad!.flatten(), eb.grad!.flatten(), .. single.parameters().Select(p => p.grad!.flatten())]);
-        foreach (var result in results)
-            Assert.True(result.allclose(reference, rtol: Tolerance, atol: Tolerance), $"{result.str()} vs {reference.str()}");
+        EveryRankGets(results, cat([expectedLoss.detach().view(1), ea.grad!.flatten(), eb.grad!.flatten(), .. single.parameters().Select(p => p.grad!.flatten())]), "CPC");
     }
 
     [Fact]
@@ -94,11 +90,7 @@ public sealed class CrossRankObjectiveTests
         var random = new Generator(5);
         var keys = randn([Ranks * Rows, 4], generator: random);
         var indices = randperm(20, generator: random).narrow(0, 0, Ranks * Rows);
-        State Make()
-        {
-            var state = new State(new FeatureQueue(6, 4, new Generator(1)), new MemoryBank(20, 4, new Generator(2)), new DinoLoss(4, centerMomentum: 0.5));
-            return state;
-        }
+        static State Make() => new(new FeatureQueue(6, 4, new Generator(1)), new MemoryBank(20, 4, new Generator(2)), new DinoLoss(4, centerMomentum: 0.5));
 
         var single = Make();
         single.Update(keys, indices);
@@ -140,6 +132,13 @@ public sealed class CrossRankObjectiveTests
 
         foreach (var output in outputs)
             Assert.True(output.allclose(single, rtol: 1e-5, atol: 1e-6), $"{output.str()} vs {single.str()}");
+    }
+
+    // Each rank's mean over the ranks of (loss, gradients) is the one-process (loss, gradients).
+    private static void EveryRankGets(Tensor[] results, Tensor reference, string what)
+    {
+        foreach (var result in results)
+            Assert.True(result.allclose(reference, rtol: Tolerance, atol: Tolerance), $"{what}: loss and gradient {result.str()} vs {reference.str()}");
     }
 
     private static Tensor Mine(Tensor whole, ICommunicator world) => whole.narrow(0, world.Rank * Rows, Rows);
