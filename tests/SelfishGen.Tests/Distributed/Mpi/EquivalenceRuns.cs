@@ -10,7 +10,7 @@ public sealed class EquivalenceRuns : IDisposable
 {
     public const int Steps = 4;
     public const int BatchSize = 16;
-    public static readonly string[] Methods = ["SimCLR", "MoCo", "BYOL", "BarlowTwins", "VICReg", "DINO", "InstanceDiscrimination"];
+    public static readonly string[] Methods = ["SimCLR", "MoCo", "BYOL", "BarlowTwins", "VICReg", "DINO", "InstanceDiscrimination", "CPC", "PIRL", "CMC"];
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
     private readonly TempFolder _folder = new();
     private readonly Lazy<string> _ran;
