@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfishGen.Data;
 using SelfishGen.Methods;
 using SelfishGen.Tests.Methods;
@@ -17,13 +18,14 @@ internal static class Faults
     }
 
     /// <summary>
-    /// Trains SimCLR into <paramref name="store"/> on images of which <paramref name="image"/> cannot be read (none
-    /// when negative), resuming from the store when <paramref name="resume"/>; writes the losses of the steps run.
+    /// Trains SimCLR for <paramref name="epochs"/> into <paramref name="store"/>, resuming from the store when
+    /// <paramref name="resume"/>, on images of which <paramref name="image"/> (none when negative) cannot be read,
+    /// or, with <paramref name="kill"/>, kills the process that loads it; writes the losses of the steps run.
     /// </summary>
-    public static void BadImage(string output, string store, int image, bool resume)
+    public static void SimClr(string output, string store, int image, bool kill, bool resume, int epochs)
     {
-        var method = TinyMethods.Create("SimCLR", new Unreadable(new RandomPatterns(64), image));
-        var report = method.Supervise(epochs: 2, batchSize: BatchSize, seed: 3, name: Path.Combine(output, store), pretrained: resume, syncBatchNorm: true);
+        var method = TinyMethods.Create("SimCLR", new Faulty(new RandomPatterns(64), image, kill));
+        var report = method.Supervise(epochs: epochs, batchSize: BatchSize, seed: 3, name: Path.Combine(output, store), pretrained: resume, syncBatchNorm: true);
         File.WriteAllText(Path.Combine(output, $"{store}.losses"), string.Join(' ', report.StepLosses.Select(l => l.ToString("R"))));
     }
 
@@ -38,8 +40,11 @@ internal static class Faults
         }
     }
 
-    /// <summary>A dataset of which one image cannot be read, as a corrupt file.</summary>
-    private sealed class Unreadable(IImageDataset inner, int image) : IImageDataset
+    /// <summary>
+    /// A dataset of which one image cannot be read, as a corrupt file, or (<paramref name="kill"/>) whose reading
+    /// kills the process at once (SIGKILL), as the kernel's out-of-memory killer or a lost machine would.
+    /// </summary>
+    private sealed class Faulty(IImageDataset inner, int image, bool kill) : IImageDataset
     {
         public int Count => inner.Count;
 
@@ -49,7 +54,11 @@ internal static class Faults
 
         public int Label(int index) => inner.Label(index);
 
-        public Tensor LoadImages(ReadOnlySpan<int> indices) =>
-            indices.Contains(image) ? throw new InvalidDataException($"image {image} is corrupt") : inner.LoadImages(indices);
+        public Tensor LoadImages(ReadOnlySpan<int> indices)
+        {
+            if (indices.Contains(image) && kill)
+                Process.GetCurrentProcess().Kill();
+            return indices.Contains(image) ? throw new InvalidDataException($"image {image} is corrupt") : inner.LoadImages(indices);
+        }
     }
 }

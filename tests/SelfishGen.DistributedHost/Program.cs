@@ -19,8 +19,8 @@ try
         case "fail-in-step":
             Faults.FailInStep(output, failingRank: int.Parse(args[2]), step: int.Parse(args[3]));
             break;
-        case "bad-image":
-            Faults.BadImage(output, store: args[2], image: int.Parse(args[3]), resume: bool.Parse(args[4]));
+        case "simclr":
+            Faults.SimClr(output, store: args[2], image: int.Parse(args[3]), kill: bool.Parse(args[4]), resume: bool.Parse(args[5]), epochs: int.Parse(args[6]));
             break;
         default:
             throw new ArgumentException($"Unknown scenario '{scenario}'.");
