@@ -1,4 +1,5 @@
 using Spectre.Console;
+using SelfishGen.Evaluation;
 
 namespace SelfishGen.Cli;
 
@@ -10,6 +11,7 @@ public sealed class TrainingProgress : ITrainingObserver
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private long _images;
     private double _lossAverage = double.NaN;
+    private string _knn = "";
 
     private TrainingProgress(ProgressTask? task, string? budget = null)
     {
@@ -23,15 +25,34 @@ public sealed class TrainingProgress : ITrainingObserver
     /// </summary>
     public static ITrainingObserver Lines(string? budget = null) => new TrainingProgress(null, budget);
 
-    /// <summary>Runs <paramref name="train"/> with a progress display; returns what it returns.</summary>
-    public static TrainingReport Run(SelfSupervisedMethod method, Func<ITrainingObserver, CancellationToken, TrainingReport> train, CancellationToken cancellation)
+    /// <summary>
+    /// Runs <paramref name="train"/> with a progress display; returns what it returns. With a <paramref name="monitor"/>,
+    /// its readings are shown in the progress line and logged, and the monitor observes training too.
+    /// </summary>
+    public static TrainingReport Run(
+        SelfSupervisedMethod method, Func<ITrainingObserver, CancellationToken, TrainingReport> train, CancellationToken cancellation, KnnMonitor? monitor = null)
     {
+        TrainingReport Observed(TrainingProgress progress)
+        {
+            if (monitor is null)
+                return train(progress, cancellation);
+            monitor.Measured += progress.OnMonitorReading;
+            try
+            {
+                return train(TrainingObservers.Combine(progress, monitor), cancellation);
+            }
+            finally
+            {
+                monitor.Measured -= progress.OnMonitorReading;
+            }
+        }
+
         if (!AnsiConsole.Profile.Capabilities.Interactive)
-            return train(new TrainingProgress(null), cancellation);
+            return Observed(new TrainingProgress(null));
         return AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context => train(new TrainingProgress(context.AddTask(method.GetName())), cancellation));
+            .Start(context => Observed(new TrainingProgress(context.AddTask(method.GetName()))));
     }
 
     /// <inheritdoc />
@@ -56,7 +77,13 @@ public sealed class TrainingProgress : ITrainingObserver
         if (_task is null)
             return;
         _task.Value = step + 1;
-        _task.Description = $"epoch {epoch + 1}  loss {_lossAverage:F4}  {_images / _clock.Elapsed.TotalSeconds:F0} img/s";
+        _task.Description = $"epoch {epoch + 1}  loss {_lossAverage:F4}  {_images / _clock.Elapsed.TotalSeconds:F0} img/s{_knn}";
+    }
+
+    private void OnMonitorReading(KnnMonitorPoint point)
+    {
+        _knn = $"  kNN {100 * point.Accuracy:F1} %";
+        AnsiConsole.MarkupLine($"step {point.Step}: kNN accuracy {100 * point.Accuracy:F1} % ({point.Seconds:F1} s)");
     }
 
     /// <inheritdoc />

@@ -29,6 +29,10 @@ internal static class KnownNames
         BarlowTwinsAttribute, VicRegAttribute, DinoAttribute, PredictiveCodingAttribute,
     ];
 
+    /// <summary>The objectives that compare augmented views of each image.</summary>
+    public static readonly string[] ViewObjectiveAttributes =
+        [ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute, DinoAttribute];
+
     /// <summary>Attributes that declare a piece a method is composed of, other than its objective.</summary>
     public static readonly string[] PieceAttributes =
     [

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SelfishGen.Generators.Diagnostics;
 using SelfishGen.Generators.Tests.Infrastructure;
+using SelfishGen.Testing;
 
 namespace SelfishGen.Generators.Tests;
 
@@ -63,9 +63,9 @@ public class DiagnosticTests
         { $"[{TwoViews}, Projector, Dino] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Contrastive(Temperature = 0.0)] {Method}", "SSG030", "Temperature = 0.0" },
         { $"[{TwoViews}, Projector, Contrastive(Queue = 0)] {Method}", "SSG031", "Queue = 0" },
-        { $"[{TwoViews}, Projector, Contrastive(MemoryBank = -5)] {Method}", "SSG032", "MemoryBank = -5" },
-        { $"[{TwoViews}, Projector, Contrastive(MemoryBank = 8, BankMomentum = 1.0)] {Method}", "SSG033", "BankMomentum = 1.0" },
-        { $"[{TwoViews}, Projector, Contrastive(Queue = 8, MemoryBank = 8)] {Method}", "SSG034", "MemoryBank = 8" },
+        { $"[Views(ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = -5)] {Method}", "SSG032", "MemoryBank = -5" },
+        { $"[Views(ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 8, BankMomentum = 1.0)] {Method}", "SSG033", "BankMomentum = 1.0" },
+        { $"[Views(ViewAugmentation.Cpc), Projector, Contrastive(Queue = 8, MemoryBank = 8)] {Method}", "SSG034", "MemoryBank = 8" },
         { $"[Views(ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG035", "Views(ViewAugmentation.SimClr)" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Contrastive(Queue = 8, BatchNormGroups = 0)] {Method}", "SSG036", "BatchNormGroups = 0" },
         { $"[{TwoViews}, Projector, Contrastive(BatchNormGroups = 4)] {Method}", "SSG037", "BatchNormGroups = 4" },
@@ -82,10 +82,41 @@ public class DiagnosticTests
         { $"[{TwoViews}, Projector, MomentumEncoder, Dino(StudentTemperature = 0.0)] {Method}", "SSG111", "StudentTemperature = 0.0" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Dino(WarmupProgress = 1.0)] {Method}", "SSG112", "WarmupProgress = 1.0" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Dino(CenterMomentum = -0.5)] {Method}", "SSG113", "CenterMomentum = -0.5" },
+        { $"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 20001), Classification] {Method}", "SSG046", "Permutations = 20001" },
+        { $"[Pretext(PretextKind.Jigsaw, Grid = 4, Permutations = 1000000), Classification] {Method}", "SSG046", "Permutations = 1000000" },
+        { $"[{TwoViews}, Projector(PerView = true), BarlowTwins] {Method}", "SSG081", "PerView = true" },
+        { $"[Views(ViewAugmentation.Cpc), LabEncoders, Projector, Contrastive(MemoryBank = 8)] {Method}", "SSG081", "LabEncoders" },
+        { $"[{TwoViews}, Projector, MomentumEncoder, VicReg] {Method}", "SSG081", "MomentumEncoder" },
+        { $"[Views(ViewAugmentation.Cpc), Projector, MomentumEncoder, Contrastive(MemoryBank = 8)] {Method}", "SSG081", "MomentumEncoder" },
+        { $"[{TwoViews}, Projector, Predictor, MomentumEncoder, Contrastive] {Method}", "SSG081", "Predictor" },
+        { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, LocalCrops = 2), Projector, BarlowTwins] {Method}", "SSG081", "LocalCrops = 2" },
+        { $"[Views(ViewAugmentation.Jigsaw), Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views(ViewAugmentation.Jigsaw)" },
+        { $"[Views(ViewAugmentation.DinoGlobal1, LocalCrops = 0), Projector, MomentumEncoder, Dino] {Method}", "SSG114", "LocalCrops = 0" },
         { $"[PredictiveCoding(Grid = 1)] {Method}", "SSG120", "Grid = 1" },
         { $"[PredictiveCoding(Steps = 0)] {Method}", "SSG121", "Steps = 0" },
         { $"[PredictiveCoding(ContextWidth = 0)] {Method}", "SSG122", "ContextWidth = 0" },
+        { $"[PredictiveCoding(Grid = 5, Steps = 9)] {Method}", "SSG123", "Steps = 9" },
+        { $"[PredictiveCoding(Grid = 3)] {Method}", "SSG123", "Grid = 3" },
+        { $"[PredictiveCoding(Steps = 7)] {Method}", "SSG123", "Steps = 7" },
         { $"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, LocalCrops = -1), Projector, MomentumEncoder, Dino] {Method}", "SSG130", "LocalCrops = -1" },
+        { $"[Views(ViewAugmentation.SimClr), Projector, Predictor, Bootstrap] {Method}", "SSG131", "Views(ViewAugmentation.SimClr)" },
+        { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG131", "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr)" },
+        { $"[Views, Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views" },
+        { $"[Views(ViewAugmentation.Cpc), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}", "SSG131", "Views(ViewAugmentation.Cpc)" },
+    };
+
+    /// <summary>The declarations issue 16 found accepted but broken (generated code that does not compile, or a crash in the first step), and what reports them now.</summary>
+    public static TheoryData<string, string[]> Issue16Declarations => new()
+    {
+        { "[Views(ViewAugmentation.MoCoV2, ViewAugmentation.MoCoV2), Projector(PerView = true), MomentumEncoder, Contrastive(Temperature = 0.2)]", ["SSG081"] },
+        { "[Views(ViewAugmentation.ByolView1, ViewAugmentation.MoCoV2), Projector(PerView = true), Predictor, Bootstrap]", ["SSG081"] },
+        { "[Views(ViewAugmentation.Cpc, ViewAugmentation.DinoGlobal2), Projector(PerView = true), VicReg]", ["SSG081"] },
+        { "[Views(ViewAugmentation.MoCoV2), Projector(PerView = true), MomentumEncoder(Cosine = true), BarlowTwins]", ["SSG081", "SSG081", "SSG131"] },
+        { "[Views(ViewAugmentation.MoCoV2), Projector, Predictor, Bootstrap]", ["SSG131"] },
+        { "[Views(ViewAugmentation.ByolView1), Projector, BarlowTwins]", ["SSG131"] },
+        { "[Views(ViewAugmentation.DinoGlobal1), Projector, MomentumEncoder(Cosine = true), BarlowTwins]", ["SSG081", "SSG131"] },
+        { "[Views(ViewAugmentation.Jigsaw), Projector, MomentumEncoder(Cosine = true), Dino]", ["SSG114"] },
+        { "[PredictiveCoding(Grid = 5, Steps = 9)]", ["SSG123"] },
     };
 
     private const string TwoViews = "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr)";
@@ -102,7 +133,18 @@ public class DiagnosticTests
 
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(offendingText, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Equal($"docs/diagnostics.md#{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
+        var help = new Uri(diagnostic.Descriptor.HelpLinkUri, UriKind.Absolute); // an IDE opens it from anywhere
+        Assert.Equal("https", help.Scheme);
+        Assert.EndsWith($"/docs/diagnostics.md#{id.ToLowerInvariant()}", help.AbsoluteUri);
+    }
+
+    [Theory]
+    [MemberData(nameof(Issue16Declarations))]
+    public async Task The_declarations_issue_16_found_broken_are_reported(string attributes, string[] ids)
+    {
+        var diagnostics = await Analyze($"{attributes} {Method}");
+
+        Assert.Equal(ids, diagnostics.Select(d => d.Id).Order());
     }
 
     [Theory]
@@ -130,6 +172,14 @@ public class DiagnosticTests
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 2, Permutations = 24, CropFraction = 1.0, Seed = -3), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 362880), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 20000), Classification] {Method}")]
+    [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 4), Classification] {Method}")]
+    [InlineData($"[PredictiveCoding(Grid = 4, Steps = 3)] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.DinoGlobal1, LocalCrops = 1), Projector, MomentumEncoder, Dino] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, ViewAugmentation.Cpc), Projector, MomentumEncoder, Dino] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 1)] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.Cpc, ViewAugmentation.Jigsaw), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.Cpc), LabEncoders, Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}")]
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint, Probability = 1.0, Blocks = 1), Reconstruction] {Method}")]
     [InlineData($"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 0.0)] {Method}")]
@@ -171,7 +221,7 @@ public class DiagnosticTests
     private static async Task<Diagnostic[]> AnalyzeSource(string source)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(source));
-        var analyzed = await run.Output.WithAnalyzers([new HyperparameterAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        var analyzed = await run.Output.WithAnalyzers(SampleCompilation.Analyzers).GetAnalyzerDiagnosticsAsync();
         return [.. run.Diagnostics.Concat(analyzed).Where(d => d.Id.StartsWith("SSG", StringComparison.Ordinal))];
     }
 }

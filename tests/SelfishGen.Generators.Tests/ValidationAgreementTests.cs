@@ -1,8 +1,16 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using SelfishGen.Generators.Hyperparameters;
+using SelfishGen.Generators.Tests.Infrastructure;
 using SelfishGen.Methods;
+using SelfishGen.Pretext;
 
 namespace SelfishGen.Generators.Tests;
 
-/// <summary>The generated run-time validation and the analyzers apply the same rules with the same messages.</summary>
+/// <summary>
+/// The generated run-time validation and the analyzers apply the same rules with the same messages: each value's range,
+/// and each relation between values (and the declared views) that a runtime class checks when it is built.
+/// </summary>
 public class ValidationAgreementTests
 {
     /// <summary>An attribute argument, and the options a user would set at run time to the same value.</summary>
@@ -80,6 +88,92 @@ public class ValidationAgreementTests
         Assert.Equal(attribute.LabelSmoothing, options.LabelSmoothing);
     }
 
-    private static string Declaration(string argument) =>
-        $"[Pretext(PretextKind.Rotation), Classification({argument})] public partial class Spin : SelfSupervisedMethod;";
+    /// <summary>The runtime check of every relation, e.g. <c>global::SelfishGen.Objectives.CpcLoss.GridProblem</c>.</summary>
+    public static TheoryData<string> RuntimeChecks => [.. RelationTable.All.Select(relation => relation.RuntimeCheck)];
+
+    [Fact]
+    public void Every_relation_the_runtime_checks_has_a_compile_time_twin()
+    {
+        // By convention a constructor check that relates hyperparameters is a public static '...Problem' method
+        // returning the message (or null); each must be in the relation table, or declarations could break it unseen.
+        var runtimeChecks = typeof(SelfSupervisedMethod).Assembly.GetExportedTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(method => method.DeclaringType == type))
+            .Where(method => method.Name.EndsWith("Problem", StringComparison.Ordinal) && method.ReturnType == typeof(string))
+            .Select(method => $"global::{method.DeclaringType!.FullName}.{method.Name}");
+
+        Assert.Equal(runtimeChecks.Order(), RelationTable.All.Select(relation => relation.RuntimeCheck).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(RuntimeChecks))]
+    public void A_relation_and_its_runtime_check_give_the_same_message_for_the_same_values(string runtimeCheck)
+    {
+        var relation = RelationTable.All.Single(r => r.RuntimeCheck == runtimeCheck);
+        var method = RuntimeMethod(runtimeCheck);
+        int[] values = [-1, 0, 1, 2, 3, 4, 5, 9, 23, 24, 25, 1000, 19_999, 20_000, 20_001, 40_320, 362_879, 362_880, 362_881, int.MaxValue];
+        var arity = relation.Operands.Length + (relation.WithViews ? 1 : 0);
+        IEnumerable<int[]> tuples = [[]];
+        for (var i = 0; i < arity; i++)
+            tuples = tuples.SelectMany(tuple => values.Select(value => (int[])[.. tuple, value]));
+
+        Assert.All(tuples, arguments =>
+        {
+            var converted = arguments.Zip(method.GetParameters(), (value, parameter) => Convert.ChangeType(value, parameter.ParameterType)).ToArray();
+            Assert.Equal((string?)method.Invoke(null, converted), relation.ProblemOf(arguments));
+        });
+    }
+
+    [Fact]
+    public async Task A_CPC_grid_no_larger_than_its_steps_is_rejected_with_the_analyzer_message()
+    {
+        var diagnostic = Assert.Single(await DiagnosticTests.Analyze("[PredictiveCoding(Grid = 3, Steps = 3)] public partial class M : SelfSupervisedMethod;"));
+        var options = new CPC.Options { Grid = 3, Steps = 3 };
+
+        Assert.Equal([diagnostic.GetMessage()], options.Validate());
+        Assert.Contains(diagnostic.GetMessage(), Assert.Throws<ArgumentException>(() => options.EnsureValid<CPC.Options>()).Message);
+    }
+
+    [Fact]
+    public async Task Too_many_jigsaw_permutations_are_rejected_with_the_analyzer_message()
+    {
+        var diagnostic = Assert.Single(await DiagnosticTests.Analyze($"{Declaration("", "PretextKind.Jigsaw, Grid = 3, Permutations = 30000")}"));
+
+        Assert.Equal([diagnostic.GetMessage()], new Jigsaw.Options { JigsawGrid = 3, Permutations = 30000 }.Validate());
+        Assert.StartsWith(diagnostic.GetMessage(), Assert.Throws<ArgumentException>(() => new JigsawPretext(3, 30000)).Message);
+    }
+
+    [Fact]
+    public async Task Too_few_DINO_views_are_rejected_with_the_analyzer_message()
+    {
+        const string Declared = "[Views(ViewAugmentation.DinoGlobal1, LocalCrops = {0}), Projector, MomentumEncoder, Dino] public partial class OneView : SelfSupervisedMethod;";
+        var diagnostic = Assert.Single(await DiagnosticTests.Analyze(string.Format(Declared, 0)));
+        var run = GeneratorRun.Of(TestCompilation.Create($"using SelfishGen;\n\nnamespace Demo;\n\n{string.Format(Declared, 1)}\n"));
+        using var image = new MemoryStream();
+        Assert.True(run.Output.Emit(image).Success);
+        image.Position = 0;
+        var context = new AssemblyLoadContext(nameof(Too_few_DINO_views_are_rejected_with_the_analyzer_message), isCollectible: true);
+        try
+        {
+            var options = (MethodOptions)Activator.CreateInstance(context.LoadFromStream(image).GetType("Demo.OneView+Options")!)!;
+            Assert.Empty(options.Validate());
+            options.GetType().GetProperty("LocalCrops")!.SetValue(options, 0);
+
+            Assert.Equal([diagnostic.GetMessage()], options.Validate());
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // The static method a runtime check names, e.g. CpcLoss.GridProblem.
+    private static MethodInfo RuntimeMethod(string runtimeCheck)
+    {
+        var name = runtimeCheck["global::".Length..];
+        var type = typeof(SelfSupervisedMethod).Assembly.GetType(name[..name.LastIndexOf('.')])!;
+        return type.GetMethod(name[(name.LastIndexOf('.') + 1)..], BindingFlags.Public | BindingFlags.Static)!;
+    }
+
+    private static string Declaration(string argument, string pretext = "PretextKind.Rotation") =>
+        $"[Pretext({pretext}), Classification({argument})] public partial class Spin : SelfSupervisedMethod;";
 }

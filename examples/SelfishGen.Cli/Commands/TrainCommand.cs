@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using System.Diagnostics;
 using SelfishGen.Data;
 using SelfishGen.Distributed;
+using SelfishGen.Evaluation;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
@@ -22,8 +24,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string Method { get; init; } = "RotateNet";
 
         [CommandOption("-e|--epochs <N>")]
-        [DefaultValue(10)]
-        public int Epochs { get; init; } = 10;
+        [DefaultValue(2)]
+        public int Epochs { get; init; } = 2;
 
         [CommandOption("-b|--batch-size <N>")]
         [DefaultValue(64)]
@@ -69,6 +71,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Under mpirun: normalise batch-norm layers with the statistics of the whole batch (all ranks), as one process would.")]
         public bool SyncBatchNorm { get; init; }
 
+        [CommandOption("--init-from <FILE>")]
+        [Description("Start the backbone from a PyTorch state dict (torch.save(model.state_dict()); torchvision's names for ResNet-18 and EfficientNet-B0, see docs/pytorch.md).")]
+        public string? InitFrom { get; init; }
+
+        [CommandOption("--init-partial")]
+        [Description("With --init-from: load the tensors that match by name and shape and report the rest, instead of refusing a file that does not fit exactly.")]
+        public bool InitPartial { get; init; }
+
+        [CommandOption("--monitor-every <N>")]
+        [Description("Every N steps, measure the kNN accuracy (k=200) of the encoder on held-out images (0: off).")]
+        [DefaultValue(0)]
+        public int MonitorEvery { get; init; }
+
+        [CommandOption("--monitor-bank <N>")]
+        [Description("Labelled training images whose features form the monitor's kNN bank.")]
+        [DefaultValue(RunMonitor.DefaultBank)]
+        public int MonitorBank { get; init; } = RunMonitor.DefaultBank;
+
+        [CommandOption("--monitor-queries <N>")]
+        [Description("Held-out images the monitor classifies.")]
+        [DefaultValue(RunMonitor.DefaultQueries)]
+        public int MonitorQueries { get; init; } = RunMonitor.DefaultQueries;
+
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
         public bool NoEval { get; init; }
@@ -79,6 +104,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
+            : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
+            : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
+            : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
+            : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
             : base.Validate();
     }
 
@@ -91,8 +120,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
         var device = Devices.Parse(settings.Device);
         var data = settings.OpenData();
+        if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
+            throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
-        if (data.ClassNames.Count > 0 && !settings.NoEval)
+        if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
         var world = new CommunicationClock(Communicators.FromEnvironment());
@@ -100,7 +131,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         if (leader)
             AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
                                    (world.Size > 1 ? $", {world.Size} ranks" : ""));
-        var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
+        var method = settings.InitFrom is { } weights
+            ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
+            : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
         TrainingReport Train(ITrainingObserver? observer, CancellationToken token) => method.Supervise(
             lr: settings.LearningRate,
@@ -122,14 +155,39 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             Train(null, cancellation);
             return 0;
         }
-        var report = TrainingProgress.Run(method, Train, cancellation);
+        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
+        var clock = Stopwatch.StartNew();
+        var report = TrainingProgress.Run(method, Train, cancellation, monitor);
+        var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
         if (world.Size > 1)
             AnsiConsole.MarkupLine($"Rank 0 spent {world.Elapsed.TotalSeconds:F1} s of {report.Elapsed.TotalSeconds:F1} s " +
                                    $"({100 * world.Elapsed / report.Elapsed:F0} %) in {world.Calls} collectives (moving data and waiting for the other ranks).");
+        SaveRun(new TrainingRun(
+            descriptor.Name, settings.DataPath, train.Count, method.State.Seed, method.State.Step - report.StepLosses.Count, seconds, report.ImagesPerSecond,
+            report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), settings.Store);
 
-        if (test is not null)
+        if (test is not null && !settings.NoEval)
             EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
         return 0;
+    }
+
+    private static KnnMonitor Monitor(SelfSupervisedMethod method, IImageDataset train, IImageDataset test, Settings settings)
+    {
+        var monitor = RunMonitor.Create(method, train, test, settings.MonitorEvery, settings.Seed, settings.MonitorBank, settings.MonitorQueries);
+        AnsiConsole.MarkupLine(RunMonitor.Describe(monitor));
+        return monitor;
+    }
+
+    private static void SaveRun(TrainingRun run, string store)
+    {
+        var json = TrainingRun.PathOf(store, ".train.json");
+        var png = TrainingRun.PathOf(store, ".train.png");
+        run.Save(json);
+        TrainingPlot.Save(run, png);
+        if (run.Monitor is { } monitor)
+            AnsiConsole.MarkupLine(
+                $"kNN monitor: {monitor.Points.Count} readings took {monitor.Seconds:F1} s, {100 * monitor.ShareOfRun:F1} % of the run's {run.Seconds:F1} s.");
+        AnsiConsole.MarkupLine($"Losses{(run.Monitor is null ? "" : " and kNN readings")} saved at [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(png)}[/].");
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace SelfishGen.Generators.Diagnostics;
@@ -8,14 +10,19 @@ namespace SelfishGen.Generators.Diagnostics;
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
 /// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
+/// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
+/// message of the run-time check as their whole message.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Declaration = "SelfishGen.Declaration";
     private const string Hyperparameters = "SelfishGen.Hyperparameters";
     private const string Composition = "SelfishGen.Composition";
-    // Relative to the repository root until the project has a public address.
-    private const string HelpRoot = "docs/diagnostics.md#";
+    /// <summary>The diagnostics page (absolute URL, from the build's <c>SelfishDiagnosticsUrl</c>) plus '#'.</summary>
+    private static readonly string HelpRoot = typeof(DiagnosticDescriptors).Assembly
+        .GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false)
+        .Cast<AssemblyMetadataAttribute>()
+        .Single(metadata => metadata.Key == "SelfishGen.DiagnosticsUrl").Value + "#";
 
     /// <summary>SSG001: a class with SelfishGen method attributes is not <c>partial</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(
@@ -108,12 +115,8 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG045: the denoising noise has a negative standard deviation.</summary>
     public static readonly DiagnosticDescriptor DenoiseNoiseSigma = Range("SSG045", "Noise sigma must be at least 0");
 
-    /// <summary>SSG046: more jigsaw permutations than the grid has.</summary>
-    public static readonly DiagnosticDescriptor TooManyPermutations = Error(
-        "SSG046",
-        Composition,
-        "More permutations than the jigsaw grid has",
-        "'{0}' asks for {1} permutations, but a {2}×{2} grid has only {3}: lower Permutations or raise Grid");
+    /// <summary>SSG046: more jigsaw permutations than the grid has (or than a max-Hamming set is chosen among).</summary>
+    public static readonly DiagnosticDescriptor TooManyPermutations = Relation("SSG046", "More permutations than the jigsaw grid offers");
 
     /// <summary>SSG047: an argument (of <c>[Pretext]</c> or an objective) that the declared pretext kind does not use.</summary>
     public static readonly DiagnosticDescriptor PretextArgumentNotUsed = Error(
@@ -182,6 +185,13 @@ internal static class DiagnosticDescriptors
         "A method has one objective",
         "'{0}' declares the objectives {1}: keep one");
 
+    /// <summary>SSG081: a piece or argument that the declared objective on views does not use.</summary>
+    public static readonly DiagnosticDescriptor UnusedPiece = Error(
+        "SSG081",
+        Composition,
+        "The objective does not use this piece",
+        "'{0}' declares {1}, which its objective {2} does not use (only {3} does): remove it, or declare an objective that uses it");
+
     /// <summary>SSG090: the Barlow Twins off-diagonal weight is negative.</summary>
     public static readonly DiagnosticDescriptor BarlowTwinsLambda = Range("SSG090", "Barlow Twins lambda must be at least 0");
 
@@ -200,6 +210,9 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG113: the DINO centre momentum lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor DinoCenterMomentum = Range("SSG113", "DINO centre momentum must be in [0, 1)");
 
+    /// <summary>SSG114: fewer views than DINO's teacher and student need.</summary>
+    public static readonly DiagnosticDescriptor DinoViews = Relation("SSG114", "DINO needs a teacher view and two student views");
+
     /// <summary>SSG120: the CPC grid has fewer than 2 patches per side.</summary>
     public static readonly DiagnosticDescriptor CpcGrid = Range("SSG120", "CPC grid must be at least 2");
 
@@ -209,8 +222,18 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG122: the CPC context network is narrower than 1 channel.</summary>
     public static readonly DiagnosticDescriptor CpcContextWidth = Range("SSG122", "CPC context width must be at least 1");
 
+    /// <summary>SSG123: a CPC grid no larger than the steps it predicts ahead.</summary>
+    public static readonly DiagnosticDescriptor CpcGridSteps = Relation("SSG123", "CPC grid must be greater than its steps");
+
     /// <summary>SSG130: a negative number of local crops.</summary>
     public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");
+
+    /// <summary>SSG131: more or fewer views than the objective on them compares.</summary>
+    public static readonly DiagnosticDescriptor ViewCount = Error(
+        "SSG131",
+        Composition,
+        "The views do not fit the objective",
+        "'{0}' declares {1}, but its objective {2} compares {3}: declare {3}");
 
     /// <summary>SSG140: the colour split's lightness bin size lies outside (0, 50].</summary>
     public static readonly DiagnosticDescriptor LightnessBinSize = Range("SSG140", "Lightness bin size must be in (0, 50]");
@@ -220,6 +243,9 @@ internal static class DiagnosticDescriptors
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");
+
+    // Hyperparameters that break a relation the runtime checks; the message is the runtime check's.
+    private static DiagnosticDescriptor Relation(string id, string title) => Error(id, Hyperparameters, title, "{0}");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -13,21 +13,14 @@ namespace SelfishGen.Generators.Diagnostics;
 /// itself (e.g. <c>LabelSmoothing = 1.0</c>), with the message the generated <c>Validate()</c> gives at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HyperparameterAnalyzer : DiagnosticAnalyzer
+public sealed class HyperparameterAnalyzer : NamedTypeAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         [.. HyperparameterTable.All.Select(definition => definition.Diagnostic).OfType<DiagnosticDescriptor>().Distinct()];
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context)
+    protected override void Analyze(SymbolAnalysisContext context)
     {
         foreach (var attribute in context.Symbol.GetAttributes())
         {

@@ -1,9 +1,13 @@
+using System.Linq;
 using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 
 namespace SelfishGen.Generators.Emit;
 
-/// <summary>Writes a method's <c>Options</c> record: its hyperparameters with their defaults, and their validation.</summary>
+/// <summary>
+/// Writes a method's <c>Options</c> record: its hyperparameters with their defaults, and their validation: each value's
+/// range, then the relations between values that the runtime checks (<see cref="RelationTable"/>).
+/// </summary>
 internal static class OptionsEmitter
 {
     /// <summary>Writes the nested <c>Options</c> record of <paramref name="method"/>.</summary>
@@ -29,6 +33,9 @@ internal static class OptionsEmitter
                     if (hyperparameter.Rule is { } rule)
                         WriteCheck(writer, hyperparameter, rule);
                 }
+                var options = method.Hyperparameters.Select(hyperparameter => hyperparameter.Name).ToList();
+                foreach (var relation in RelationTable.All.Where(relation => relation.AppliesTo(options)))
+                    WriteCheck(writer, relation, method.Composition.Views.Count);
             }
         }
     }
@@ -43,6 +50,14 @@ internal static class OptionsEmitter
         }
         using (writer.Block($"foreach (var value in {hyperparameter.Name})"))
             WriteCheck(writer, "value", hyperparameter.Type, rule);
+    }
+
+    // if (Grid >= 2 && Steps >= 1 && global::SelfishGen.Objectives.CpcLoss.GridProblem(Grid, Steps) is { } problem) yield return problem;
+    private static void WriteCheck(SourceWriter writer, HyperparameterRelation relation, int views)
+    {
+        writer.Line($"if ({relation.OperandsInRange} && {relation.Call(views)} is {{ }} problem)");
+        using (writer.Indented())
+            writer.Line("yield return problem;");
     }
 
     private static void WriteCheck(SourceWriter writer, string value, HyperparameterType type, ValueRule rule)

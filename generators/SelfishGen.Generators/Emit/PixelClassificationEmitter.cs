@@ -16,7 +16,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     private const string LightnessClassifier = "_lightnessClassifier";
     private const string Objective = "_objective";
     private const string EncodersType = "global::SelfishGen.Modules.SplitBrainBackbone";
-    private const string ClassifierType = "global::TorchSharp.Modules.Conv2d";
+    private const string ClassifierType = "global::SelfishGen.Modules.ChannelAlignedConv2d";
     private const string LossType = "global::SelfishGen.Objectives.PixelClassificationLoss";
 
     /// <inheritdoc />
@@ -37,8 +37,8 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     {
         writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
         writer.Line($"{Encoders} = ({EncodersType})Backbone;");
-        writer.Line($"{ColorClassifier} = global::TorchSharp.torch.nn.Conv2d({Encoders}.Lightness.OutputFeatures, {Pretext}.ColorClassCount, 1);");
-        writer.Line($"{LightnessClassifier} = global::TorchSharp.torch.nn.Conv2d({Encoders}.Color.OutputFeatures, {Pretext}.LightnessClassCount, 1);");
+        writer.Line($"{ColorClassifier} = new {ClassifierType}({Encoders}.Lightness.OutputFeatures, {Pretext}.ColorClassCount, 1);");
+        writer.Line($"{LightnessClassifier} = new {ClassifierType}({Encoders}.Color.OutputFeatures, {Pretext}.LightnessClassCount, 1);");
         writer.Line($"{Objective} = new {LossType}();");
         writer.Line($"register_module(\"color_classifier\", {ColorClassifier});");
         writer.Line($"register_module(\"lightness_classifier\", {LightnessClassifier});");

@@ -29,7 +29,7 @@ internal static class HyperparameterTable
 
     /// <summary><c>[Pretext(PretextKind.Jigsaw, Permutations = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition JigsawPermutations = new(
-        KnownNames.PretextAttribute, HyperparameterNames.Permutations, HyperparameterNames.Permutations, Int32, "0",
+        KnownNames.PretextAttribute, "Permutations", "Permutations", Int32, "0",
         "Permutation classes, at most JigsawGrid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids.",
         AtLeast("Permutations", 0), DiagnosticDescriptors.JigsawPermutations, Kinds: [Jigsaw]);
 
@@ -120,8 +120,8 @@ internal static class HyperparameterTable
     /// <summary><c>[Views(LocalCrops = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition LocalCrops = new(
         KnownNames.ViewsAttribute, "LocalCrops", "LocalCrops", Int32, "0",
-        "Extra small crops per image that only the online network sees (multi-crop).",
-        AtLeast("LocalCrops", 0), DiagnosticDescriptors.LocalCrops, OnlyWith: "LocalCrops");
+        "Extra small crops per image that only DINO's student sees (multi-crop).",
+        AtLeast("LocalCrops", 0), DiagnosticDescriptors.LocalCrops, AlongWith: KnownNames.DinoAttribute);
 
     /// <summary><c>[Projector(Hidden = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ProjectorHidden = new(

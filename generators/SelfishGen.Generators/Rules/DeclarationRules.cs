@@ -10,9 +10,10 @@ namespace SelfishGen.Generators.Rules;
 /// <summary>
 /// Everything that keeps a method declaration from being generated: its shape (partial: SSG001; deriving from
 /// <c>SelfSupervisedMethod</c>: SSG002; top-level and not generic: SSG004) and its composition: unmet requirements
-/// (SSG003), a queue with a memory bank (SSG034), a contrastive method with one view (SSG035), batch-norm groups
-/// without a momentum encoder (SSG037), a pretext task's contradictions (<see cref="PretextRules"/>), an adversarial
-/// loss's (<see cref="AdversarialRules"/>), a predictor that can collapse (SSG073), two objectives (SSG080).
+/// (SSG003), a queue with a memory bank (SSG034), batch-norm groups without a momentum encoder (SSG037), a pretext
+/// task's contradictions (<see cref="PretextRules"/>), an adversarial loss's (<see cref="AdversarialRules"/>), views
+/// and pieces that do not fit the objective on them (<see cref="ViewRules"/>), a predictor that can collapse (SSG073),
+/// two objectives (SSG080).
 /// </summary>
 /// <remarks>
 /// The generator reports these itself rather than an analyzer: a class it does not complete fails to compile
@@ -48,11 +49,9 @@ internal static class DeclarationRules
                 yield return new Problem(DiagnosticDescriptors.QueueAndMemoryBank, contrastive.ArgumentLocation(HyperparameterNames.MemoryBank, cancellationToken) ?? name, type.Name);
             if (contrastive.NamedArgument(HyperparameterNames.BatchNormGroups) is not null && type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is null)
                 yield return new Problem(DiagnosticDescriptors.BatchNormGroupsWithoutMomentum, contrastive.ArgumentLocation(HyperparameterNames.BatchNormGroups, cancellationToken) ?? name, type.Name);
-            if (type.FindAttribute([KnownNames.ViewsAttribute]) is { } views && !memoryBank && views.ViewNames().Count() < 2)
-                yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, views.ViewNames().Count() == 1 ? "one view" : "no views");
         }
 
-        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken)))
+        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken)).Concat(ViewRules.Check(type, cancellationToken)))
             yield return problem;
 
         if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor

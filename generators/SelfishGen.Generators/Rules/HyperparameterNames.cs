@@ -12,9 +12,6 @@ internal static class HyperparameterNames
     /// <summary><c>[Contrastive(BatchNormGroups = ...)]</c>: shuffles the momentum encoder's keys.</summary>
     public const string BatchNormGroups = "BatchNormGroups";
 
-    /// <summary><c>[Pretext(Permutations = ...)]</c>: bounded by the jigsaw grid.</summary>
-    public const string Permutations = "Permutations";
-
     /// <summary><c>[Projector(PerView = ...)]</c>: one projector per branch.</summary>
     public const string PerView = "PerView";
 }

@@ -9,8 +9,9 @@ using SelfishGen.Generators.Parsing;
 namespace SelfishGen.Generators.Rules;
 
 /// <summary>
-/// The contradictions of a <c>[Pretext]</c> declaration: more permutations than the jigsaw grid has (SSG046), an
-/// argument (of any attribute) its kind does not use (SSG047), an objective its targets do not fit (SSG048).
+/// The contradictions of a <c>[Pretext]</c> declaration: an argument (of any attribute) its kind does not use (SSG047),
+/// an objective its targets do not fit (SSG048). (Too many jigsaw permutations for the grid, SSG046, is a relation
+/// between values: <see cref="Hyperparameters.RelationTable"/>.)
 /// </summary>
 internal static class PretextRules
 {
@@ -26,16 +27,6 @@ internal static class PretextRules
             if (type.FindAttribute([definition.Attribute]) is { } attribute && attribute.NamedArgument(definition.Property) is not null)
                 yield return new Problem(DiagnosticDescriptors.PretextArgumentNotUsed, attribute.ArgumentLocation(definition.Property, cancellationToken) ?? name,
                     type.Name, definition.Property, kind, string.Join(" and ", definition.Kinds!));
-        }
-
-        if (kind == "Jigsaw" && pretext.NamedArgument(HyperparameterNames.Permutations)?.Value is int permutations)
-        {
-            var grid = pretext.NamedArgument(HyperparameterTable.JigsawGrid.Property)?.Value as int? ?? int.Parse(HyperparameterTable.JigsawGrid.Default);
-            // Past 20 cells, grid²! exceeds any int.
-            var available = Enumerable.Range(1, grid * grid).Aggregate(1L, (product, k) => product * k);
-            if (grid >= 2 && grid * grid <= 20 && permutations > available)
-                yield return new Problem(DiagnosticDescriptors.TooManyPermutations, pretext.ArgumentLocation(HyperparameterNames.Permutations, cancellationToken) ?? name,
-                    type.Name, permutations, grid, available);
         }
 
         if ((type.FindAttribute(KnownNames.ObjectiveAttributes) ?? type.FindAttribute([KnownNames.AdversarialAttribute])) is { } objective

@@ -14,11 +14,7 @@ internal static class Requirements
     private static readonly string[] PretextObjectives =
         [KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute, KnownNames.PixelClassificationAttribute];
 
-    private static readonly string[] ViewObjectives =
-    [
-        KnownNames.ContrastiveAttribute, KnownNames.BootstrapAttribute, KnownNames.BarlowTwinsAttribute,
-        KnownNames.VicRegAttribute, KnownNames.DinoAttribute,
-    ];
+    private static readonly string[] ViewObjectives = KnownNames.ViewObjectiveAttributes;
 
     private static readonly string[] ViewPieces =
     [

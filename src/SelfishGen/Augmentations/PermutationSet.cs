@@ -32,6 +32,12 @@ public sealed class PermutationSet
         return new PermutationSet(_rows[..count], Length);
     }
 
+    /// <summary>The number of permutations of <paramref name="n"/> elements, n!; <see cref="long.MaxValue"/> past 20 elements, where n! exceeds it.</summary>
+    public static long CountOf(int n) => n > 20 ? long.MaxValue : Enumerable.Range(1, n).Aggregate(1L, (product, k) => product * k);
+
+    /// <summary>The most permutations <see cref="MaxHamming"/> can choose among <paramref name="n"/> elements: its candidates, all n! up to 20,000, else 20,000.</summary>
+    public static int MaxHammingLimit(int n) => (int)Math.Min(CountOf(n), MaxCandidates);
+
     /// <summary>All rows as an int64 tensor of shape <see cref="Count"/>×<see cref="Length"/>.</summary>
     public torch.Tensor ToTensor() =>
         torch.tensor(_rows.SelectMany(row => row.Select(value => (long)value)).ToArray(), [Count, Length]);
@@ -89,7 +95,7 @@ public sealed class PermutationSet
 
     private static int[][] Candidates(int cells, Random random)
     {
-        if (Enumerable.Range(1, cells).Aggregate(1L, (product, k) => product * k) <= MaxCandidates)
+        if (CountOf(cells) <= MaxCandidates)
             return [.. Lexicographic(Enumerable.Range(0, cells).ToArray())];
         var seen = new HashSet<string>();
         var sampled = new List<int[]>(MaxCandidates);

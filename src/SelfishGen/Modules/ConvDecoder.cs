@@ -30,11 +30,11 @@ public sealed class ConvDecoder : Module<Tensor, Tensor>
         for (var block = 0; block < upsamplings; block++)
         {
             var next = Math.Max(MinWidth, width >> block);
-            layers.AddRange([ConvTranspose2d(channels, next, 4, stride: 2, padding: 1, bias: false), BatchNorm2d(next), ReLU(inplace: true)]);
+            layers.AddRange([new ChannelAlignedConvTranspose2d(channels, next, 4, stride: 2, padding: 1, bias: false), BatchNorm2d(next), ReLU(inplace: true)]);
             channels = next;
         }
         _upsampling = Sequential(layers);
-        _output = Conv2d(channels, output.Channels, 3, padding: 1);
+        _output = new ChannelAlignedConv2d(channels, output.Channels, 3, padding: 1);
         RegisterComponents();
     }
 

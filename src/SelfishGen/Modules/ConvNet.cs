@@ -31,7 +31,7 @@ public sealed class ConvNet : Backbone
     public override Backbone Replicate(ImageShape input) => new ConvNet(input, Width);
 
     private static Module<Tensor, Tensor> Block(int inChannels, int outChannels) => Sequential(
-        Conv2d(inChannels, outChannels, 3, padding: 1, bias: false),
+        new ChannelAlignedConv2d(inChannels, outChannels, 3, padding: 1, bias: false),
         BatchNorm2d(outChannels),
         ReLU(inplace: true));
 

@@ -32,7 +32,7 @@ public sealed class CpcContext : Module
             layers.Add(new MaskedConv2d(layer == 0 ? channels : width, width));
             layers.Add(ReLU());
         }
-        layers.Add(Conv2d(width, channels * steps, 1));
+        layers.Add(new ChannelAlignedConv2d(width, channels * steps, 1));
         return Sequential(layers);
     }
 }

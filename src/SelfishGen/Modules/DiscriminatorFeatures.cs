@@ -24,13 +24,13 @@ public sealed class DiscriminatorFeatures : Module<Tensor, Tensor>
     {
         var layers = new List<Module<Tensor, Tensor>>
         {
-            Conv2d(input.Channels, width, 4, stride: 2, padding: 1), LeakyReLU(LeakySlope, inplace: true),
+            new ChannelAlignedConv2d(input.Channels, width, 4, stride: 2, padding: 1), LeakyReLU(LeakySlope, inplace: true),
         };
         var channels = width;
         for (var size = Math.Min(input.Height, input.Width) / 2; size > FinalSize; size /= 2)
         {
             var next = Math.Min(MaxWidth, 2 * channels);
-            layers.AddRange([Conv2d(channels, next, 4, stride: 2, padding: 1, bias: false), BatchNorm2d(next), LeakyReLU(LeakySlope, inplace: true)]);
+            layers.AddRange([new ChannelAlignedConv2d(channels, next, 4, stride: 2, padding: 1, bias: false), BatchNorm2d(next), LeakyReLU(LeakySlope, inplace: true)]);
             channels = next;
         }
         layers.AddRange([AdaptiveAvgPool2d(1), Flatten()]);

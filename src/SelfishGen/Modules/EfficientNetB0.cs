@@ -23,7 +23,7 @@ public sealed class EfficientNetB0 : Backbone
     private const int HeadChannels = 1280;
 
     /// <summary>The b0 stages: blocks, depthwise kernel, stride of the first block, expansion, output channels.</summary>
-    private static readonly (int Repeats, int Kernel, int Stride, int Expand, int Channels)[] Stages =
+    internal static readonly (int Repeats, int Kernel, int Stride, int Expand, int Channels)[] Stages =
     [
         (1, 3, 1, 1, 16),
         (2, 3, 2, 6, 24),
@@ -48,10 +48,10 @@ public sealed class EfficientNetB0 : Backbone
         Norm = norm;
         DropConnect = dropConnect;
         _stem = Sequential(
-            Conv2d(input.Channels, StemChannels, 3, stride: 2, padding: 1, bias: false), NormLayers.Create(norm, StemChannels), SiLU());
+            new ChannelAlignedConv2d(input.Channels, StemChannels, 3, stride: 2, padding: 1, bias: false), NormLayers.Create(norm, StemChannels), SiLU());
         _blocks = Sequential(Blocks(norm, dropConnect));
         var last = Stages[^1].Channels;
-        _head = Sequential(Conv2d(last, HeadChannels, 1, bias: false), NormLayers.Create(norm, HeadChannels), SiLU());
+        _head = Sequential(new ChannelAlignedConv2d(last, HeadChannels, 1, bias: false), NormLayers.Create(norm, HeadChannels), SiLU());
         RegisterComponents();
     }
 

@@ -25,13 +25,13 @@ public sealed class MBConvBlock : Module<Tensor, Tensor>
         var expanded = inChannels * expand;
         var layers = new List<Module<Tensor, Tensor>>();
         if (expand != 1)
-            layers.AddRange([Conv2d(inChannels, expanded, 1, bias: false), NormLayers.Create(norm, expanded), SiLU()]);
+            layers.AddRange([new ChannelAlignedConv2d(inChannels, expanded, 1, bias: false), NormLayers.Create(norm, expanded), SiLU()]);
         layers.AddRange([
-            Conv2d(expanded, expanded, kernel, stride: stride, padding: kernel / 2, groups: expanded, bias: false),
+            new ChannelAlignedConv2d(expanded, expanded, kernel, stride: stride, padding: kernel / 2, groups: expanded, bias: false),
             NormLayers.Create(norm, expanded),
             SiLU(),
             new SqueezeExcite(expanded, Math.Max(1, inChannels / 4)),
-            Conv2d(expanded, outChannels, 1, bias: false),
+            new ChannelAlignedConv2d(expanded, outChannels, 1, bias: false),
             NormLayers.Create(norm, outChannels)]);
         _branch = Sequential(layers);
         if (stride == 1 && inChannels == outChannels)

@@ -9,12 +9,12 @@ namespace SelfishGen.Modules;
 /// </summary>
 public sealed class MaskedConv2d : Module<Tensor, Tensor>
 {
-    private readonly TorchSharp.Modules.Conv2d _conv;
+    private readonly ChannelAlignedConv2d _conv;
 
     /// <summary>Creates the layer from <paramref name="inChannels"/> to <paramref name="outChannels"/>.</summary>
     public MaskedConv2d(int inChannels, int outChannels) : base(nameof(MaskedConv2d))
     {
-        _conv = Conv2d(inChannels, outChannels, 3, padding: 1);
+        _conv = new ChannelAlignedConv2d(inChannels, outChannels, 3, padding: 1);
         RegisterComponents();
     }
 
@@ -23,6 +23,7 @@ public sealed class MaskedConv2d : Module<Tensor, Tensor>
     {
         using var mask = ones(3, 3, dtype: input.dtype, device: input.device);
         mask[2].zero_();
-        return functional.conv2d(input, _conv.weight! * mask, _conv.bias, padding: [1, 1]);
+        using var masked = _conv.weight * mask;
+        return ChannelAlignment.Conv2d(input, masked, _conv.bias, _conv.stride, _conv.padding!, _conv.dilation, _conv.groups);
     }
 }

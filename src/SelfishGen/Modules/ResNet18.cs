@@ -16,7 +16,7 @@ public sealed class ResNet18 : Backbone
     /// <summary>Creates the network for images of <paramref name="input"/> shape.</summary>
     public ResNet18(ImageShape input) : base(nameof(ResNet18), input, 512)
     {
-        _stem = Sequential(Conv2d(input.Channels, 64, 3, padding: 1, bias: false), BatchNorm2d(64), ReLU(inplace: true));
+        _stem = Sequential(new ChannelAlignedConv2d(input.Channels, 64, 3, padding: 1, bias: false), BatchNorm2d(64), ReLU(inplace: true));
         _stages = Sequential(
             new BasicBlock(64, 64, 1), new BasicBlock(64, 64, 1),
             new BasicBlock(64, 128, 2), new BasicBlock(128, 128, 1),
@@ -44,13 +44,13 @@ public sealed class ResNet18 : Backbone
         public BasicBlock(int inChannels, int outChannels, int stride) : base(nameof(BasicBlock))
         {
             _residual = Sequential(
-                Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false),
+                new ChannelAlignedConv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false),
                 BatchNorm2d(outChannels),
                 ReLU(inplace: true),
-                Conv2d(outChannels, outChannels, 3, padding: 1, bias: false),
+                new ChannelAlignedConv2d(outChannels, outChannels, 3, padding: 1, bias: false),
                 BatchNorm2d(outChannels));
             if (stride != 1 || inChannels != outChannels)
-                _shortcut = Sequential(Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
+                _shortcut = Sequential(new ChannelAlignedConv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
             RegisterComponents();
         }
 

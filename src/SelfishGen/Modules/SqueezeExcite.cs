@@ -14,7 +14,7 @@ public sealed class SqueezeExcite : Module<Tensor, Tensor>
     /// <summary>Creates the gate for <paramref name="channels"/> channels squeezed to <paramref name="squeezed"/>.</summary>
     public SqueezeExcite(int channels, int squeezed) : base(nameof(SqueezeExcite))
     {
-        _gate = Sequential(Conv2d(channels, squeezed, 1), SiLU(), Conv2d(squeezed, channels, 1), Sigmoid());
+        _gate = Sequential(new ChannelAlignedConv2d(channels, squeezed, 1), SiLU(), new ChannelAlignedConv2d(squeezed, channels, 1), Sigmoid());
         RegisterComponents();
     }
 

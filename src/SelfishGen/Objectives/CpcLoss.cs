@@ -29,7 +29,7 @@ public sealed class CpcLoss : nn.Module
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         Channels = channels;
         Steps = steps;
-        _targetHead = targetHead ?? nn.Conv2d(channels, channels, 1);
+        _targetHead = targetHead ?? new Modules.ChannelAlignedConv2d(channels, channels, 1);
         register_module("target_head", _targetHead);
     }
 
@@ -38,6 +38,14 @@ public sealed class CpcLoss : nn.Module
 
     /// <summary>How many rows ahead are predicted.</summary>
     public int Steps { get; }
+
+    /// <summary>
+    /// Why a grid of <paramref name="rows"/> rows cannot be predicted <paramref name="steps"/> rows ahead, or null when
+    /// it can: more rows than steps.
+    /// </summary>
+    /// <remarks>The generator reports the same message at compile time (SSG123) and the generated options check it.</remarks>
+    public static string? GridProblem(long rows, int steps) => rows > steps ? null
+        : $"A grid of {rows} rows cannot be predicted {steps} rows ahead: Grid must be greater than Steps.";
 
     /// <summary>The four directions.</summary>
     public static IReadOnlyList<CpcDirection> AllDirections { get; } = Enum.GetValues<CpcDirection>();
@@ -73,7 +81,7 @@ public sealed class CpcLoss : nn.Module
     public Tensor DirectionLoss(Tensor predictions, Tensor features)
     {
         var rows = features.shape[2];
-        if (rows <= Steps) throw new ArgumentException($"The grid needs more than {Steps} rows, got {rows}.", nameof(features));
+        if (GridProblem(rows, Steps) is { } problem) throw new ArgumentException(problem, nameof(features));
         if (predictions.shape[1] != Channels * Steps)
             throw new ArgumentException($"Expected {Channels * Steps} prediction channels, got {predictions.shape[1]}.", nameof(predictions));
         var targets = _targetHead.call(features);

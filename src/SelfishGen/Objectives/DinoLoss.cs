@@ -35,6 +35,15 @@ public sealed class DinoLoss : nn.Module
         register_buffer("center", zeros(1, outDim));
     }
 
+    /// <summary>
+    /// Why DINO cannot train on <paramref name="globalViews"/> views that teacher and student both see and
+    /// <paramref name="localViews"/> more that only the student sees, or null when it can: the teacher needs a view,
+    /// and the student two.
+    /// </summary>
+    /// <remarks>The generator reports the same message at compile time (SSG114) and the generated options check it.</remarks>
+    public static string? ViewsProblem(int globalViews, int localViews) => globalViews >= 1 && localViews >= 0 && globalViews + localViews >= 2 ? null
+        : $"DINO needs a view for its teacher and two for its student, not {globalViews} global and {localViews} local: declare more views or LocalCrops.";
+
     /// <summary>Student softmax temperature τ_s.</summary>
     public double StudentTemperature { get; }
 
@@ -64,8 +73,8 @@ public sealed class DinoLoss : nn.Module
     /// </summary>
     public Tensor Loss(IReadOnlyList<Tensor> student, IReadOnlyList<Tensor> teacher, double progress)
     {
-        if (teacher.Count == 0 || student.Count < Math.Max(teacher.Count, 2))
-            throw new ArgumentException("Need at least one teacher view and two student views, the teacher's first.", nameof(student));
+        if (ViewsProblem(teacher.Count, student.Count - teacher.Count) is { } problem)
+            throw new ArgumentException(problem, nameof(student));
         var temperature = TeacherTemperatureAt(progress);
         var targets = teacher.Select(t => nn.functional.softmax((t.detach() - Center) / temperature, -1)).ToList();
         var logProbabilities = student.Select(s => nn.functional.log_softmax(s / StudentTemperature, -1)).ToList();

@@ -25,12 +25,32 @@ public sealed class JigsawPretext
     public JigsawPretext(int grid = 2, int permutations = 0, double cropFraction = 0.9, int seed = 0, IAugmentation? patchAugmentation = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grid, 2);
-        var cells = grid * grid;
         ArgumentOutOfRangeException.ThrowIfNegative(permutations);
+        if (PermutationsProblem(grid, permutations) is { } problem)
+            throw new ArgumentException(problem, nameof(permutations));
+        var cells = grid * grid;
         var count = permutations > 0 ? permutations : grid == 2 ? 24 : 1000;
-        var all = Enumerable.Range(1, cells).Aggregate(1L, (product, k) => product * k);
-        Permutations = count == all ? PermutationSet.All(cells) : PermutationSet.MaxHamming(cells, count, seed);
+        Permutations = count == PermutationSet.CountOf(cells) ? PermutationSet.All(cells) : PermutationSet.MaxHamming(cells, count, seed);
         _tiling = new JigsawTiling(grid, cropFraction, patchAugmentation);
+    }
+
+    /// <summary>
+    /// Why a <paramref name="grid"/>×<paramref name="grid"/> puzzle cannot have <paramref name="permutations"/> classes,
+    /// or null when it can: every one of the grid²! permutations, or at most as many as a max-Hamming set is chosen
+    /// among (all of them up to 20,000, else 20,000 sampled ones). 0 stands for the default (24, or 1000 past 2×2).
+    /// </summary>
+    /// <remarks>The generator reports the same message at compile time (SSG046) and the generated options check it.</remarks>
+    public static string? PermutationsProblem(int grid, int permutations)
+    {
+        if (grid < 2 || permutations < 1)
+            return null;
+        var cells = (int)Math.Min((long)grid * grid, 21);
+        var (all, limit) = (PermutationSet.CountOf(cells), PermutationSet.MaxHammingLimit(cells));
+        if (permutations <= limit || permutations == all)
+            return null;
+        var orAll = all > limit && all <= int.MaxValue ? $", or all {all}" : "";
+        var raise = all == limit ? " or raise Grid" : "";
+        return $"Permutations must be at most {limit} for a {grid}×{grid} grid{orAll}, not {permutations}: lower Permutations{raise}.";
     }
 
     /// <summary>Cells per side.</summary>

@@ -1,6 +1,6 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SelfishGen.Testing;
 
 namespace SelfishGen.Generators.Tests.Infrastructure;
 
@@ -10,24 +10,11 @@ internal static class TestCompilation
     /// <summary>C# as the library is built: latest language, doc comments parsed (so summaries reach the generator).</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly MetadataReference[] References = BuildReferences();
-
     /// <summary>A library compilation of <paramref name="sources"/>.</summary>
     public static CSharpCompilation Create(params string[] sources) =>
         CSharpCompilation.Create(
             "Demo",
             sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Demo.cs")),
-            References,
+            SampleCompilation.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-    // The framework assemblies of the test host, plus the runtime library and TorchSharp (its public API uses them).
-    private static MetadataReference[] BuildReferences()
-    {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => Path.GetDirectoryName(path) == frameworkDirectory);
-        Assembly[] libraries = [typeof(SelfSupervisedMethod).Assembly, typeof(TorchSharp.torch).Assembly];
-        return [.. framework.Concat(libraries.Select(library => library.Location)).Select(path => MetadataReference.CreateFromFile(path))];
-    }
 }

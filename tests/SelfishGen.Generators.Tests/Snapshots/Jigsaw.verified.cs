@@ -39,6 +39,8 @@ partial class Jigsaw
             }
             if (!(LabelSmoothing >= 0.0 && LabelSmoothing < 1.0))
                 yield return global::System.FormattableString.Invariant($"LabelSmoothing must be in [0, 1), not {LabelSmoothing}.");
+            if (JigsawGrid >= 2 && Permutations >= 0 && global::SelfishGen.Pretext.JigsawPretext.PermutationsProblem(JigsawGrid, Permutations) is { } problem)
+                yield return problem;
         }
     }
 

@@ -27,8 +27,8 @@ partial class SplitBrain
 
     private readonly global::SelfishGen.Pretext.ColorSplitPretext _pretext;
     private readonly global::SelfishGen.Modules.SplitBrainBackbone _encoders;
-    private readonly global::TorchSharp.Modules.Conv2d _colorClassifier;
-    private readonly global::TorchSharp.Modules.Conv2d _lightnessClassifier;
+    private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _colorClassifier;
+    private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _lightnessClassifier;
     private readonly global::SelfishGen.Objectives.PixelClassificationLoss _objective;
 
     /// <summary>The options this method was built with.</summary>
@@ -44,8 +44,8 @@ partial class SplitBrain
     {
         _pretext = new global::SelfishGen.Pretext.ColorSplitPretext(Data.Shape, Hyperparameters.LightnessBinSize, Hyperparameters.ColorBinSize);
         _encoders = (global::SelfishGen.Modules.SplitBrainBackbone)Backbone;
-        _colorClassifier = global::TorchSharp.torch.nn.Conv2d(_encoders.Lightness.OutputFeatures, _pretext.ColorClassCount, 1);
-        _lightnessClassifier = global::TorchSharp.torch.nn.Conv2d(_encoders.Color.OutputFeatures, _pretext.LightnessClassCount, 1);
+        _colorClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Lightness.OutputFeatures, _pretext.ColorClassCount, 1);
+        _lightnessClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Color.OutputFeatures, _pretext.LightnessClassCount, 1);
         _objective = new global::SelfishGen.Objectives.PixelClassificationLoss();
         register_module("color_classifier", _colorClassifier);
         register_module("lightness_classifier", _lightnessClassifier);

@@ -32,6 +32,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train")]
     [InlineData("eval")]
     [InlineData("list")]
+    [InlineData("export")]
     [InlineData("bench", "quality")]
     [InlineData("bench", "speed")]
     public void Every_command_prints_its_help(params string[] command) =>
@@ -44,6 +45,9 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--set", "NoSuchHyperparameter=1")]
     [InlineData("train", "--set", "LabelSmoothing=2")]
     [InlineData("train", "--device", "tpu")]
+    [InlineData("train", "--init-from", "weights.pt", "--resume")]
+    [InlineData("train", "--init-partial")]
+    [InlineData("export", "--store", "no/such/checkpoint")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {
@@ -89,4 +93,30 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Equal(0, Run("eval", "--data", data, "--image-size", "16", "--store", store));
         Assert.Contains("pre-trained", _output.ToString());
     }
+
+    [Fact]
+    public void Export_writes_the_backbone_for_pytorch_and_train_starts_a_new_run_from_it()
+    {
+        var data = Path.Combine(_folder.Path, "images");
+        for (var i = 0; i < 8; i++)
+            TestImages.Save(_folder.File("images", $"{i}.png"), TestImages.Red, 16, 16);
+        var store = Path.Combine(_folder.Path, "store", "first");
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "1", "--batch-size", "4", "--store", store, "--set", "Hidden=16", "--no-eval"));
+
+        Assert.Equal(0, Run("export", "--store", store));
+        var weights = store + ".backbone.pt";
+        Assert.True(File.Exists(weights));
+
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "1", "--batch-size", "4", "--store", Path.Combine(_folder.Path, "store", "second"),
+            "--set", "Hidden=16", "--no-eval", "--init-from", weights));
+        Assert.Matches(@"Backbone ConvNet from \S*first\.backbone\.pt: all \d+ tensors match", Unwrapped());
+
+        File.WriteAllText(_folder.File("notes.pt"), "no tensors here");
+        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--data", data, "--epochs", "1", "--init-from", _folder.File("notes.pt"), "--no-eval",
+            "--store", Path.Combine(_folder.Path, "store", "third")));
+        Assert.Contains("is not a PyTorch state dict", Unwrapped());
+    }
+
+    /// <summary>The output with the console's line wrapping undone (every run of white space as one space).</summary>
+    private string Unwrapped() => System.Text.RegularExpressions.Regex.Replace(_output.ToString(), @"\s+", " ");
 }

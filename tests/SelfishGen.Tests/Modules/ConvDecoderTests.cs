@@ -37,7 +37,7 @@ public sealed class ConvDecoderTests
     public void Uses_the_number_of_doublings_closest_to_the_output(int mapSize, int imageSize, int doublings)
     {
         var decoder = ConvDecoder.For(new ImageShape(8, mapSize, mapSize), new ImageShape(1, imageSize, imageSize), width: 8);
-        var transposed = decoder.modules().Count(module => module.GetType().Name.StartsWith("ConvTranspose2d", StringComparison.Ordinal));
+        var transposed = decoder.modules().Count(module => module is ChannelAlignedConvTranspose2d);
         Assert.Equal(doublings, transposed);
     }
 

@@ -1,3 +1,4 @@
+using SelfishGen.Modules;
 using SelfishGen.Objectives;
 
 namespace SelfishGen.Tests.Objectives;
@@ -38,7 +39,7 @@ public sealed class CpcLossTests
         var loss = new CpcLoss(channels: 2, steps: 2);
         var features = randn(3, 2, 4, 4);
         var seen = new List<Tensor>();
-        var predictor = nn.Conv2d(2, 4, 1);
+        var predictor = new ChannelAlignedConv2d(2, 4, 1);
 
         var value = loss.Loss(features, (grid, _) =>
         {

@@ -1,0 +1,23 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// <c>torch.nn.ConvTranspose2d</c> (same parameters, initialisation and state-dict names) computed through
+/// <see cref="ChannelAlignment.ConvTranspose2d"/>, so its input gradient is right on CPUs where libtorch's is not.
+/// </summary>
+public sealed class ChannelAlignedConvTranspose2d : Convolution
+{
+    /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> transposed convolution, as <c>torch.nn.ConvTranspose2d</c>.</summary>
+    public ChannelAlignedConvTranspose2d(
+        long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long outputPadding = 0, long groups = 1, bool bias = true)
+        : base(nameof(ChannelAlignedConvTranspose2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
+            [1, 1], true, [outputPadding, outputPadding], groups, bias, PaddingModes.Zeros)
+    {
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) =>
+        ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);
+}
