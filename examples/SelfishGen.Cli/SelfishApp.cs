@@ -5,21 +5,19 @@ using SelfishGen.Distributed;
 
 namespace SelfishGen.Cli;
 
-/// <summary>The <c>selfish</c> command: wiring of sub-commands, Ctrl+C and exit codes.</summary>
+/// <summary>The <c>selfish</c> command: wiring of sub-commands, stop signals and exit codes.</summary>
 public static class SelfishApp
 {
-    /// <summary>Exit code of invalid arguments or input.</summary>
+    /// <summary>Exit code of a run that failed (e.g. training diverged).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code of invalid arguments or input (including unreadable checkpoints).</summary>
     public const int InvalidArguments = 2;
 
     /// <summary>Runs the command line <paramref name="args"/>; returns the process exit code.</summary>
     public static int Run(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true; // let training save a checkpoint, then stop
-            cancel.Cancel();
-        };
+        using var stop = new StopSignals();
 
         var app = new CommandApp();
         app.Configure(config =>
@@ -40,7 +38,7 @@ public static class SelfishApp
         });
         try
         {
-            return app.Run(args, cancel.Token);
+            return app.Run(args, stop.Token);
         }
         catch (CommandAppException error)
         {
@@ -52,15 +50,20 @@ public static class SelfishApp
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
             return Exit(InvalidArguments, error);
         }
+        catch (TrainingDivergedException error)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            return Exit(Failed, error);
+        }
         catch (OperationCanceledException error)
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
-            return Exit(130, error);
+            return Exit(stop.ExitCode, error);
         }
         catch (Exception error) when (Communicators.StoppedEveryRank(error))
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
-            return 1;
+            return Failed;
         }
     }
 

@@ -10,6 +10,7 @@ public sealed class TrainingProgress : ITrainingObserver
     private readonly string? _budget;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private long _images;
+    private long _steps;
     private double _lossAverage = double.NaN;
     private string _knn = "";
 
@@ -58,6 +59,7 @@ public sealed class TrainingProgress : ITrainingObserver
     /// <inheritdoc />
     public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
     {
+        _steps = firstStep;
         if (_task is null)
         {
             AnsiConsole.MarkupLine(_budget is null
@@ -73,6 +75,7 @@ public sealed class TrainingProgress : ITrainingObserver
     public void OnStep(long step, int epoch, float loss, int images, double learningRate)
     {
         _images += images;
+        _steps = step + 1;
         _lossAverage = double.IsNaN(_lossAverage) ? loss : 0.95 * _lossAverage + 0.05 * loss;
         if (_task is null)
             return;
@@ -87,8 +90,15 @@ public sealed class TrainingProgress : ITrainingObserver
     }
 
     /// <inheritdoc />
+    public void OnStepSkipped(long step, int epoch)
+    {
+        _steps = step + 1;
+        AnsiConsole.MarkupLine($"[yellow]Skipped step {step}[/]: its loss or a gradient is not finite.");
+    }
+
+    /// <inheritdoc />
     public void OnCheckpoint(string path) =>
-        AnsiConsole.MarkupLine($"Saved at [blue]{Markup.Escape(path)}[/] (continue with --resume).");
+        AnsiConsole.MarkupLine($"Saved after {_steps} steps at [blue]{Markup.Escape(path)}[/] (continue with --resume).");
 
     /// <inheritdoc />
     public void OnEpochEnd(int epoch, double meanLoss)

@@ -19,8 +19,11 @@ try
         case "fail-in-step":
             Faults.FailInStep(output, failingRank: int.Parse(args[2]), step: int.Parse(args[3]));
             break;
+        case "non-finite":
+            Faults.NonFiniteLoss(output, failingRank: int.Parse(args[2]), step: int.Parse(args[3]), skip: bool.Parse(args[4]));
+            break;
         case "simclr":
-            Faults.SimClr(output, store: args[2], image: int.Parse(args[3]), kill: bool.Parse(args[4]), resume: bool.Parse(args[5]), epochs: int.Parse(args[6]));
+            Faults.SimClr(output, store: args[2], image: int.Parse(args[3]), kill: bool.Parse(args[4]), resume: bool.Parse(args[5]));
             break;
         default:
             throw new ArgumentException($"Unknown scenario '{scenario}'.");

@@ -30,6 +30,7 @@ public static class OurTrainingSteps
             numWorkers: 1,
             name: store,
             seed: seed,
+            checkpointEvery: CheckpointInterval.AtEndOnly,
             observer: recorder);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);

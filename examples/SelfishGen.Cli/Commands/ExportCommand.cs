@@ -12,12 +12,12 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-s|--store <NAME>")]
-        [Description("Checkpoint name: store/base reads store/base.ckpt.")]
-        [DefaultValue("store/base")]
-        public string Store { get; init; } = "store/base";
+        [Description("Checkpoint name: store/RotateNet reads store/RotateNet.ckpt (where 'selfish train' saves RotateNet).")]
+        [DefaultValue("store/RotateNet")]
+        public string Store { get; init; } = "store/RotateNet";
 
         [CommandOption("-o|--output <FILE>")]
-        [Description("The .pt file to write (torch.load reads it). Default: the checkpoint's name with .backbone.pt, e.g. store/base.backbone.pt.")]
+        [Description("The .pt file to write (torch.load reads it). Default: the checkpoint's name with .backbone.pt, e.g. store/RotateNet.backbone.pt.")]
         public string? Output { get; init; }
 
         /// <summary>The file written.</summary>

@@ -45,13 +45,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool Cosine { get; init; }
 
         [CommandOption("-s|--store <NAME>")]
-        [Description("Checkpoint name: store/base writes store/base.ckpt.")]
-        [DefaultValue("store/base")]
-        public string Store { get; init; } = "store/base";
+        [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
+        public string? Store { get; init; }
 
         [CommandOption("--resume")]
-        [Description("Continue from the checkpoint --store (weights, optimizer, position).")]
+        [Description("Continue from the checkpoint --store (weights, optimizer, position); the settings must be those it was trained with.")]
         public bool Resume { get; init; }
+
+        [CommandOption("--allow-changes")]
+        [Description("With --resume: continue even though settings, hyperparameters or data differ from the checkpoint's.")]
+        public bool AllowChanges { get; init; }
+
+        [CommandOption("--checkpoint-every <INTERVAL>")]
+        [Description("Write a checkpoint every N steps (500), every so much time (90s, 10m, 2h), or only at the end ('end').")]
+        [DefaultValue("5m")]
+        public string CheckpointEvery { get; init; } = "5m";
+
+        [CommandOption("--skip-non-finite")]
+        [Description("Skip a step whose loss or gradient is NaN or infinite (counted and reported) instead of stopping.")]
+        public bool SkipNonFinite { get; init; }
+
+        [CommandOption("--log-steps <FILE>")]
+        [Description("Append one CSV line per step (step, epoch, loss, learning rate, resident memory) to this file.")]
+        public string? LogSteps { get; init; }
 
         [CommandOption("--device <DEVICE>")]
         [Description("cpu, cuda, cuda:N or auto.")]
@@ -108,6 +124,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
+            : AllowChanges && !Resume ? ValidationResult.Error("--allow-changes goes with --resume.")
             : base.Validate();
     }
 
@@ -118,8 +135,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         settings.ApplyThreads();
         var descriptor = MethodRegistry.Get(settings.Method);
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
+        var checkpointEvery = CheckpointInterval.Parse(settings.CheckpointEvery);
         var device = Devices.Parse(settings.Device);
         var data = settings.OpenData();
+        var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
         if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
@@ -129,24 +148,31 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var world = new CommunicationClock(Communicators.FromEnvironment());
         var leader = world.Rank == 0;
         if (leader)
+        {
+            SkippedFilesReport.Print(data, store + ".skipped.txt");
             AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
-                                   (world.Size > 1 ? $", {world.Size} ranks" : ""));
+                                   (world.Size > 1 ? $", {world.Size} ranks" : "") + $", checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        }
         var method = settings.InitFrom is { } weights
             ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
             : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        TrainingReport Train(ITrainingObserver? observer, CancellationToken token) => method.Supervise(
+        using var log = leader && settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
+        TrainingReport Train(ITrainingObserver? progress, CancellationToken token) => method.Supervise(
             lr: settings.LearningRate,
             optimizer: settings.Optimizer,
             epochs: settings.Epochs,
             batchSize: settings.BatchSize,
             numWorkers: settings.Workers,
-            name: settings.Store,
+            name: store,
             pretrained: settings.Resume,
             lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
-            observer: observer is null ? null : world.RestartingOnStart(observer),
+            checkpointEvery: checkpointEvery,
+            onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
+            allowChanges: settings.AllowChanges,
+            observer: progress is null ? null : world.RestartingOnStart(log is null ? progress : TrainingObservers.Combine(progress, log)),
             cancellation: token,
             communicator: world,
             syncBatchNorm: settings.SyncBatchNorm);
@@ -163,12 +189,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         if (world.Size > 1)
             AnsiConsole.MarkupLine($"Rank 0 spent {world.Elapsed.TotalSeconds:F1} s of {report.Elapsed.TotalSeconds:F1} s " +
                                    $"({100 * world.Elapsed / report.Elapsed:F0} %) in {world.Calls} collectives (moving data and waiting for the other ranks).");
+        if (report.SkippedSteps.Count > 0)
+            AnsiConsole.MarkupLine($"[yellow]Skipped {report.SkippedSteps.Count} step(s) with a non-finite loss or gradient:[/] {string.Join(", ", report.SkippedSteps)}");
         SaveRun(new TrainingRun(
             descriptor.Name, settings.DataPath, train.Count, method.State.Seed, method.State.Step - report.StepLosses.Count, seconds, report.ImagesPerSecond,
-            report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), settings.Store);
+            report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), store);
 
         if (test is not null && !settings.NoEval)
-            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
+            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, store);
         return 0;
     }
 

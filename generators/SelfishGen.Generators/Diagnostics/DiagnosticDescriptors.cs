@@ -223,7 +223,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CpcContextWidth = Range("SSG122", "CPC context width must be at least 1");
 
     /// <summary>SSG123: a CPC grid no larger than the steps it predicts ahead.</summary>
-    public static readonly DiagnosticDescriptor CpcGridSteps = Relation("SSG123", "CPC grid must be greater than its steps");
+    public static readonly DiagnosticDescriptor CpcGridSteps = Relation("SSG123", "CPC grid must be greater than its steps plus one");
 
     /// <summary>SSG130: a negative number of local crops.</summary>
     public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");

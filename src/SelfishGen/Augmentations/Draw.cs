@@ -1,4 +1,5 @@
 using SelfishGen.Distributed;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -11,8 +12,12 @@ namespace SelfishGen.Augmentations;
 internal static class Draw
 {
     /// <summary>Values uniform in [low, high), of the given shape (first dimension: samples), float64.</summary>
-    public static Tensor Uniform(long[] shape, double low, double high, Generator random) =>
-        ForRows(shape, all => rand(all, float64, generator: random)) * (high - low) + low;
+    public static Tensor Uniform(long[] shape, double low, double high, Generator random)
+    {
+        using var span = (high - low).ToScalar();
+        using var start = low.ToScalar();
+        return ForRows(shape, all => rand(all, float64, generator: random)).mul_(span).PlusInPlace(start);
+    }
 
     /// <summary>One value per sample, uniform in [low, high).</summary>
     public static Tensor Uniform(long count, double low, double high, Generator random) =>
@@ -23,8 +28,11 @@ internal static class Draw
         ForRows(shape, all => randn(all, type, generator: random));
 
     /// <summary>One boolean per sample, true with probability <paramref name="probability"/>.</summary>
-    public static Tensor Coin(long count, double probability, Generator random) =>
-        ForRows([count], all => rand(all, float64, generator: random)) < probability;
+    public static Tensor Coin(long count, double probability, Generator random)
+    {
+        using var chance = probability.ToScalar();
+        return ForRows([count], all => rand(all, float64, generator: random)).lt(chance);
+    }
 
     /// <summary>Integers uniform in [0, <paramref name="high"/>), of the given shape (first dimension: samples).</summary>
     public static Tensor Integer(long[] shape, long high, Generator random) =>
@@ -34,8 +42,11 @@ internal static class Draw
     public static Tensor Integer(long count, long high, Generator random) => Integer([count], high, random);
 
     /// <summary>As <see cref="Coin"/>, for every row drawn for (all ranks' samples): the mask <see cref="Selection.ApplyWhere"/> takes.</summary>
-    public static Tensor CoinOfAllRows(long count, double probability, Generator random) =>
-        rand(AllRows([count]), float64, generator: random) < probability;
+    public static Tensor CoinOfAllRows(long count, double probability, Generator random)
+    {
+        using var chance = probability.ToScalar();
+        return rand(AllRows([count]), float64, generator: random).lt(chance);
+    }
 
     /// <summary>As <see cref="Integer(long, long, Generator)"/>, for every row drawn for (all ranks' samples).</summary>
     public static Tensor IntegerOfAllRows(long count, long high, Generator random) =>

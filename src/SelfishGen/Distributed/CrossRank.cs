@@ -53,7 +53,8 @@ public static class CrossRank
             return value;
         var sum = value.detach().contiguous().clone();
         world.AllReduce(sum);
-        return sum.div_(world.Size);
+        using var ranks = world.Size.ToScalar();
+        return sum.div_(ranks);
     }
 
     private sealed class Scope(Action exit) : IDisposable

@@ -165,11 +165,23 @@ internal sealed class DataParallel
         var tensors = parameters.Where(p => p.requires_grad && p.grad is not null).Select(p => p.grad!).ToList();
         if (batchNormOf is not null)
             tensors.AddRange(batchNormOf.modules().OfType<BatchNorm>().SelectMany(RunningStatistics));
+        using var ranks = World.Size.ToScalar();
         InBuckets(tensors, flat =>
         {
             World.AllReduce(flat);
-            flat.div_(World.Size);
+            flat.div_(ranks);
         });
+    }
+
+    /// <summary>
+    /// <paramref name="error"/>, marked as one every rank stops with when the ranks decided it from the same values
+    /// (a loss averaged over the ranks, averaged gradients), so that each ends normally.
+    /// </summary>
+    public T Agreed<T>(T error) where T : Exception
+    {
+        if (IsDistributed)
+            Communicators.MarkSharedStop(error);
+        return error;
     }
 
     /// <summary>The mean of <paramref name="value"/> over the ranks (a step's loss).</summary>

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Distributed;
@@ -34,7 +35,7 @@ internal sealed class SampleRows
 
     /// <summary>Rank <paramref name="rank"/>'s share of a batch split evenly into <paramref name="ranks"/> parts of <paramref name="rows"/> rows.</summary>
     public static SampleRows Shard(long rows, int rank, int ranks) =>
-        new(rows * ranks, arange(rank * rows, (rank + 1) * rows, ScalarType.Int64));
+        new(rows * ranks, Range(rank * rows, (rank + 1) * rows, ScalarType.Int64));
 
     /// <summary>Makes <paramref name="rows"/> (or none) the current rows until the returned scope is disposed.</summary>
     public static IDisposable Enter(SampleRows? rows)
@@ -51,7 +52,7 @@ internal sealed class SampleRows
     public SampleRows Subset(Tensor chosen)
     {
         var mask = chosen.cpu();
-        var rank = mask.to(ScalarType.Int64).cumsum(0).sub_(1);
+        var rank = mask.to(ScalarType.Int64).cumsum(0).sub_(One);
         var mine = mask.index_select(0, _positions);
         return new SampleRows(mask.sum().ToInt64(), rank.index_select(0, _positions).masked_select(mine));
     }
@@ -60,8 +61,11 @@ internal sealed class SampleRows
     public SampleRows StandIn() => new(Total, zeros(1, ScalarType.Int64));
 
     /// <summary>The rows of a batch with <paramref name="parts"/> consecutive rows per sample (e.g. its patches).</summary>
-    public SampleRows Repeat(long parts) =>
-        new(Total * parts, _positions.unsqueeze(1).mul(parts).add(arange(parts, ScalarType.Int64)).flatten());
+    public SampleRows Repeat(long parts)
+    {
+        using var factor = parts.ToScalar();
+        return new(Total * parts, _positions.unsqueeze(1).mul(factor).Plus(Range(parts, ScalarType.Int64)).flatten());
+    }
 
     private sealed class Scope(SampleRows? previous) : IDisposable
     {

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Distributed;
@@ -56,13 +57,14 @@ internal static class SyncBatchNorm
         var dims = Enumerable.Range(0, (int)input.dim()).Where(d => d != 1).Select(d => (long)d).ToArray();
         var precise = input.to(ScalarType.Float64);
         var localMean = precise.mean(dims);
-        var localVariance = (precise - Broadcastable(localMean, precise)).square().mean(dims);
+        var localVariance = (precise - Broadcastable(localMean, precise)).pow(Two).mean(dims);
         var ranks = CrossRank.Gather(stack([localMean, localVariance]).unsqueeze(0)); // (N, 2, C)
         var mean = ranks[.., 0].mean([0]);
-        var variance = (ranks[.., 1] + (ranks[.., 0] - mean).square()).mean([0]);
-        var output = (input - Broadcastable(mean.to(input.dtype), input)) * Broadcastable((variance + layer.eps).rsqrt().to(input.dtype), input);
+        var variance = ranks[.., 1].Plus((ranks[.., 0] - mean).pow(Two)).mean([0]);
+        using var epsilon = layer.eps.ToScalar();
+        var output = (input - Broadcastable(mean.to(input.dtype), input)) * Broadcastable(variance.Plus(epsilon).rsqrt().to(input.dtype), input);
         if (layer.weight is { } weight)
-            output = output * Broadcastable(weight, input) + Broadcastable(layer.bias!, input);
+            output = (output * Broadcastable(weight, input)).Plus(Broadcastable(layer.bias!, input));
         saved.UpdateRunning(layer, mean, variance, input.numel() / channels * ranks.shape[0]);
         return output;
     }
@@ -91,9 +93,12 @@ internal static class SyncBatchNorm
             if (_mean is null || _variance is null || layer.running_mean is null || layer.running_var is null)
                 return;
             using var _ = no_grad();
-            var factor = layer.momentum ?? 1.0 / layer.num_batches_tracked!.ToInt64();
-            layer.running_mean.copy_(_mean.mul_(1 - factor).add_(mean.detach(), alpha: factor));
-            layer.running_var.copy_(_variance.mul_(1 - factor).add_(variance.detach() * count / (count - 1), alpha: factor));
+            var momentum = layer.momentum ?? 1.0 / layer.num_batches_tracked!.ToInt64();
+            using var kept = (1 - momentum).ToScalar();
+            using var added = momentum.ToScalar();
+            using var unbiased = ((double)count / (count - 1)).ToScalar();
+            layer.running_mean.copy_(_mean.mul_(kept).add_(mean.detach(), alpha: added));
+            layer.running_var.copy_(_variance.mul_(kept).add_(variance.detach().mul(unbiased), alpha: added));
         }
     }
 

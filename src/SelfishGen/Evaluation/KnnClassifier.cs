@@ -21,11 +21,14 @@ public sealed class KnnClassifier
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         K = k;
         Temperature = temperature;
+        _temperature = temperature.ToScalar();
         ChunkSize = chunkSize;
     }
 
     /// <summary>Neighbours that vote.</summary>
     public int K { get; }
+
+    private readonly Scalar _temperature;
 
     /// <summary>Temperature of the vote weights.</summary>
     public double Temperature { get; }
@@ -79,7 +82,7 @@ public sealed class KnnClassifier
         var similarity = nn.functional.normalize(chunk.to(float32), dim: 1).matmul(bank);
         var (nearest, indices) = similarity.topk(k, dim: 1);
         return zeros(chunk.shape[0], classes, device: chunk.device)
-            .scatter_add_(1, bankLabels[indices], nearest.div(Temperature).exp_())
+            .scatter_add_(1, bankLabels[indices], nearest.div(_temperature).exp_())
             .MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using SelfishGen.Distributed;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -10,13 +11,15 @@ namespace SelfishGen.Objectives;
 /// </summary>
 public sealed class BarlowTwinsLoss
 {
-    private const double Epsilon = 1e-5;
+    private static readonly Scalar Epsilon = 1e-5.ToScalar();
+    private readonly Scalar _lambda;
 
     /// <summary>Creates the loss with off-diagonal weight λ = <paramref name="lambda"/> (≥ 0).</summary>
     public BarlowTwinsLoss(double lambda = 5e-3)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lambda);
         Lambda = lambda;
+        _lambda = lambda.ToScalar();
     }
 
     /// <summary>The weight λ of the redundancy-reduction (off-diagonal) term.</summary>
@@ -26,11 +29,12 @@ public sealed class BarlowTwinsLoss
     public Tensor Loss(Tensor first, Tensor second)
     {
         (first, second) = GatherViews(first, second);
-        var correlation = Standardise(first).t().mm(Standardise(second)).div_(first.shape[0]);
+        using var batch = first.shape[0].ToScalar();
+        var correlation = Standardise(first).t().mm(Standardise(second)).div_(batch);
         var diagonal = correlation.diagonal();
-        var onDiagonal = (1 - diagonal).square().sum();
-        var offDiagonal = correlation.square().sum() - diagonal.square().sum();
-        return onDiagonal + Lambda * offDiagonal;
+        var onDiagonal = diagonal.SubtractedFrom(One).pow(Two).sum();
+        var offDiagonal = correlation.pow(Two).sum() - diagonal.pow(Two).sum();
+        return onDiagonal.Plus(offDiagonal.mul(_lambda));
     }
 
     /// <summary>Both views of every rank's batch, gathered in one exchange.</summary>
@@ -45,6 +49,6 @@ public sealed class BarlowTwinsLoss
     private static Tensor Standardise(Tensor z)
     {
         var centred = z - z.mean([0], keepdim: true);
-        return centred / (centred.square().mean([0], keepdim: true) + Epsilon).sqrt();
+        return centred / centred.pow(Two).mean([0], keepdim: true).Plus(Epsilon).sqrt();
     }
 }

@@ -1,4 +1,5 @@
 using SelfishGen.Distributed;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -44,8 +45,8 @@ public sealed class CpcLoss : nn.Module
     /// it can: more rows than steps.
     /// </summary>
     /// <remarks>The generator reports the same message at compile time (SSG123) and the generated options check it.</remarks>
-    public static string? GridProblem(long rows, int steps) => rows > steps ? null
-        : $"A grid of {rows} rows cannot be predicted {steps} rows ahead: Grid must be greater than Steps.";
+    public static string? GridProblem(long rows, int steps) => rows > steps + 1 ? null
+        : $"A grid of {rows} rows cannot be predicted {steps} rows ahead past the adjacent row: Grid must be greater than Steps + 1.";
 
     /// <summary>The four directions.</summary>
     public static IReadOnlyList<CpcDirection> AllDirections { get; } = Enum.GetValues<CpcDirection>();
@@ -87,10 +88,10 @@ public sealed class CpcLoss : nn.Module
         var targets = _targetHead.call(features);
         return stack(Enumerable.Range(1, Steps).Select(step =>
         {
-            var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step)]);
-            var truths = CrossRank.Gather(Positions(targets[.., .., step..]));
+            var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step - 1)]);
+            var truths = CrossRank.Gather(Positions(targets[.., .., (step + 1)..]));
             var offset = CrossRank.Offset(guesses.shape[0]);
-            var labels = arange(offset, offset + guesses.shape[0], ScalarType.Int64, guesses.device);
+            var labels = Range(offset, offset + guesses.shape[0], ScalarType.Int64, guesses.device);
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }

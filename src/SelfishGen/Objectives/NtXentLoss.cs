@@ -1,4 +1,5 @@
 using SelfishGen.Distributed;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -11,11 +12,15 @@ namespace SelfishGen.Objectives;
 /// </summary>
 public sealed class NtXentLoss
 {
+    private static readonly Scalar Excluded = double.NegativeInfinity.ToScalar();
+    private readonly Scalar _temperature;
+
     /// <summary>Creates the loss with temperature τ = <paramref name="temperature"/> (&gt; 0).</summary>
     public NtXentLoss(double temperature)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         Temperature = temperature;
+        _temperature = temperature.ToScalar();
     }
 
     /// <summary>The softmax temperature τ.</summary>
@@ -29,10 +34,12 @@ public sealed class NtXentLoss
         var pairs = gathered.shape[0] / 2;
         var z = nn.functional.normalize(gathered.view(-1, 2, rows, dim).transpose(0, 1).reshape(2 * pairs, dim), dim: 1);
         var offset = CrossRank.Offset(rows);
-        var own = cat([arange(offset, offset + rows, ScalarType.Int64, z.device), arange(pairs + offset, pairs + offset + rows, ScalarType.Int64, z.device)]);
+        var own = cat([Range(offset, offset + rows, ScalarType.Int64, z.device), Range(pairs + offset, pairs + offset + rows, ScalarType.Int64, z.device)]);
         var anchors = CrossRank.IsDistributed ? z.index_select(0, own) : z;
-        var self = own.unsqueeze(1).eq(arange(2 * pairs, ScalarType.Int64, z.device).unsqueeze(0));
-        var logits = anchors.mm(z.t()).div_(Temperature).masked_fill(self, double.NegativeInfinity);
-        return nn.functional.cross_entropy(logits, own.add(pairs).remainder_(2 * pairs));
+        var self = own.unsqueeze(1).eq(Range(2 * pairs, ScalarType.Int64, z.device).unsqueeze(0));
+        var logits = anchors.mm(z.t()).div_(_temperature).masked_fill(self, Excluded);
+        using var partnerOffset = pairs.ToScalar();
+        using var all = (2 * pairs).ToScalar();
+        return nn.functional.cross_entropy(logits, own.Plus(partnerOffset).remainder_(all));
     }
 }

@@ -1,5 +1,6 @@
 using SelfishGen.Augmentations;
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Pretext;
@@ -26,7 +27,7 @@ public sealed class LatentPretext
     {
         long[] shape = [batch.Size, Features];
         var codes = Distribution == LatentDistribution.Uniform
-            ? Draw.ForRows(shape, all => rand(all, generator: context.Random)) * 2 - 1
+            ? Draw.ForRows(shape, all => rand(all, generator: context.Random)).mul_(Two).sub_(One)
             : Draw.Normal(shape, float32, context.Random);
         return codes.to(batch.Images.device);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SelfishGen.Data;
 using SelfishGen.Distributed;
+using OptimizerHelper = TorchSharp.Modules.OptimizerHelper;
 
 using static TorchSharp.torch;
 
@@ -9,11 +10,18 @@ namespace SelfishGen;
 public abstract partial class SelfSupervisedMethod
 {
     private byte[]? _pendingOptimizerState;
+    private SupervisedRun? _run;
     private DataParallel _parallel = DataParallel.Alone;
 
+    /// <summary>The checkpoint name <see cref="Supervise"/>, <see cref="Save"/> and <see cref="Load"/> use when given none: <c>store/&lt;method&gt;</c>.</summary>
+    public string DefaultStore => CheckpointFile.DefaultName(GetName());
+
     /// <summary>
-    /// Trains the method on <see cref="Dataset"/>, then saves a checkpoint to <paramref name="name"/>. The checkpoint is
-    /// also written when training stops early: on cancellation (Ctrl+C) or an exception, which are then rethrown.
+    /// Trains the method on <see cref="Dataset"/> and saves checkpoints to <paramref name="name"/>: every
+    /// <paramref name="checkpointEvery"/>, at the end, and when training stops early between two steps (cancellation,
+    /// Ctrl+C, an error in the data); the exception is then rethrown. A checkpoint holds the state between two steps only:
+    /// a step that fails halfway (or a process that is killed) is not saved, and a resumed run redoes it, so resuming is
+    /// exact after any stop.
     /// </summary>
     /// <remarks>
     /// Started by <c>mpirun</c> (or given a <paramref name="communicator"/> of several ranks), every process trains
@@ -28,15 +36,22 @@ public abstract partial class SelfSupervisedMethod
     /// <param name="batchSize">Images per batch.</param>
     /// <param name="shuffle">Shuffle the data every epoch.</param>
     /// <param name="numWorkers">Extra batches prepared ahead on the loader's background thread.</param>
-    /// <param name="name">Checkpoint name: <c>store/base</c> writes <c>store/base.ckpt</c>.</param>
+    /// <param name="name">Checkpoint name: <c>store/RotateNet</c> writes <c>store/RotateNet.ckpt</c>; <see cref="DefaultStore"/> when null.
+    /// A fresh run keeps a checkpoint of another run found there as <see cref="CheckpointFile.PreviousPathOf"/> when it first writes.</param>
     /// <param name="pretrained">Resume from the checkpoint <paramref name="name"/> (weights, optimizer, state, position).</param>
     /// <param name="lrScheduler">Learning-rate schedule; constant when null.</param>
-    /// <param name="seed">Seed of data order and augmentations (ignored when resuming: the checkpoint's seed is kept).</param>
+    /// <param name="seed">Seed of data order and augmentations (a resumed run must give the same one, or keeps the checkpoint's when changes are allowed).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
+    /// <param name="checkpointEvery">How often to write a checkpoint while training; <see cref="CheckpointInterval.Default"/> when null.</param>
+    /// <param name="onNonFinite">Stop (the default) or skip a step whose loss or gradient is NaN or infinite.</param>
+    /// <param name="allowChanges">When resuming, accept settings, options or data that differ from the checkpoint's
+    /// (otherwise an <see cref="InvalidDataException"/> names each difference). A changed optimizer starts afresh.</param>
     /// <param name="observer">Receives progress (progress bars, logs).</param>
     /// <param name="cancellation">Stops training after the current step; a checkpoint is written first.</param>
     /// <param name="communicator">The ranks to train with; <see cref="Communicators.FromEnvironment"/> when null.</param>
     /// <param name="syncBatchNorm">With several ranks, normalise batch-norm layers with the statistics of the whole batch.</param>
+    /// <exception cref="TrainingDivergedException">A loss, gradient or weight became non-finite (with <see cref="NonFiniteSteps.Stop"/>).</exception>
+    /// <exception cref="InvalidDataException">The checkpoint to resume from is unreadable, of another method, or of other settings.</exception>
     public TrainingReport Supervise(
         double lr = 1e-3,
         OptimizerKind optimizer = OptimizerKind.Adam,
@@ -44,11 +59,14 @@ public abstract partial class SelfSupervisedMethod
         int batchSize = 32,
         bool shuffle = true,
         int numWorkers = 0,
-        string name = "store/base",
+        string? name = null,
         bool pretrained = false,
         LrSchedule? lrScheduler = null,
         int seed = 0,
         Device? device = null,
+        CheckpointInterval? checkpointEvery = null,
+        NonFiniteSteps onNonFinite = NonFiniteSteps.Stop,
+        bool allowChanges = false,
         ITrainingObserver? observer = null,
         CancellationToken cancellation = default,
         ICommunicator? communicator = null,
@@ -60,33 +78,44 @@ public abstract partial class SelfSupervisedMethod
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lr);
         if (device is not null)
             To(device);
-
+        name ??= DefaultStore;
+        var schedule = lrScheduler ?? LrSchedule.Constant;
+        var settings = new TrainingSettings(lr, optimizer, schedule.ToString()!, epochs, batchSize, shuffle, seed);
         _parallel = new DataParallel(communicator ?? Communicators.FromEnvironment(), syncBatchNorm);
         observer = _parallel.IsLeader ? observer ?? NoObserver.Instance : NoObserver.Instance;
         using var batchNorm = _parallel.SyncBatchNorm(this);
 
         State = TrainingState.Start(seed);
+        var run = new SupervisedRun(name, settings, checkpointEvery ?? CheckpointInterval.Default, onNonFinite, resumed: pretrained);
         var setup = _parallel.Agree(() =>
         {
+            var sameOptimizer = !pretrained || ResumeCheck.Ensure(Checkpoint.ReadHeader(run.Path), this, dataset, settings, allowChanges, run.Path);
             LoadPretrained(name, pretrained);
-            return InitDataOptimizer(dataset, optimizer, lr, lrScheduler ?? LrSchedule.Constant, epochs, batchSize, shuffle, numWorkers);
+            if (!sameOptimizer)
+                _pendingOptimizerState = null;
+            return InitDataOptimizer(dataset, optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);
         });
+        if (pretrained)
+            run.ResumedFrom(State.Step);
         _parallel.Synchronise(this, dataset, setup);
         var report = new ReportBuilder();
+        _run = run;
         try
         {
             _parallel.Run(() => Epochs(setup, report, observer, cancellation));
+            SaveCheckpoint(run, setup.Optimizer, observer);
+        }
+        catch (Exception) when (!run.StepInProgress && !run.Writing)
+        {
+            SaveCheckpoint(run, setup.Optimizer, observer); // stopped between two steps: the state is consistent
+            throw;
         }
         finally
         {
-            if (_parallel.IsLeader)
-            {
-                Save(name, setup.Optimizer);
-                observer.OnCheckpoint(CheckpointFile.PathOf(name));
-            }
+            _run = null;
             setup.Optimizer.Dispose();
         }
-        return report.Build(CheckpointFile.PathOf(name));
+        return report.Build(run.Path) with { SkippedSteps = run.Skipped };
     }
 
     /// <summary>Step 1: when <paramref name="pretrained"/>, loads the checkpoint <paramref name="name"/> to resume from it.</summary>
@@ -112,11 +141,15 @@ public abstract partial class SelfSupervisedMethod
     }
 
     /// <summary>Restores the state <see cref="WriteOptimizerState"/> wrote into the training optimizer (and any others).</summary>
-    protected virtual void ReadOptimizerState(BinaryReader reader, TorchSharp.Modules.OptimizerHelper optimizer) => optimizer.load_state_dict(reader);
+    protected virtual void ReadOptimizerState(BinaryReader reader, OptimizerHelper optimizer) => optimizer.load_state_dict(reader);
 
-    /// <summary>Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/>.</summary>
+    /// <summary>
+    /// Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/>, writing periodic
+    /// checkpoints between steps.
+    /// </summary>
     protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, CancellationToken cancellation)
     {
+        var run = _run ?? throw new InvalidOperationException($"{nameof(Epochs)} runs only inside {nameof(Supervise)}.");
         var stepsPerEpoch = setup.Loader.BatchesPerEpoch;
         var totalSteps = (long)stepsPerEpoch * setup.Epochs;
         observer.OnStart(GetName(), State.Step, totalSteps, stepsPerEpoch);
@@ -124,54 +157,140 @@ public abstract partial class SelfSupervisedMethod
         var clock = Stopwatch.StartNew();
         while (State.Epoch < setup.Epochs)
         {
-            double epochLoss = 0;
-            foreach (var batch in _parallel.Steps(setup.Loader.Epoch(State.Epoch, State.StepInEpoch), cancellation))
+            var epoch = State.Epoch;
+            var (epochLoss, trained) = (0.0, 0);
+            foreach (var batch in _parallel.Steps(setup.Loader.Epoch(epoch, State.StepInEpoch), cancellation))
             {
                 using (batch.To(Device))
                 {
-                    var loss = TrainStep(batch, setup, totalSteps);
-                    epochLoss += loss;
-                    var images = _parallel.GlobalRows(batch.Size);
-                    report.AddStep(loss, images, clock.Elapsed);
-                    observer.OnStep(State.Step, State.Epoch, loss, images, setup.CurrentLearningRate);
-                    State = State with { StepInEpoch = State.StepInEpoch + 1, Step = State.Step + 1 };
+                    var step = State.Step;
+                    run.BeginStep();
+                    var loss = TrainStep(batch, setup, totalSteps, run);
+                    State = State.StepInEpoch + 1 == stepsPerEpoch
+                        ? State with { Epoch = epoch + 1, StepInEpoch = 0, Step = step + 1 }
+                        : State with { StepInEpoch = State.StepInEpoch + 1, Step = step + 1 };
+                    run.EndStep();
+                    if (loss is { } value)
+                    {
+                        (epochLoss, trained) = (epochLoss + value, trained + 1);
+                        var images = _parallel.GlobalRows(batch.Size);
+                        report.AddStep(value, images, clock.Elapsed);
+                        observer.OnStep(step, epoch, value, images, setup.CurrentLearningRate);
+                    }
+                    else
+                    {
+                        observer.OnStepSkipped(step, epoch);
+                    }
+                    if (run.CheckpointDue)
+                        SaveCheckpoint(run, setup.Optimizer, observer);
                 }
             }
-            report.AddEpoch(epochLoss / stepsPerEpoch);
-            observer.OnEpochEnd(State.Epoch, epochLoss / stepsPerEpoch);
-            State = State with { Epoch = State.Epoch + 1, StepInEpoch = 0 };
+            if (State.Epoch == epoch)
+                State = State with { Epoch = epoch + 1, StepInEpoch = 0 }; // resumed past this epoch's end (a larger batch size, allowed as a change)
+            if (trained > 0)
+            {
+                report.AddEpoch(epochLoss / trained);
+                observer.OnEpochEnd(epoch, epochLoss / trained);
+            }
         }
     }
 
-    private float TrainStep(Batch batch, TrainingSetup setup, long totalSteps)
+    // One step: the loss, the update and the state updates, in one dispose scope. Returns the loss, or null when the
+    // step was skipped for a non-finite value (its buffers restored, no update made).
+    private float? TrainStep(Batch batch, TrainingSetup setup, long totalSteps, SupervisedRun run)
     {
         using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
         using var ranks = _parallel.EnterStep(batch.Size);
+        var snapshot = run.NonFinite == NonFiniteSteps.Skip ? BufferSnapshot.Of(this) : null;
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
+        TrainingContext.SeedGlobalGenerator(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
         setup.Optimizer.zero_grad();
-        var loss = Forward(batch, context);
-        Update(loss, setup, batch, context);
-        return _parallel.Mean(loss.item<float>());
+        try
+        {
+            var loss = Forward(batch, context);
+            var value = FiniteLoss(loss, "the loss", context);
+            Update(loss, setup, batch, context);
+            return value;
+        }
+        catch (TrainingDivergedException) when (snapshot is not null)
+        {
+            snapshot.Restore();
+            setup.Optimizer.zero_grad();
+            run.Skipped.Add(context.Step);
+            return null;
+        }
     }
 
     /// <summary>Step 4: the loss of one batch (the generated <see cref="ComputeLoss"/>).</summary>
     protected virtual Tensor Forward(Batch batch, TrainingContext context) => ComputeLoss(batch, context);
 
-    /// <summary>Step 5: back-propagates, steps the optimizer, then updates the method's state (<see cref="AfterStep"/>).</summary>
+    /// <summary>
+    /// Step 5: back-propagates, averages the gradients over the ranks, checks that every gradient is finite, steps the
+    /// optimizer, then updates the method's state (<see cref="AfterStep"/>).
+    /// </summary>
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
         loss.backward();
         _parallel.AverageGradients(setup.Optimizer.parameters(), batchNormOf: this);
-        setup.Optimizer.step();
+        EnsureFiniteGradients(setup.Optimizer, "a gradient", context);
+        setup.Step(parameters());
         using (no_grad())
             AfterStep(batch, context);
     }
 
+    /// <summary>
+    /// The value of <paramref name="loss"/> (its mean over the ranks); throws a <see cref="TrainingDivergedException"/>
+    /// naming <paramref name="what"/> when it is not finite.
+    /// </summary>
+    protected float FiniteLoss(Tensor loss, string what, TrainingContext context)
+    {
+        var value = _parallel.Mean(loss.item<float>());
+        return float.IsFinite(value) ? value : throw _parallel.Agreed(Diverged(context.Step, $"{what} is {value}"));
+    }
+
+    /// <summary>
+    /// Throws a <see cref="TrainingDivergedException"/> when a gradient of <paramref name="optimizer"/>'s parameters
+    /// is not finite (after <see cref="AverageGradientsOverRanks"/> in a data-parallel run, so that the ranks agree).
+    /// </summary>
+    protected void EnsureFiniteGradients(OptimizerHelper optimizer, string what, TrainingContext context)
+    {
+        if (!FiniteValues.AllFinite(optimizer.parameters().Select(p => p.grad)))
+            throw _parallel.Agreed(Diverged(context.Step, $"{what} is NaN or infinite"));
+    }
+
     /// <summary>In a data-parallel run, replaces the gradients of <paramref name="optimizer"/>'s parameters by their mean over the ranks (before its step).</summary>
-    protected void AverageGradientsOverRanks(TorchSharp.Modules.OptimizerHelper optimizer) => _parallel.AverageGradients(optimizer.parameters());
+    protected void AverageGradientsOverRanks(OptimizerHelper optimizer) => _parallel.AverageGradients(optimizer.parameters());
+
+    private TrainingDivergedException Diverged(long step, string what)
+    {
+        var kept = _run?.CheckpointKept ?? "nothing was saved";
+        return new TrainingDivergedException(GetName(), step, what,
+            $"{GetName()} stopped at step {step}: {what}; {kept}. Lower the learning rate, or skip such steps " +
+            $"({nameof(NonFiniteSteps)}.{nameof(NonFiniteSteps.Skip)}; 'selfish train --skip-non-finite').");
+    }
+
+    // Writes the checkpoint of the current state when it holds steps not yet saved (rank 0 alone: the other ranks
+    // only count it, as their clocks may not agree that one is due); refuses non-finite weights.
+    private void SaveCheckpoint(SupervisedRun run, OptimizerHelper optimizer, ITrainingObserver observer)
+    {
+        if (!run.HasUnsavedSteps)
+            return;
+        if (!_parallel.IsLeader)
+        {
+            run.Checkpointed(State.Step);
+            return;
+        }
+        run.Writing = true;
+        if (!FiniteValues.AllFinite(parameters()))
+            throw Diverged(State.Step - 1, "a weight is NaN or infinite after the optimizer step");
+        WriteCheckpoint(run.Name, optimizer, run.Settings, run.KeepsPrevious);
+        run.Writing = false;
+        run.Checkpointed(State.Step);
+        observer.OnCheckpoint(run.Path);
+    }
 
     private sealed class NoObserver : ITrainingObserver
     {

@@ -84,6 +84,33 @@ public sealed class CrossRankObjectiveTests
     }
 
     [Fact]
+    public void Memory_bank_contrast_over_ranks_gives_the_whole_batch_loss_and_gradient()
+    {
+        // As many negatives as entries: every query's own entry is drawn, and left out of its negatives.
+        using var scope = NewDisposeScope();
+        var random = new Generator(6);
+        var queries = randn([Ranks * Rows, 4], float64, generator: random);
+        var weights = randn([4, 4], float64, generator: random);
+        var indices = randperm(12, generator: random).narrow(0, 0, Ranks * Rows);
+        var bank = new MemoryBank(12, 4, new Generator(7)).to(float64);
+        var contrast = new MemoryBankContrast(0.2, negatives: 12);
+
+        var expected = weights.clone().requires_grad_();
+        var expectedLoss = contrast.Loss(queries.mm(expected), bank, indices, new Generator(8));
+        expectedLoss.backward();
+
+        var results = ThreadRanks.Run(Ranks, world =>
+        {
+            var shared = weights.clone().requires_grad_();
+            var value = contrast.Loss(Mine(queries, world).mm(shared), bank, Mine(indices, world), new Generator(8));
+            value.backward();
+            return MeanOverRanks(world, cat([value.detach().view(1), shared.grad!.flatten()]));
+        });
+
+        EveryRankGets(results, cat([expectedLoss.detach().view(1), expected.grad!.flatten()]), "memory bank contrast");
+    }
+
+    [Fact]
     public void Queue_memory_bank_and_centre_take_every_rank_rows()
     {
         using var scope = NewDisposeScope();

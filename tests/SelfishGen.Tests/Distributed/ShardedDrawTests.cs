@@ -1,6 +1,5 @@
 using SelfishGen.Augmentations;
 using SelfishGen.Distributed;
-using SelfishGen.State;
 using SelfishGen.Tests.Augmentations;
 using SelfishGen.Views;
 
@@ -9,7 +8,7 @@ namespace SelfishGen.Tests.Distributed;
 /// <summary>
 /// Rank-independent augmentation: each rank that draws for the whole batch and keeps its rows makes exactly the
 /// views one process makes of the whole batch, for every view pipeline (with subsets chosen by coin flips, random
-/// choices and per-patch augmentation), and draws the same memory-bank negatives.
+/// choices and per-patch augmentation).
 /// </summary>
 public sealed class ShardedDrawTests
 {
@@ -48,22 +47,5 @@ public sealed class ShardedDrawTests
         var sharded = cat(parts, 0);
         Assert.Equal(whole.shape, sharded.shape);
         Assert.True(whole.allclose(sharded, rtol: 0, atol: 1e-6), $"{name}: largest difference {(whole - sharded).abs().max().item<float>()}");
-    }
-
-    [Fact]
-    public void Each_rank_draws_its_rows_of_the_whole_batch_negatives()
-    {
-        using var scope = NewDisposeScope();
-        var bank = new MemoryBank(50, 4, Seeded.Random(2));
-        var indices = arange(Ranks * Rows, int64) * 3;
-        var whole = bank.SampleNegatives(indices, 5, Seeded.Random(9));
-
-        var sharded = cat(Enumerable.Range(0, Ranks).Select(rank =>
-        {
-            using var rows = SampleRows.Enter(SampleRows.Shard(Rows, rank, Ranks));
-            return bank.SampleNegatives(indices.narrow(0, rank * Rows, Rows), 5, Seeded.Random(9));
-        }).ToList(), 0);
-
-        Assert.True(Seeded.Same(whole, sharded));
     }
 }

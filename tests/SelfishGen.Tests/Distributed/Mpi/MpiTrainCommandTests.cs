@@ -35,7 +35,7 @@ public sealed class MpiTrainCommandTests : IDisposable
         Assert.Single(Lines(output, $"Trained {Images / BatchSize} steps")); // batches of all ranks together
         Assert.True(File.Exists(Path.Combine(_folder.Path, "simclr.ckpt")));
 
-        var resumed = MpiLauncher.Run(2, MpiLauncher.Selfish, [.. Train(epochs: 2), "--resume"], TimeSpan.FromMinutes(5));
+        var resumed = MpiLauncher.Run(2, MpiLauncher.Selfish, [.. Train(epochs: 2), "--resume", "--allow-changes"], TimeSpan.FromMinutes(5));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Single(Lines(resumed.Output, $"Trained {Images / BatchSize} steps"));
         Assert.Equal(2 * Images / BatchSize, SelfSupervisedMethod.Restore(Path.Combine(_folder.Path, "simclr")).State.Step);
