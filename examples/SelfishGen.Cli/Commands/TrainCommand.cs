@@ -3,12 +3,16 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 using SelfishGen.Evaluation;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
 
-/// <summary><c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder.</summary>
+/// <summary>
+/// <c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder. Under
+/// <c>mpirun -np N</c> every rank trains its part of each batch; rank 0 alone reports, saves and evaluates.
+/// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>selfish train</c>.</summary>
@@ -89,6 +93,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--sync-bn")]
+        [Description("Under mpirun: normalise batch-norm layers with the statistics of the whole batch (all ranks), as one process would.")]
+        public bool SyncBatchNorm { get; init; }
+
         [CommandOption("--init-from <FILE>")]
         [Description("Start the backbone from a PyTorch state dict (torch.save(model.state_dict()); torchvision's names for ResNet-18 and EfficientNet-B0, see docs/pytorch.md).")]
         public string? InitFrom { get; init; }
@@ -140,24 +148,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var device = Devices.Parse(settings.Device);
         var data = settings.OpenData();
         var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
-        SkippedFilesReport.Print(data, store + ".skipped.txt");
         if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
         if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        var world = new CommunicationClock(Communicators.FromEnvironment());
+        var leader = world.Rank == 0;
+        if (leader)
+        {
+            SkippedFilesReport.Print(data, store + ".skipped.txt");
+            AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
+                                   (world.Size > 1 ? $", {world.Size} ranks" : "") + $", checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        }
         var method = settings.InitFrom is { } weights
             ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
             : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
-        using var log = settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
-        var clock = Stopwatch.StartNew();
+        using var log = leader && settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
         var recipe = settings.Recipe.ApplyTo(descriptor.Recipe);
-        AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
-        var report = TrainingProgress.Run(method, (progress, token) => method.Supervise(
+        if (leader)
+            AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
+        TrainingReport Train(ITrainingObserver? progress, CancellationToken token) => method.Supervise(
             epochs: settings.Epochs,
             numWorkers: settings.Workers,
             name: store,
@@ -167,11 +180,24 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             checkpointEvery: checkpointEvery,
             onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
             allowChanges: settings.AllowChanges,
-            observer: log is null ? progress : TrainingObservers.Combine(progress, log),
+            observer: progress is null ? null : world.RestartingOnStart(log is null ? progress : TrainingObservers.Combine(progress, log)),
             cancellation: token,
-            recipe: recipe), cancellation, monitor);
+            recipe: recipe,
+            communicator: world,
+            syncBatchNorm: settings.SyncBatchNorm);
+        if (!leader)
+        {
+            Train(null, cancellation);
+            return 0;
+        }
+        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
+        var clock = Stopwatch.StartNew();
+        var report = TrainingProgress.Run(method, Train, cancellation, monitor);
         var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        if (world.Size > 1)
+            AnsiConsole.MarkupLine($"Rank 0 spent {world.Elapsed.TotalSeconds:F1} s of {report.Elapsed.TotalSeconds:F1} s " +
+                                   $"({100 * world.Elapsed / report.Elapsed:F0} %) in {world.Calls} collectives (moving data and waiting for the other ranks).");
         if (report.SkippedSteps.Count > 0)
             AnsiConsole.MarkupLine($"[yellow]Skipped {report.SkippedSteps.Count} step(s) with a non-finite loss or gradient:[/] {string.Join(", ", report.SkippedSteps)}");
         SaveRun(new TrainingRun(

@@ -62,6 +62,7 @@ public abstract class AdversarialMethod : SelfSupervisedMethod
         var discriminatorLoss = ComputeDiscriminatorLoss(batch, context);
         LastDiscriminatorLoss = FiniteLoss(discriminatorLoss, "the discriminator's loss", context);
         discriminatorLoss.backward();
+        AverageGradientsOverRanks(discriminatorOptimizer);
         EnsureFiniteGradients(discriminatorOptimizer, "a discriminator gradient", context);
         discriminatorOptimizer.step();
         setup.Optimizer.zero_grad();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 using OptimizerHelper = TorchSharp.Modules.OptimizerHelper;
 
 using static TorchSharp.torch;
@@ -10,6 +11,7 @@ public abstract partial class SelfSupervisedMethod
 {
     private byte[]? _pendingOptimizerState;
     private SupervisedRun? _run;
+    private DataParallel _parallel = DataParallel.Alone;
 
     /// <summary>The checkpoint name <see cref="Supervise"/>, <see cref="Save"/> and <see cref="Load"/> use when given none: <c>store/&lt;method&gt;</c>.</summary>
     public string DefaultStore => CheckpointFile.DefaultName(GetName());
@@ -21,6 +23,13 @@ public abstract partial class SelfSupervisedMethod
     /// a step that fails halfway (or a process that is killed) is not saved, and a resumed run redoes it, so resuming is
     /// exact after any stop.
     /// </summary>
+    /// <remarks>
+    /// Started by <c>mpirun</c> (or given a <paramref name="communicator"/> of several ranks), every process trains
+    /// data-parallel: <paramref name="batchSize"/> is the batch of all ranks together, split evenly; the ranks start
+    /// from rank 0's weights, average their gradients every step and see the whole batch in their objectives, so
+    /// that N ranks train as one process with the whole batch would (exactly so with <paramref name="syncBatchNorm"/>).
+    /// Rank 0 alone writes checkpoints and reports progress. A failure on one rank stops every rank.
+    /// </remarks>
     /// <param name="lr">Base learning rate, used as is; the recipe's (scaled with the batch size when it says so) when null.</param>
     /// <param name="optimizer">Optimizer to build; the recipe's when null.</param>
     /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number; a budgeted run stops earlier when its time is up).</param>
@@ -43,6 +52,8 @@ public abstract partial class SelfSupervisedMethod
     /// <param name="recipe">The recipe the overrides apply to; the method's own (<see cref="Recipe"/>) when null.</param>
     /// <param name="budget">A wall-clock limit: the run's length is estimated from its speed, and schedules follow that estimate; none when null.
     /// A budgeted run cannot resume (its length depends on the speed measured).</param>
+    /// <param name="communicator">The ranks to train with; <see cref="Communicators.FromEnvironment"/> when null.</param>
+    /// <param name="syncBatchNorm">With several ranks, normalise batch-norm layers with the statistics of the whole batch.</param>
     /// <exception cref="TrainingDivergedException">A loss, gradient or weight became non-finite (with <see cref="NonFiniteSteps.Stop"/>).</exception>
     /// <exception cref="InvalidDataException">The checkpoint to resume from is unreadable, of another method, or of other settings.</exception>
     /// <exception cref="ArgumentException">An override makes the recipe invalid (e.g. a negative weight decay), or a budgeted run is asked to resume.</exception>
@@ -65,7 +76,10 @@ public abstract partial class SelfSupervisedMethod
         CancellationToken cancellation = default,
         double? weightDecay = null,
         TrainingRecipe? recipe = null,
-        TrainingBudget? budget = null)
+        TrainingBudget? budget = null,
+
+        ICommunicator? communicator = null,
+        bool syncBatchNorm = false)
     {
         var dataset = Dataset ?? throw new InvalidOperationException(
             $"{GetName()} has no dataset: construct it with one, or set {nameof(Dataset)} before calling {nameof(Supervise)}.");
@@ -78,22 +92,30 @@ public abstract partial class SelfSupervisedMethod
         name ??= DefaultStore;
         var plan = new TrainingPlan(resolved, lrScheduler ?? resolved.ScheduleFor(dataset.Count / resolved.BatchSize), epochs, shuffle, numWorkers);
         var settings = TrainingSettings.Of(plan, seed);
-        observer ??= NoObserver.Instance;
+        _parallel = new DataParallel(communicator ?? Communicators.FromEnvironment(), syncBatchNorm);
+        if (budget is not null && _parallel.IsDistributed)
+            throw new ArgumentException("A budgeted run cannot train on several ranks: each would estimate its own length. Give a number of epochs instead.", nameof(budget));
+        observer = _parallel.IsLeader ? observer ?? NoObserver.Instance : NoObserver.Instance;
+        using var batchNorm = _parallel.SyncBatchNorm(this);
 
         State = TrainingState.Start(seed);
         var run = new SupervisedRun(name, settings, checkpointEvery ?? CheckpointInterval.Default, onNonFinite, resumed: pretrained);
-        var sameOptimizer = !pretrained || ResumeCheck.Ensure(Checkpoint.ReadHeader(run.Path), this, dataset, settings, allowChanges, run.Path);
-        LoadPretrained(name, pretrained);
+        var setup = _parallel.Agree(() =>
+        {
+            var sameOptimizer = !pretrained || ResumeCheck.Ensure(Checkpoint.ReadHeader(run.Path), this, dataset, settings, allowChanges, run.Path);
+            LoadPretrained(name, pretrained);
+            if (!sameOptimizer)
+                _pendingOptimizerState = null;
+            return InitDataOptimizer(dataset, plan);
+        });
         if (pretrained)
             run.ResumedFrom(State.Step);
-        if (!sameOptimizer)
-            _pendingOptimizerState = null;
-        var setup = InitDataOptimizer(dataset, plan);
+        _parallel.Synchronise(this, dataset, setup);
         var report = new ReportBuilder();
         _run = run;
         try
         {
-            Epochs(setup, report, observer, budget, cancellation);
+            _parallel.Run(() => Epochs(setup, report, observer, budget, cancellation));
             SaveCheckpoint(run, setup.Optimizer, observer);
         }
         catch (Exception) when (!run.StepInProgress && !run.Writing)
@@ -129,7 +151,7 @@ public abstract partial class SelfSupervisedMethod
     /// <summary>Step 2: builds the data loader and the optimizer of <paramref name="plan"/>.</summary>
     protected virtual TrainingSetup InitDataOptimizer(IImageDataset dataset, TrainingPlan plan)
     {
-        var loader = new DataLoader(dataset, plan.BatchSize, plan.Shuffle, State.Seed, dropLast: true, prefetch: 1 + plan.NumWorkers);
+        var loader = new DataLoader(dataset, plan.BatchSize, plan.Shuffle, State.Seed, dropLast: true, prefetch: 1 + plan.NumWorkers, _parallel.Shard);
         var built = Optimizers.Create(plan.Recipe.OptimizerSettings, parameters(), plan.LearningRate);
         if (_pendingOptimizerState is { } saved)
         {
@@ -161,11 +183,10 @@ public abstract partial class SelfSupervisedMethod
         {
             var epoch = State.Epoch;
             var (epochLoss, trained) = (0.0, 0);
-            foreach (var batch in setup.Loader.Epoch(epoch, State.StepInEpoch))
+            foreach (var batch in _parallel.Steps(setup.Loader.Epoch(epoch, State.StepInEpoch), cancellation))
             {
                 using (batch.To(Device))
                 {
-                    cancellation.ThrowIfCancellationRequested();
                     var step = State.Step;
                     run.BeginStep();
                     var loss = TrainStep(batch, setup, totalSteps, run);
@@ -176,8 +197,9 @@ public abstract partial class SelfSupervisedMethod
                     if (loss is { } value)
                     {
                         (epochLoss, trained) = (epochLoss + value, trained + 1);
-                        report.AddStep(value, batch.Size, clock.Elapsed);
-                        observer.OnStep(step, epoch, value, batch.Size, setup.CurrentLearningRate);
+                        var images = _parallel.GlobalRows(batch.Size);
+                        report.AddStep(value, images, clock.Elapsed);
+                        observer.OnStep(step, epoch, value, images, setup.CurrentLearningRate);
                     }
                     else
                     {
@@ -209,6 +231,7 @@ public abstract partial class SelfSupervisedMethod
     {
         using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
+        using var ranks = _parallel.EnterStep(batch.Size);
         var snapshot = run.NonFinite == NonFiniteSteps.Skip ? BufferSnapshot.Of(this) : null;
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
         TrainingContext.SeedGlobalGenerator(State.Seed, State.Step);
@@ -236,31 +259,41 @@ public abstract partial class SelfSupervisedMethod
     protected virtual Tensor Forward(Batch batch, TrainingContext context) => ComputeLoss(batch, context);
 
     /// <summary>
-    /// Step 5: back-propagates, checks that every gradient is finite, steps the optimizer, then updates the method's
-    /// state (<see cref="AfterStep"/>).
+    /// Step 5: back-propagates, averages the gradients over the ranks, checks that every gradient is finite, steps the
+    /// optimizer, then updates the method's state (<see cref="AfterStep"/>).
     /// </summary>
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
         loss.backward();
+        _parallel.AverageGradients(setup.Optimizer.parameters(), batchNormOf: this);
         EnsureFiniteGradients(setup.Optimizer, "a gradient", context);
         setup.Step(parameters());
         using (no_grad())
             AfterStep(batch, context);
     }
 
-    /// <summary>The value of <paramref name="loss"/>; throws a <see cref="TrainingDivergedException"/> naming <paramref name="what"/> when it is not finite.</summary>
+    /// <summary>
+    /// The value of <paramref name="loss"/> (its mean over the ranks); throws a <see cref="TrainingDivergedException"/>
+    /// naming <paramref name="what"/> when it is not finite.
+    /// </summary>
     protected float FiniteLoss(Tensor loss, string what, TrainingContext context)
     {
-        var value = loss.item<float>();
-        return float.IsFinite(value) ? value : throw Diverged(context.Step, $"{what} is {value}");
+        var value = _parallel.Mean(loss.item<float>());
+        return float.IsFinite(value) ? value : throw _parallel.Agreed(Diverged(context.Step, $"{what} is {value}"));
     }
 
-    /// <summary>Throws a <see cref="TrainingDivergedException"/> when a gradient of <paramref name="optimizer"/>'s parameters is not finite.</summary>
+    /// <summary>
+    /// Throws a <see cref="TrainingDivergedException"/> when a gradient of <paramref name="optimizer"/>'s parameters
+    /// is not finite (after <see cref="AverageGradientsOverRanks"/> in a data-parallel run, so that the ranks agree).
+    /// </summary>
     protected void EnsureFiniteGradients(OptimizerHelper optimizer, string what, TrainingContext context)
     {
         if (!FiniteValues.AllFinite(optimizer.parameters().Select(p => p.grad)))
-            throw Diverged(context.Step, $"{what} is NaN or infinite");
+            throw _parallel.Agreed(Diverged(context.Step, $"{what} is NaN or infinite"));
     }
+
+    /// <summary>In a data-parallel run, replaces the gradients of <paramref name="optimizer"/>'s parameters by their mean over the ranks (before its step).</summary>
+    protected void AverageGradientsOverRanks(OptimizerHelper optimizer) => _parallel.AverageGradients(optimizer.parameters());
 
     private TrainingDivergedException Diverged(long step, string what)
     {
@@ -270,11 +303,17 @@ public abstract partial class SelfSupervisedMethod
             $"({nameof(NonFiniteSteps)}.{nameof(NonFiniteSteps.Skip)}; 'selfish train --skip-non-finite').");
     }
 
-    // Writes the checkpoint of the current state when it holds steps not yet saved; refuses non-finite weights.
+    // Writes the checkpoint of the current state when it holds steps not yet saved (rank 0 alone: the other ranks
+    // only count it, as their clocks may not agree that one is due); refuses non-finite weights.
     private void SaveCheckpoint(SupervisedRun run, OptimizerHelper optimizer, ITrainingObserver observer)
     {
         if (!run.HasUnsavedSteps)
             return;
+        if (!_parallel.IsLeader)
+        {
+            run.Checkpointed(State.Step);
+            return;
+        }
         run.Writing = true;
         if (!FiniteValues.AllFinite(parameters()))
             throw Diverged(State.Step - 1, "a weight is NaN or infinite after the optimizer step");
