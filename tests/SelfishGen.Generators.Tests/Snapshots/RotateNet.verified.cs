@@ -76,12 +76,9 @@ partial class RotateNet
     {
         Recipe = new()
         {
-            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
-            LearningRate = 0.1,
-            WeightDecay = 0.0005,
-            Momentum = 0.9,
-            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
-            BatchSize = 128,
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.001,
+            BatchSize = 64,
         },
     };
 }

@@ -50,7 +50,7 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Equal(0, Run("train", "--data", data, "--image-size", "16", "--epochs", "1", "--batch-size", "4", "--weight-decay", "0.01",
             "--warmup-epochs", "1", "--store", store, "--set", "Hidden=16", "--no-eval"));
 
-        Assert.Contains("Recipe: SGD (momentum 0.9), lr 0.1, weight decay 0.01, cosine, warm-up 1 epoch, batch 4", _output.ToString());
+        Assert.Contains("Recipe: Adam (β₁ 0.9, β₂ 0.999), lr 0.001, weight decay 0.01, constant, warm-up 1 epoch, batch 4", _output.ToString());
         Assert.Contains("2 steps to go", _output.ToString());
     }
 

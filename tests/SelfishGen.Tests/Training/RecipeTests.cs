@@ -15,7 +15,7 @@ public sealed class RecipeTests : IDisposable
     // method, optimizer, learning rate at 512 images per batch, weight decay, schedule, warm-up epochs, batch size
     public static TheoryData<string, OptimizerKind, double, double, LrScheduleKind, int, int> Recipes => new()
     {
-        { "RotateNet", OptimizerKind.Sgd, 0.1, 5e-4, LrScheduleKind.Cosine, 0, 128 },
+        { "RotateNet", OptimizerKind.Adam, 1e-3, 0.0, LrScheduleKind.Constant, 0, 64 },
         { "Jigsaw", OptimizerKind.Sgd, 0.01, 5e-4, LrScheduleKind.Cosine, 0, 256 },
         { "ExemplarNet", OptimizerKind.Sgd, 0.01, 5e-4, LrScheduleKind.Cosine, 0, 128 },
         { "DenoiseNet", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
