@@ -19,12 +19,11 @@ public static class OurTrainingSteps
     public static StepRecorder Run(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store)
     {
         using var data = TensorDataset.Create(inputs);
-        var batches = data.Count / batchSize;
         var recorder = new StepRecorder();
         method.Dataset = data;
         method.Supervise(
             lr: learningRate,
-            epochs: (steps + batches - 1) / batches,
+            epochs: Epochs(steps, data.Count / batchSize),
             batchSize: batchSize,
             shuffle: false,
             numWorkers: 1,
@@ -34,6 +33,15 @@ public static class OurTrainingSteps
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);
         recorder.Seconds.RemoveRange(steps, recorder.Seconds.Count - steps);
+        recorder.CpuSeconds.RemoveRange(steps, recorder.CpuSeconds.Count - steps);
         return recorder;
     }
+
+    /// <summary>
+    /// The steps the training run of <see cref="Run"/> is planned for (whole epochs of <paramref name="batches"/>
+    /// batches covering <paramref name="steps"/>): what progress-following schedules such as BYOL's momentum see.
+    /// </summary>
+    public static long PlannedSteps(int steps, int batches) => (long)Epochs(steps, batches) * batches;
+
+    private static int Epochs(int steps, int batches) => (steps + batches - 1) / batches;
 }

@@ -40,5 +40,6 @@ public static class BatchNormGroups
         return shuffled.index_select(0, argsort(order));
     }
 
-    private static long GroupCount(long batch, int groups) => Math.Max(1, Math.Min(groups, batch / 2));
+    /// <summary>The groups a batch of <paramref name="batch"/> images is forwarded in: at most <paramref name="groups"/>, each of at least two images.</summary>
+    public static long GroupCount(long batch, int groups) => Math.Max(1, Math.Min(groups, batch / 2));
 }
