@@ -18,7 +18,10 @@ public static class BFloat16Support
         if (!OperatingSystem.IsLinux() || !File.Exists(path))
             return false;
         var flags = File.ReadLines(path).FirstOrDefault(line => line.StartsWith("flags", StringComparison.Ordinal));
-        return flags is not null && flags.Split([' ', '\t', ':'], StringSplitOptions.RemoveEmptyEntries)
-            .Any(flag => flag is "avx512_bf16" or "amx_bf16");
+        return flags is not null && HasNativeFlag(flags);
     }
+
+    /// <summary>Whether a <c>flags</c> line of <c>/proc/cpuinfo</c> names avx512_bf16 or amx_bf16.</summary>
+    internal static bool HasNativeFlag(string flagsLine) =>
+        flagsLine.Split([' ', '\t', ':'], StringSplitOptions.RemoveEmptyEntries).Any(flag => flag is "avx512_bf16" or "amx_bf16");
 }

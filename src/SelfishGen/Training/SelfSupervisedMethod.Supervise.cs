@@ -24,6 +24,11 @@ public abstract partial class SelfSupervisedMethod
     /// <param name="lrScheduler">Learning-rate schedule; constant when null.</param>
     /// <param name="seed">Seed of data order and augmentations (ignored when resuming: the checkpoint's seed is kept).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
+    /// <param name="precision">
+    /// The arithmetic of the steps: float32, or mixed precision whose convolutions compute in bfloat16 (CPUs with
+    /// AVX-512 BF16 or AMX, CUDA) or float16 (CUDA) while weights, batch norms, heads and losses stay float32
+    /// (<see cref="Modules.Autocast"/>). A precision the device cannot run is refused with an <see cref="ArgumentException"/>.
+    /// </param>
     /// <param name="observer">Receives progress (progress bars, logs).</param>
     /// <param name="cancellation">Stops training after the current step; a checkpoint is written first.</param>
     public TrainingReport Supervise(
@@ -38,6 +43,7 @@ public abstract partial class SelfSupervisedMethod
         LrSchedule? lrScheduler = null,
         int seed = 0,
         Device? device = null,
+        Precision precision = Precision.Float32,
         ITrainingObserver? observer = null,
         CancellationToken cancellation = default)
     {
@@ -47,6 +53,7 @@ public abstract partial class SelfSupervisedMethod
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lr);
         if (device is not null)
             To(device);
+        PreparePrecision(precision);
 
         State = TrainingState.Start(seed);
         LoadPretrained(name, pretrained);
@@ -127,7 +134,7 @@ public abstract partial class SelfSupervisedMethod
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
         setup.Optimizer.zero_grad();
-        var loss = Forward(batch, context);
+        var loss = ForwardInPrecision(batch, context);
         Update(loss, setup, batch, context);
         return loss.item<float>();
     }
@@ -138,8 +145,7 @@ public abstract partial class SelfSupervisedMethod
     /// <summary>Step 5: back-propagates, steps the optimizer, then updates the method's state (<see cref="AfterStep"/>).</summary>
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
-        loss.backward();
-        setup.Optimizer.step();
+        BackwardAndStep(loss, setup.Optimizer);
         using (no_grad())
             AfterStep(batch, context);
     }
