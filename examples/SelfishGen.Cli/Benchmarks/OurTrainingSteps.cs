@@ -16,7 +16,9 @@ public static class OurTrainingSteps
     /// <param name="learningRate">Adam's learning rate.</param>
     /// <param name="seed">The run's seed: data order and each step's random draws (see <see cref="StepViews"/>).</param>
     /// <param name="store">Checkpoint name for the checkpoint <see cref="SelfSupervisedMethod.Supervise"/> writes.</param>
-    public static StepRecorder Run(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store)
+    /// <param name="precision">The arithmetic of the steps.</param>
+    public static StepRecorder Run(
+        SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store, Precision precision = Precision.Float32)
     {
         using var data = TensorDataset.Create(inputs);
         var recorder = new StepRecorder();
@@ -29,6 +31,7 @@ public static class OurTrainingSteps
             numWorkers: 1,
             name: store,
             seed: seed,
+            precision: precision,
             observer: recorder);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);

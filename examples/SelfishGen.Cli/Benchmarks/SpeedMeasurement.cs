@@ -4,9 +4,11 @@ namespace SelfishGen.Cli.Benchmarks;
 
 /// <summary>
 /// Measures one method on one backbone: ours and the PyTorch reference take turns, round after round, from the same
-/// initial weights on the same input batches, so that machine load hits both alike.
+/// initial weights on the same input batches, so that machine load hits both alike. With a <paramref name="mixed"/>
+/// precision, a second copy of our method from the same weights takes its turn in that precision too.
 /// </summary>
-public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder)
+public sealed class SpeedMeasurement(
+    int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder, Precision mixed = Precision.Float32)
 {
     /// <summary>Input batches per run; steps cycle through them.</summary>
     private const int Batches = 4;
@@ -22,13 +24,16 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
         torch.manual_seed(seed);
         using var method = spec.Descriptor.Create(data, spec.Options(speedCase.Backbone), speedCase.CreateBackbone());
         torch.manual_seed(seed);
+        using var mixedMethod = mixed == Precision.Float32 ? null : spec.Descriptor.Create(data, spec.Options(speedCase.Backbone), speedCase.CreateBackbone());
+        torch.manual_seed(seed);
         using var inputs = torch.rand(speedCase.Shape.WithBatch(data.Count));
         var total = warmupSteps + steps;
         string? manifest = null;
         var ours = new Timings();
         var python = new Timings();
+        var mixedTimings = new Timings();
         var augmentation = new List<double>();
-        IReadOnlyList<double>? oursLosses = null, referenceLosses = null;
+        IReadOnlyList<double>? oursLosses = null, referenceLosses = null, mixedLosses = null;
         try
         {
             if (reference is not null && PyTorchReference.Implements(spec.Name))
@@ -42,6 +47,12 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
                 var run = OurTrainingSteps.Run(method, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "store"));
                 oursLosses ??= [.. run.Losses.Select(loss => (double)loss)];
                 var line = $"  round {round + 1}: ours {ours.Add(run.Seconds, run.CpuSeconds, warmupSteps)}";
+                if (mixedMethod is not null)
+                {
+                    var mixedRun = OurTrainingSteps.Run(mixedMethod, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "mixed"), mixed);
+                    mixedLosses ??= [.. mixedRun.Losses.Select(loss => (double)loss)];
+                    line += $", ours in {mixed} {mixedTimings.Add(mixedRun.Seconds, mixedRun.CpuSeconds, warmupSteps)}";
+                }
                 // Timed after our run, whose allocations the drawing then reuses as inside a step.
                 using (var views = StepViews.Draw(method, inputs, speedCase.BatchSize, total, seed))
                 {
@@ -72,7 +83,9 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
             augmentation.Count > 0 ? Statistics.Median(augmentation) : null,
             PyTorchReference.Implements(spec.Name),
             oursLosses!, referenceLosses ?? [],
-            ours.RoundMedians, python.RoundMedians, MachineLoad.Now());
+            ours.RoundMedians, python.RoundMedians, MachineLoad.Now(),
+            mixedLosses is null ? null : new MixedPrecisionTiming(mixed.ToString(), Statistics.Median(mixedTimings.Wall), Statistics.Median(mixedTimings.Cpu),
+                mixedLosses, mixedTimings.RoundMedians));
     }
 
     /// <summary>The measured steps of one side, over all rounds.</summary>

@@ -39,6 +39,18 @@ public sealed record SpeedReport(
             text.AppendLine()
                 .AppendLine("Our step draws its augmented views inside the step; PyTorch's is given the same views, drawn beforehand. "
                     + "The augmentation column is the median time of drawing one step's views alone, so (ours - augmentation)/PyTorch compares the same work.");
+        if (Results.FirstOrDefault(r => r.Mixed is not null)?.Mixed?.Precision is { } precision)
+        {
+            text.AppendLine()
+                .AppendLine(Invariant($"| method | backbone | float32 ms/step | {precision} ms/step | {precision}/float32 | float32 CPU ms/step | {precision} CPU ms/step | CPU {precision}/float32 | {precision}/PyTorch | largest loss difference |"))
+                .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in Results.Where(r => r.Mixed is not null))
+                text.AppendLine(Invariant(
+                    $"| {r.Method} | {r.Backbone} | {1000 * r.OursSeconds:F0} | {1000 * r.Mixed!.Seconds:F0} | {r.MixedRatio:F2} | {1000 * r.OursCpuSeconds:F0} | {1000 * r.Mixed.CpuSeconds:F0} | {r.MixedCpuRatio:F2} | {Optional(r.MixedReferenceRatio, "F2")} | {r.MixedLossDeviation:P1} |"));
+            text.AppendLine()
+                .AppendLine($"The {precision} step is a second copy of the method from the same weights on the same batches, timed in the same rounds; "
+                    + "the loss difference is the largest over its steps, relative to max(1, |float32 loss|).");
+        }
         if (Pipeline is { } p)
             text.AppendLine()
                 .AppendLine("| data pipeline | images/s |")

@@ -22,6 +22,7 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="OursRounds">Our median per round, in wall-clock seconds.</param>
 /// <param name="ReferenceRounds">PyTorch's median per round, in wall-clock seconds.</param>
 /// <param name="Load">The machine's load average when the measurement ended.</param>
+/// <param name="Mixed">Our step in mixed precision; null when not measured.</param>
 public sealed record SpeedResult(
     string Method,
     string Backbone,
@@ -37,7 +38,8 @@ public sealed record SpeedResult(
     IReadOnlyList<double> ReferenceLosses,
     IReadOnlyList<double> OursRounds,
     IReadOnlyList<double> ReferenceRounds,
-    string Load)
+    string Load,
+    MixedPrecisionTiming? Mixed = null)
 {
     /// <summary>Our wall-clock step time over PyTorch's: below 1 means we are faster.</summary>
     public double? Ratio => OursSeconds / ReferenceSeconds;
@@ -60,11 +62,26 @@ public sealed record SpeedResult(
     /// <summary>Absolute difference of the first-step losses.</summary>
     public double? LossDifference => ReferenceFirstLoss is { } reference ? Math.Abs(OursFirstLoss - reference) : null;
 
+    /// <summary>Our mixed-precision step time over our float32 one; null when not measured.</summary>
+    public double? MixedRatio => Mixed?.Seconds / OursSeconds;
+
+    /// <summary>Our mixed-precision CPU time per step over our float32 one; null when not measured.</summary>
+    public double? MixedCpuRatio => Mixed?.CpuSeconds / OursCpuSeconds;
+
+    /// <summary>Our mixed-precision step time over PyTorch's float32 one; null when either was not measured.</summary>
+    public double? MixedReferenceRatio => Mixed?.Seconds / ReferenceSeconds;
+
+    /// <summary>The largest relative loss difference between our mixed-precision and float32 runs (see <see cref="MixedPrecisionTiming.LossDeviation"/>).</summary>
+    public double? MixedLossDeviation => Mixed?.LossDeviation(OursLosses);
+
     /// <summary>One line for the console: the case and its ratios.</summary>
     public string Summary() => FormattableString.Invariant(
         $"{Method} on {Backbone} {Input}, batch {BatchSize}: ours {1000 * OursSeconds:F0} ms/step (CPU {1000 * OursCpuSeconds:F0})")
         + (ReferenceSeconds is { } reference
             ? FormattableString.Invariant($", PyTorch {1000 * reference:F0} (CPU {1000 * ReferenceCpuSeconds:F0}); ours/PyTorch {Ratio:F2} wall, {CpuRatio:F2} CPU")
             : ", no reference")
+        + (Mixed is { } mixed
+            ? FormattableString.Invariant($"; {mixed.Precision} {1000 * mixed.Seconds:F0} ms/step (CPU {1000 * mixed.CpuSeconds:F0}), {mixed.Precision}/float32 {MixedRatio:F2} wall, {MixedCpuRatio:F2} CPU")
+            : "")
         + $"; load {Load}";
 }

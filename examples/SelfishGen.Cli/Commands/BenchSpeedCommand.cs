@@ -40,6 +40,10 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         [Description("Rounds of ours-then-PyTorch. Default 2, with --full 3.")]
         public int? Rounds { get; init; }
 
+        [CommandOption("--precision <NAME>")]
+        [Description("Also time our step in this mixed precision (bf16; fp16 on CUDA), from the same weights in the same rounds, against float32. Default: float32 only.")]
+        public string? Precision { get; init; }
+
         [CommandOption("--no-reference")]
         [Description("Skip the PyTorch reference.")]
         public bool NoReference { get; init; }
@@ -64,6 +68,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
 
         /// <summary>Rounds in effect.</summary>
         public int RoundCount => Rounds ?? (Full ? 3 : 2);
+
+        /// <summary>The mixed precision to time next to float32, or <see cref="SelfishGen.Precision.Float32"/> for none.</summary>
+        public Precision MixedPrecisionToTime => Precision is { } name ? MixedPrecision.Parse(name) : SelfishGen.Precision.Float32;
 
         /// <summary>The cases to run: those named by <c>--backbones</c>, or all of the quick or full set.</summary>
         public IReadOnlyList<SpeedCase> Cases()
@@ -93,6 +100,8 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         var threads = settings.ThreadCount;
         var specs = settings.Specs();
         var cases = settings.Cases();
+        var mixed = settings.MixedPrecisionToTime;
+        MixedPrecision.LowPrecisionType(mixed, torch.CPU); // refuses a precision this CPU cannot run before any work
 
         var python = settings.Python ?? PyTorchReference.DefaultPython;
         var reference = settings.NoReference ? null : new PyTorchReference(python);
@@ -107,7 +116,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; OMP_WAIT_POLICY {Markup.Escape(waitPolicy)}; load average {loadBefore}");
 
         var measurement = new SpeedMeasurement(settings.WarmupSteps, settings.MeasuredSteps, settings.RoundCount, threads, LearningRate,
-            reference, Path.Combine(Path.GetTempPath(), "selfish-bench"));
+            reference, Path.Combine(Path.GetTempPath(), "selfish-bench"), mixed);
         var results = new List<SpeedResult>();
         foreach (var speedCase in cases)
         {

@@ -52,6 +52,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue("auto")]
         public string Device { get; init; } = "auto";
 
+        [CommandOption("--precision <NAME>")]
+        [Description("fp32, or mixed precision: bf16 (a CPU with AVX-512 BF16 or AMX, or CUDA), fp16 (CUDA). Backbone convolutions compute in it; weights, heads and losses stay float32.")]
+        [DefaultValue("fp32")]
+        public string Precision { get; init; } = "fp32";
+
         [CommandOption("--workers <N>")]
         [Description("Extra batches prepared ahead while a step trains.")]
         [DefaultValue(1)]
@@ -82,12 +87,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var descriptor = MethodRegistry.Get(settings.Method);
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
         var device = Devices.Parse(settings.Device);
+        var precision = MixedPrecision.Parse(settings.Precision);
+        MixedPrecision.LowPrecisionType(precision, device); // refuses what this device cannot run before any work
         var data = settings.OpenData();
         (IImageDataset train, IImageDataset? test) = (data, null);
         if (data.ClassNames.Count > 0 && !settings.NoEval)
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}");
+        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, {settings.Precision}");
         var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
         var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
@@ -101,6 +108,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
+            precision: precision,
             observer: observer,
             cancellation: token), cancellation);
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");

@@ -44,6 +44,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--set", "NoSuchHyperparameter=1")]
     [InlineData("train", "--set", "LabelSmoothing=2")]
     [InlineData("train", "--device", "tpu")]
+    [InlineData("train", "--precision", "fp8")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {
@@ -59,6 +60,15 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Contains("SplitBrain needs colour images, but these have 1 channel(s)", text);
         Assert.DoesNotContain("Trained", text);
         Assert.DoesNotContain("   at ", text);  // no stack trace
+    }
+
+    [Fact]
+    public void Float16_on_the_cpu_is_refused_before_training_with_what_to_use()
+    {
+        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--precision", "fp16", "--device", "cpu", "--store", Path.Combine(_folder.Path, "run")));
+        var text = _output.ToString();
+        Assert.Contains("fp16 mixed precision is for CUDA devices", text);
+        Assert.DoesNotContain("Train with", text);
     }
 
     [Fact]
