@@ -52,23 +52,16 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.NotEqual("", _output.ToString().Trim());
     }
 
-    [Fact]
-    public void SplitBrain_on_the_grayscale_sample_stops_before_training_and_asks_for_colour_images()
+    [Theory]
+    [InlineData("SplitBrain needs colour images, but these have 1 channel(s)", "--method", "SplitBrain", "--data", "sample")]
+    [InlineData("fp16 mixed precision is for CUDA devices", "--precision", "fp16", "--device", "cpu")]
+    public void Train_stops_before_training_with_a_message_that_says_what_to_do(string message, params string[] options)
     {
-        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--method", "SplitBrain", "--data", "sample", "--store", Path.Combine(_folder.Path, "run")));
+        Assert.Equal(SelfishApp.InvalidArguments, Run(["train", .. options, "--store", Path.Combine(_folder.Path, "run")]));
         var text = _output.ToString();
-        Assert.Contains("SplitBrain needs colour images, but these have 1 channel(s)", text);
+        Assert.Contains(message, text);
         Assert.DoesNotContain("Trained", text);
         Assert.DoesNotContain("   at ", text);  // no stack trace
-    }
-
-    [Fact]
-    public void Float16_on_the_cpu_is_refused_before_training_with_what_to_use()
-    {
-        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--precision", "fp16", "--device", "cpu", "--store", Path.Combine(_folder.Path, "run")));
-        var text = _output.ToString();
-        Assert.Contains("fp16 mixed precision is for CUDA devices", text);
-        Assert.DoesNotContain("Train with", text);
     }
 
     [Fact]
