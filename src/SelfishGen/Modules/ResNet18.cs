@@ -31,7 +31,8 @@ public sealed class ResNet18 : Backbone
     /// <inheritdoc />
     public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() =>
     {
-        using var stem = _stem.call(images);
+        using var packed = ChannelsLast.Of(images);
+        using var stem = _stem.call(packed);
         return _stages.call(stem);
     });
 
