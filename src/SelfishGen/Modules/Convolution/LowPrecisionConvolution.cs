@@ -28,15 +28,16 @@ internal sealed class LowPrecisionConvolution : autograd.SingleTensorFunction<Lo
     /// <summary>
     /// Whether this weight gradient beats libtorch's for a convolution of <paramref name="weight"/> over
     /// <paramref name="input"/>: where libtorch's bfloat16 kernel is slow (strided convolutions, fewer than 16 input
-    /// channels, output maps of at most 4×4 positions) and the unfolded input is small. Elsewhere libtorch's own
-    /// bfloat16 kernels are the faster ones (measured on ResNet-18: half the float32 time on its 8×8 to 32×32 layers).
+    /// channels, output maps of at most 4×4 positions, at most 2,048 output positions over the whole batch). Elsewhere
+    /// libtorch's own bfloat16 kernels are the faster ones (measured on ResNet-18 at batch 64 to 256: half the float32
+    /// time on its 8×8 to 32×32 layers; at batch 16, its 8×8 layers' weight gradient took a third of the step).
     /// </summary>
     public static bool Suits(Tensor input, Tensor weight, long[] stride, long[] padding, long[] dilation)
     {
         var positions = 1L;
         for (var d = 0; d < 2; d++)
             positions *= (input.shape[2 + d] + 2 * padding[d] - dilation[d] * (weight.shape[2 + d] - 1) - 1) / stride[d] + 1;
-        return stride.Any(s => s != 1) || weight.shape[1] < 16 || positions <= 16;
+        return stride.Any(s => s != 1) || weight.shape[1] < 16 || positions <= 16 || positions * input.shape[0] <= 2048;
     }
 
     /// <summary>
