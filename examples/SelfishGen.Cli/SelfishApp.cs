@@ -4,21 +4,19 @@ using SelfishGen.Cli.Commands;
 
 namespace SelfishGen.Cli;
 
-/// <summary>The <c>selfish</c> command: wiring of sub-commands, Ctrl+C and exit codes.</summary>
+/// <summary>The <c>selfish</c> command: wiring of sub-commands, stop signals and exit codes.</summary>
 public static class SelfishApp
 {
-    /// <summary>Exit code of invalid arguments or input.</summary>
+    /// <summary>Exit code of a run that failed (e.g. training diverged).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code of invalid arguments or input (including unreadable checkpoints).</summary>
     public const int InvalidArguments = 2;
 
     /// <summary>Runs the command line <paramref name="args"/>; returns the process exit code.</summary>
     public static int Run(string[] args)
     {
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true; // let training save a checkpoint, then stop
-            cancel.Cancel();
-        };
+        using var stop = new StopSignals();
 
         var app = new CommandApp();
         app.Configure(config =>
@@ -34,11 +32,12 @@ public static class SelfishApp
                 bench.AddCommand<BenchQualityCommand>("quality").WithDescription("Pre-train each method on the same budget, then compare kNN and linear-probe accuracy; writes a table, JSON and plots.");
                 bench.AddCommand<BenchSpeedCommand>("speed").WithDescription("Time each method's training step on each backbone, alternating with the same step in PyTorch.");
             });
+            config.AddCommand<ExportCommand>("export").WithDescription("Write a checkpoint's backbone as a PyTorch state dict (torchvision's names for ResNet-18 and EfficientNet-B0).");
             config.AddCommand<ListCommand>("list").WithDescription("List the methods and their hyperparameters with defaults.");
         });
         try
         {
-            return app.Run(args, cancel.Token);
+            return app.Run(args, stop.Token);
         }
         catch (CommandAppException error)
         {
@@ -50,10 +49,15 @@ public static class SelfishApp
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
             return InvalidArguments;
         }
+        catch (TrainingDivergedException error)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            return Failed;
+        }
         catch (OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
-            return 130;
+            return stop.ExitCode;
         }
     }
 }

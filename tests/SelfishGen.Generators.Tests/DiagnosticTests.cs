@@ -90,13 +90,14 @@ public class DiagnosticTests
         { $"[Views(ViewAugmentation.Cpc), Projector, MomentumEncoder, Contrastive(MemoryBank = 8)] {Method}", "SSG081", "MomentumEncoder" },
         { $"[{TwoViews}, Projector, Predictor, MomentumEncoder, Contrastive] {Method}", "SSG081", "Predictor" },
         { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, LocalCrops = 2), Projector, BarlowTwins] {Method}", "SSG081", "LocalCrops = 2" },
+        { $"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2), Projector(OutputNorm = true), MomentumEncoder, Dino] {Method}", "SSG081", "OutputNorm = true" },
         { $"[Views(ViewAugmentation.Jigsaw), Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views(ViewAugmentation.Jigsaw)" },
         { $"[Views(ViewAugmentation.DinoGlobal1, LocalCrops = 0), Projector, MomentumEncoder, Dino] {Method}", "SSG114", "LocalCrops = 0" },
         { $"[PredictiveCoding(Grid = 1)] {Method}", "SSG120", "Grid = 1" },
         { $"[PredictiveCoding(Steps = 0)] {Method}", "SSG121", "Steps = 0" },
         { $"[PredictiveCoding(ContextWidth = 0)] {Method}", "SSG122", "ContextWidth = 0" },
         { $"[PredictiveCoding(Grid = 5, Steps = 9)] {Method}", "SSG123", "Steps = 9" },
-        { $"[PredictiveCoding(Grid = 3)] {Method}", "SSG123", "Grid = 3" },
+        { $"[PredictiveCoding(Grid = 4)] {Method}", "SSG123", "Grid = 4" },
         { $"[PredictiveCoding(Steps = 7)] {Method}", "SSG123", "Steps = 7" },
         { $"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, LocalCrops = -1), Projector, MomentumEncoder, Dino] {Method}", "SSG130", "LocalCrops = -1" },
         { $"[Views(ViewAugmentation.SimClr), Projector, Predictor, Bootstrap] {Method}", "SSG131", "Views(ViewAugmentation.SimClr)" },
@@ -133,7 +134,9 @@ public class DiagnosticTests
 
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(offendingText, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Equal($"docs/diagnostics.md#{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
+        var help = new Uri(diagnostic.Descriptor.HelpLinkUri, UriKind.Absolute); // an IDE opens it from anywhere
+        Assert.Equal("https", help.Scheme);
+        Assert.EndsWith($"/docs/diagnostics.md#{id.ToLowerInvariant()}", help.AbsoluteUri);
     }
 
     [Theory]
@@ -166,13 +169,13 @@ public class DiagnosticTests
     [InlineData($"[Views(ViewAugmentation.Cpc), Projector(Hidden = []), Contrastive(MemoryBank = 1, BankMomentum = 0.0)] {Method}")]
     [InlineData($"[{TwoViews}, Projector, Predictor(Hidden = []), Bootstrap] {Method}")]
     [InlineData($"[{TwoViews}, Projector, VicReg(Invariance = 0.0, Variance = 0.0, Covariance = 0.0)] {Method}")]
-    [InlineData($"[PredictiveCoding(Grid = 2, Steps = 1, ContextWidth = 1)] {Method}")]
+    [InlineData($"[PredictiveCoding(Grid = 3, Steps = 1, ContextWidth = 1)] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 2, Permutations = 24, CropFraction = 1.0, Seed = -3), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 362880), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 5, Permutations = 1000), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 3, Permutations = 20000), Classification] {Method}")]
     [InlineData($"[Pretext(PretextKind.Jigsaw, Grid = 4), Classification] {Method}")]
-    [InlineData($"[PredictiveCoding(Grid = 4, Steps = 3)] {Method}")]
+    [InlineData($"[PredictiveCoding(Grid = 5, Steps = 3)] {Method}")]
     [InlineData($"[Views(ViewAugmentation.DinoGlobal1, LocalCrops = 1), Projector, MomentumEncoder, Dino] {Method}")]
     [InlineData($"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, ViewAugmentation.Cpc), Projector, MomentumEncoder, Dino] {Method}")]
     [InlineData($"[Views(ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 1)] {Method}")]

@@ -27,6 +27,14 @@ public class SnapshotTests
     [InlineData("ContextNet")]
     [InlineData("BiGAN")]
     [InlineData("SplitBrain")]
+    [InlineData("SimSiam")]
+    [InlineData("BarlowTwins")]
+    [InlineData("VICReg")]
+    [InlineData("DINO")]
+    [InlineData("InstanceDiscrimination")]
+    [InlineData("PIRL")]
+    [InlineData("CMC")]
+    [InlineData("CPC")]
     public void Library_methods_are_generated_as_approved(string method)
     {
         var run = GeneratorRun.Of(TestCompilation.Create(Declarations.Library(method)));

@@ -64,6 +64,7 @@ internal sealed class RandomDeclarations
     public static readonly string[] Vocabulary =
         ["Pretext", "Views", "Projector", "PredictiveCoding", .. PretextObjectives, .. ViewObjectives, .. ViewPieces];
 
+    private const int Families = 10;
     private static readonly Assembly Runtime = typeof(SelfSupervisedMethod).Assembly;
     private readonly Random _random;
 
@@ -73,17 +74,20 @@ internal sealed class RandomDeclarations
     public static IReadOnlyList<RandomDeclaration> Sample(int count, int seed = Seed)
     {
         var sampler = new RandomDeclarations(seed);
-        return [.. Enumerable.Range(0, count).Select(index => sampler.Next($"Sample{index:000}"))];
+        return [.. Enumerable.Range(0, count).Select(index => sampler.Next(index, $"Sample{index:000}"))];
     }
 
     /// <summary>The runtime type of the attribute <paramref name="name"/> (e.g. <c>Views</c>).</summary>
     public static Type AttributeType(string name) =>
         Runtime.GetType($"SelfishGen.{name}Attribute") ?? throw new InvalidOperationException($"The runtime has no [{name}].");
 
-    private RandomDeclaration Next(string name)
+    // Families and pretext kinds take turns, so that even a small sample holds each of them in its share; pieces,
+    // objectives on views and values are drawn.
+    private RandomDeclaration Next(int index, string name)
     {
-        var kind = Pick(Enum.GetValues<PretextKind>());
-        var pieces = Family(kind);
+        var kinds = Enum.GetValues<PretextKind>();
+        var kind = kinds[index / Families % kinds.Length];
+        var pieces = Family(index % Families, kind);
         if (Chance(0.15) && pieces.Count > 1)
             pieces.RemoveAt(_random.Next(pieces.Count));
         if (Chance(0.15))
@@ -92,10 +96,10 @@ internal sealed class RandomDeclarations
         return new RandomDeclaration(name, [.. pieces.Select(piece => Attribute(piece, kind))], adversarial ? "AdversarialMethod" : "SelfSupervisedMethod");
     }
 
-    // A family's usual pieces, in the order a user writes them; a pretext task is of the given kind.
-    private List<string> Family(PretextKind kind)
+    // A family's usual pieces, in the order a user writes them (family 0–2: a pretext task of the given kind, 3: CPC,
+    // 4–9: views).
+    private List<string> Family(int family, PretextKind kind)
     {
-        var family = _random.Next(10);
         if (family < 3)
             return ["Pretext", Chance(0.8) ? PretextObjective[kind] : Pick(PretextObjectives)];
         if (family == 3)

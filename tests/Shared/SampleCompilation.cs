@@ -31,7 +31,7 @@ internal static class SampleCompilation
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
     /// <summary>The framework assemblies of the test host, the runtime library and TorchSharp (its public API uses them).</summary>
-    public static readonly MetadataReference[] References = BuildReferences();
+    public static readonly MetadataReference[] References = ReferencesTo(typeof(SelfSupervisedMethod).Assembly, typeof(TorchSharp.torch).Assembly);
 
     /// <summary>Every SelfishGen analyzer, as a build runs them.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers => [new HyperparameterAnalyzer(), new RelationAnalyzer()];
@@ -79,13 +79,13 @@ internal static class SampleCompilation
 
     private static bool IsGenerated(SyntaxTree? tree) => tree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
 
-    private static MetadataReference[] BuildReferences()
+    /// <summary>The framework assemblies of the test host, plus <paramref name="libraries"/>.</summary>
+    public static MetadataReference[] ReferencesTo(params System.Reflection.Assembly[] libraries)
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(path => Path.GetDirectoryName(path) == frameworkDirectory);
-        string[] libraries = [typeof(SelfSupervisedMethod).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location];
-        return [.. framework.Concat(libraries).Select(path => MetadataReference.CreateFromFile(path))];
+        return [.. framework.Concat(libraries.Select(library => library.Location)).Select(path => MetadataReference.CreateFromFile(path))];
     }
 }

@@ -9,22 +9,43 @@ namespace SelfishGen.Cli.Benchmarks;
 /// </summary>
 public static class Cifar10Archive
 {
-    /// <summary>Where the archive is on the benchmark machines.</summary>
-    public const string DefaultArchive = "/work/shared/data/cifar10/cifar10-jpeg.tar.gz";
+    /// <summary>The environment variable naming the archive (or an extracted folder) when <c>--cifar10</c> is not given.</summary>
+    public const string EnvironmentVariable = "SELFISH_CIFAR10";
+
+    /// <summary>The archive's usual file name; it is extracted to <c>~/.cache/selfishgen/cifar10</c>.</summary>
+    public const string ArchiveName = "cifar10-jpeg.tar.gz";
+
+    /// <summary>Where the data is looked for last: an extracted folder, then the archive, under <c>dataset/</c>.</summary>
+    public static readonly string[] DefaultPlaces = ["dataset/cifar10", "dataset/" + ArchiveName];
 
     /// <summary>
-    /// The cache folder of <paramref name="archive"/>: <c>~/.cache/selfishgen/cifar10</c> for the default archive,
+    /// The CIFAR-10 folder to read: <paramref name="given"/> (<c>--cifar10</c>), else the <see cref="EnvironmentVariable"/>,
+    /// else the first of <see cref="DefaultPlaces"/> that exists; an archive is extracted, a folder (with <c>train</c>
+    /// and <c>test</c>) is used as it is.
+    /// </summary>
+    public static string Locate(string? given)
+    {
+        var place = given
+            ?? (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
+            ?? DefaultPlaces.FirstOrDefault(p => File.Exists(p) || Directory.Exists(p))
+            ?? throw new FileNotFoundException(
+                $"No CIFAR-10 data found: pass --cifar10 <{ArchiveName} or a folder with train/ and test/>, set {EnvironmentVariable}, or put it at {string.Join(" or ", DefaultPlaces)}.");
+        return Directory.Exists(place) ? place : Extract(place);
+    }
+
+    /// <summary>
+    /// The cache folder of <paramref name="archive"/>: <c>~/.cache/selfishgen/cifar10</c> for <see cref="ArchiveName"/>,
     /// <c>~/.cache/selfishgen/&lt;name without .tar.gz&gt;</c> for another.
     /// </summary>
     public static string CacheFolder(string archive) => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "selfishgen",
-        Path.GetFileName(archive) == Path.GetFileName(DefaultArchive) ? "cifar10" : Path.GetFileName(archive)[..^".tar.gz".Length]);
+        Path.GetFileName(archive) == ArchiveName ? "cifar10" : Path.GetFileName(archive)[..^".tar.gz".Length]);
 
     /// <summary>Extracts <paramref name="archive"/> unless done before; returns the folder holding <c>train</c> and <c>test</c>.</summary>
     public static string Extract(string archive)
     {
         if (!File.Exists(archive))
-            throw new FileNotFoundException($"No CIFAR-10 archive at '{archive}': pass --cifar10 <path to cifar10-jpeg.tar.gz>.", archive);
+            throw new FileNotFoundException($"No CIFAR-10 archive at '{archive}'.", archive);
         var folder = CacheFolder(archive);
         var done = Path.Combine(folder, ".extracted");
         if (File.Exists(done) && File.ReadAllText(done) == Stamp(archive))

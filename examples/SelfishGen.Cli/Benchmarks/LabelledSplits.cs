@@ -13,15 +13,18 @@ public sealed record LabelledSplits(string Name, IImageDataset Train, IImageData
 
     /// <summary>
     /// Opens <paramref name="data"/>: <c>fashion-mnist</c> (60k / 10k), <c>cifar10</c> (50k / 10k, from
-    /// <paramref name="cifar10Archive"/>), a folder with <c>train</c> and <c>test</c> sub-folders, or any labelled
-    /// dataset <see cref="Datasets.Open"/> reads (split 80 / 20, stratified, by <paramref name="seed"/>).
+    /// <paramref name="cifar10"/> or the places <see cref="Cifar10Archive.Locate"/> searches), a <c>.tar.gz</c> of
+    /// CIFAR-10 JPEGs, a folder with <c>train</c> and <c>test</c> sub-folders, or any labelled dataset
+    /// <see cref="Datasets.Open"/> reads (split 80 / 20, stratified, by <paramref name="seed"/>).
     /// </summary>
-    public static LabelledSplits Open(string data, string cifar10Archive, int? imageSize, int seed)
+    public static LabelledSplits Open(string data, string? cifar10, int? imageSize, int seed)
     {
         if (string.Equals(data, "fashion-mnist", StringComparison.OrdinalIgnoreCase))
             return new(data, IdxDataset.Open(FashionMnistFolder, "train"), IdxDataset.Open(FashionMnistFolder, "test"));
-        if (string.Equals(data, "cifar10", StringComparison.OrdinalIgnoreCase) || data.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
-            data = Cifar10Archive.Extract(data.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ? data : cifar10Archive);
+        if (string.Equals(data, "cifar10", StringComparison.OrdinalIgnoreCase))
+            data = Cifar10Archive.Locate(cifar10);
+        else if (data.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
+            data = Cifar10Archive.Extract(data);
         if (Directory.Exists(Path.Combine(data, "train")) && Directory.Exists(Path.Combine(data, "test")))
             return new(data, Datasets.Open(Path.Combine(data, "train"), imageSize), Datasets.Open(Path.Combine(data, "test"), imageSize));
         var all = Datasets.Open(data, imageSize);
@@ -32,12 +35,6 @@ public sealed record LabelledSplits(string Name, IImageDataset Train, IImageData
     }
 
     /// <summary>At most <paramref name="count"/> images of <paramref name="dataset"/>, a seeded random choice; all when null.</summary>
-    public static IImageDataset Limit(IImageDataset dataset, int? count, int seed)
-    {
-        if (count is not { } n || n >= dataset.Count)
-            return dataset;
-        var order = Enumerable.Range(0, dataset.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        return new SubsetDataset(dataset, order.Take(n).Order());
-    }
+    public static IImageDataset Limit(IImageDataset dataset, int? count, int seed) =>
+        count is { } n ? DatasetSplit.Sample(dataset, n, seed) : dataset;
 }

@@ -32,6 +32,7 @@ public static class OurTrainingSteps
             name: store,
             seed: seed,
             precision: precision,
+            checkpointEvery: CheckpointInterval.AtEndOnly,
             observer: recorder);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);

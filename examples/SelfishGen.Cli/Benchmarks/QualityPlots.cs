@@ -9,18 +9,27 @@ public static class QualityPlots
     private const int Height = 420;
 
     /// <summary>Every method's loss per step (a running mean over 1 % of the steps, at least 1).</summary>
-    public static void LossCurves(IReadOnlyList<QualityResult> results, string path)
+    public static void LossCurves(IReadOnlyList<QualityResult> results, string path) =>
+        Lines(results.Select(r => PerStep(r.Method, RunningMean(r.StepLosses, Math.Max(1, r.StepLosses.Count / 100)))), "Pre-training loss", "loss", path);
+
+    /// <summary>Every monitored method's kNN accuracy on held-out images against steps.</summary>
+    public static void MonitorCurves(IReadOnlyList<QualityResult> results, string path) =>
+        Lines(
+            results.Where(r => r.Monitor is not null)
+                .Select(r => (r.Method, r.Monitor!.Points.Select(p => (double)p.Step).ToArray(), r.Monitor.Points.Select(p => 100 * p.Accuracy).ToArray())),
+            "kNN monitor during pre-training", "kNN accuracy (%)", path);
+
+    private static (string Label, double[] Steps, double[] Values) PerStep(string label, double[] values) =>
+        (label, [.. Enumerable.Range(1, values.Length).Select(i => (double)i)], values);
+
+    private static void Lines(IEnumerable<(string Label, double[] Steps, double[] Values)> lines, string title, string yLabel, string path)
     {
         var plot = new Plot();
-        foreach (var result in results)
-        {
-            var smoothed = RunningMean(result.StepLosses, Math.Max(1, result.StepLosses.Count / 100));
-            var line = plot.Add.ScatterLine(Enumerable.Range(1, smoothed.Length).Select(i => (double)i).ToArray(), smoothed);
-            line.LegendText = result.Method;
-        }
-        plot.Title("Pre-training loss");
+        foreach (var (label, steps, values) in lines)
+            plot.Add.ScatterLine(steps, values).LegendText = label;
+        plot.Title(title);
         plot.XLabel("step");
-        plot.YLabel("loss");
+        plot.YLabel(yLabel);
         plot.ShowLegend();
         plot.SavePng(path, Width, Height);
     }
@@ -73,7 +82,8 @@ public static class QualityPlots
         plot.SavePng(path, Width, Height);
     }
 
-    private static double[] RunningMean(IReadOnlyList<float> values, int window)
+    /// <summary>The mean of each value and the <paramref name="window"/> − 1 before it (fewer at the start).</summary>
+    public static double[] RunningMean(IReadOnlyList<float> values, int window)
     {
         var means = new double[values.Count];
         double sum = 0;

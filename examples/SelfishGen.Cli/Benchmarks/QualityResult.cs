@@ -11,9 +11,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="ImagesPerSecond">Training throughput (dataset images; a pretext may multiply them).</param>
 /// <param name="StepLosses">Loss of every step.</param>
 /// <param name="Evaluation">Trained, random-init and raw-pixel rows.</param>
+/// <param name="Monitor">The kNN monitor's readings during pre-training, when it was on.</param>
 public sealed record QualityResult(
     string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
-    IReadOnlyList<float> StepLosses, EvaluationReport Evaluation)
+    IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null)
 {
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);

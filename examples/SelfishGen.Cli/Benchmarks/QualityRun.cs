@@ -12,10 +12,12 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="BatchSize">Images per step.</param>
 /// <param name="LearningRate">Adam's learning rate (constant).</param>
 /// <param name="Epochs">Epochs, when <paramref name="Budget"/> is null.</param>
-/// <param name="Budget">Wall-clock budget of pre-training; training stops after the step that crosses it.</param>
+/// <param name="Budget">Wall-clock budget of pre-training (kNN monitor readings excluded); training stops after the step that crosses it.</param>
 /// <param name="Seed">Seed of initialisation and data order.</param>
 /// <param name="Store">Folder of the checkpoints.</param>
-public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double LearningRate, int Epochs, TimeSpan? Budget, int Seed, string Store)
+/// <param name="MonitorEvery">Steps between kNN monitor readings; 0 for none.</param>
+public sealed record QualityRun(
+    BackboneKind Backbone, int BatchSize, double LearningRate, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0)
 {
     /// <summary>An epoch count no budgeted run reaches.</summary>
     private const int Unbounded = 100_000;
@@ -40,9 +42,15 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
         using var randomInit = spec.Descriptor.Instantiate(info, options, Seed);
         method.Dataset = data.Train;
         var recorder = new StepRecorder();
+        var monitor = MonitorEvery > 0 ? RunMonitor.Create(method, evalTrain, evalTest, MonitorEvery, Seed) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        // the recorder first and the monitor last, so that the recorded time includes the readings it subtracts
+        List<ITrainingObserver> observers = [recorder, progress];
         if (Budget is { } limit)
-            budget.CancelAfter(limit);
+            observers.Insert(0, new TrainingBudget(limit, budget, monitor));
+        if (monitor is not null)
+            observers.Add(monitor);
         try
         {
             method.Supervise(
@@ -52,7 +60,7 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
                 numWorkers: 1,
                 name: Path.Combine(Store, spec.Label),
                 seed: Seed,
-                observer: new Observers(recorder, progress),
+                observer: TrainingObservers.Combine([.. observers]),
                 cancellation: budget.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
@@ -60,13 +68,14 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
             // the budget ran out: a checkpoint was written, the encoder is evaluated as it stands
         }
 
+        var monitorLog = monitor is null ? null : MonitorLog.Of(monitor, clock.Elapsed.TotalSeconds);
         var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest);
         var (points, labels) = Embed(method.GetBackbone(), evalTest);
         var steps = recorder.Losses.Count;
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
-            (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max(recorder.Elapsed.TotalSeconds, 1e-9),
-            recorder.Losses, evaluation);
+            (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max((recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds, 1e-9),
+            recorder.Losses, evaluation, monitorLog);
         return new Outcome(result, points, labels);
     }
 
@@ -76,27 +85,5 @@ public sealed record QualityRun(BackboneKind Backbone, int BatchSize, double Lea
         using var features = FeatureExtractor.Extract(encoder, shown);
         using var projected = Pca.Project2D(features.Features);
         return ((float[,])projected.data<float>().ToNDArray(), [.. features.Labels.data<long>().ToArray().Select(l => (int)l)]);
-    }
-
-    /// <summary>Forwards progress to several observers.</summary>
-    private sealed class Observers(params ITrainingObserver[] observers) : ITrainingObserver
-    {
-        public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
-        {
-            foreach (var o in observers)
-                o.OnStart(method, firstStep, totalSteps, stepsPerEpoch);
-        }
-
-        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
-        {
-            foreach (var o in observers)
-                o.OnStep(step, epoch, loss, images, learningRate);
-        }
-
-        public void OnEpochEnd(int epoch, double meanLoss)
-        {
-            foreach (var o in observers)
-                o.OnEpochEnd(epoch, meanLoss);
-        }
     }
 }

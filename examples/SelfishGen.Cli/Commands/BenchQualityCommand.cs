@@ -20,10 +20,9 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [DefaultValue("fashion-mnist")]
         public string Data { get; init; } = "fashion-mnist";
 
-        [CommandOption("--cifar10 <TARGZ>")]
-        [Description("The CIFAR-10 JPEG archive, extracted once to ~/.cache/selfishgen/cifar10.")]
-        [DefaultValue(Cifar10Archive.DefaultArchive)]
-        public string Cifar10 { get; init; } = Cifar10Archive.DefaultArchive;
+        [CommandOption("--cifar10 <PATH>")]
+        [Description("The CIFAR-10 JPEG archive (extracted once to ~/.cache/selfishgen/cifar10) or an extracted folder with train/ and test/. Default: $SELFISH_CIFAR10, else dataset/cifar10, else dataset/cifar10-jpeg.tar.gz.")]
+        public string? Cifar10 { get; init; }
 
         [CommandOption("--backbone <KIND>")]
         [Description("auto, convnet, resnet18 or efficientnetb0: the same for every method.")]
@@ -58,6 +57,11 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [Description("Measure on at most N test images (default: all).")]
         public int? EvalTest { get; init; }
 
+        [CommandOption("--monitor-every <N>")]
+        [Description("Every N steps, measure each encoder's kNN accuracy (k=200) on held-out images and plot it (0: off).")]
+        [DefaultValue(0)]
+        public int MonitorEvery { get; init; }
+
         /// <inheritdoc />
         protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.AllRegistered();
 
@@ -67,6 +71,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
             : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
+            : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : base.Validate();
     }
 
@@ -80,7 +85,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
         var run = new QualityRun(settings.Backbone, settings.BatchSize, settings.LearningRate, settings.Epochs,
-            settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"));
+            settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"),
+            settings.MonitorEvery);
         AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
 
         Directory.CreateDirectory(settings.Out);
@@ -111,6 +117,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         report.Save(settings.Out);
         QualityPlots.LossCurves(results, Path.Combine(settings.Out, "loss.png"));
         QualityPlots.AccuracyBars(results, Path.Combine(settings.Out, "accuracy.png"));
+        if (results.Any(r => r.Monitor is not null))
+            QualityPlots.MonitorCurves(results, Path.Combine(settings.Out, "monitor.png"));
         AnsiConsole.Write(new Text(report.ToMarkdown()));
         AnsiConsole.MarkupLine($"Saved quality.json, quality.md and PNG plots in [blue]{Markup.Escape(settings.Out)}[/].");
         return 0;

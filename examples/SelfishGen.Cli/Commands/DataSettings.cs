@@ -18,6 +18,10 @@ public abstract class DataSettings : CommandSettings
     [Description("Resize every image to this square size (needed when a folder's images differ in size).")]
     public int? ImageSize { get; init; }
 
+    [CommandOption("--limit <IMAGES>")]
+    [Description("Use at most this many images of the data, a random choice drawn from --seed (for quick trials).")]
+    public int? Limit { get; init; }
+
     [CommandOption("--test-fraction <FRACTION>")]
     [Description("Share of a labelled dataset held out for evaluation (stratified).")]
     [DefaultValue(0.2)]
@@ -35,8 +39,12 @@ public abstract class DataSettings : CommandSettings
     /// <summary>The data path in effect.</summary>
     public string DataPath => Data ?? (Directory.Exists(DefaultFolder) ? DefaultFolder : "sample");
 
-    /// <summary>Opens the dataset.</summary>
-    public IImageDataset OpenData() => Datasets.Open(DataPath, ImageSize);
+    /// <summary>Opens the dataset (at most <see cref="Limit"/> images of it).</summary>
+    public IImageDataset OpenData()
+    {
+        var data = Datasets.Open(DataPath, ImageSize);
+        return Limit is { } limit ? DatasetSplit.Sample(data, limit, Seed) : data;
+    }
 
     /// <summary>Applies the thread setting.</summary>
     public void ApplyThreads() => torch.set_num_threads(Threads ?? Environment.ProcessorCount);
@@ -44,6 +52,7 @@ public abstract class DataSettings : CommandSettings
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate() =>
         TestFraction is <= 0 or >= 1 ? Spectre.Console.ValidationResult.Error("--test-fraction must be in (0, 1).")
+        : Limit is < 2 ? Spectre.Console.ValidationResult.Error("--limit must be at least 2 images.")
         : ImageSize is < 8 ? Spectre.Console.ValidationResult.Error("--image-size must be at least 8.")
         : Threads is < 1 ? Spectre.Console.ValidationResult.Error("--threads must be at least 1.")
         : Spectre.Console.ValidationResult.Success();

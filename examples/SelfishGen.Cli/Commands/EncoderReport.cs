@@ -14,6 +14,9 @@ public static class EncoderReport
         AnsiConsole.MarkupLine($"Evaluating on {test.Count} held-out images ({train.Count} labelled for kNN and the linear probe)...");
         var report = EncoderEvaluation.Compare(trained, randomInit, train, test);
         var table = new Table().Border(TableBorder.Rounded)
+            .Title($"Accuracy on {test.Count} held-out images")
+            .Caption($"kNN bank and linear probe: {train.Count} labelled training images (labels used only here). " +
+                $"random init: the same {trained.GetType().Name} untrained; raw pixels: the {train.Shape.Channels * train.Shape.Height * train.Shape.Width} pixel values of each image.")
             .AddColumn("encoder").AddColumn(new TableColumn("kNN k=200").RightAligned())
             .AddColumn(new TableColumn("kNN k=20").RightAligned()).AddColumn(new TableColumn("linear").RightAligned());
         foreach (var row in report.Rows)

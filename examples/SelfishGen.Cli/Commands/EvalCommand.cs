@@ -12,9 +12,9 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     public sealed class Settings : DataSettings
     {
         [CommandOption("-s|--store <NAME>")]
-        [Description("Checkpoint name: store/base reads store/base.ckpt.")]
-        [DefaultValue("store/base")]
-        public string Store { get; init; } = "store/base";
+        [Description("Checkpoint name: store/RotateNet reads store/RotateNet.ckpt (where 'selfish train' saves RotateNet).")]
+        [DefaultValue("store/RotateNet")]
+        public string Store { get; init; } = "store/RotateNet";
     }
 
     /// <inheritdoc />
@@ -23,6 +23,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         settings.ApplyThreads();
         var method = SelfSupervisedMethod.Restore(settings.Store);
         var data = settings.OpenData();
+        SkippedFilesReport.Print(data, settings.Store + ".eval-skipped.txt");
         if (data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: evaluation needs class sub-folders (or labelled IDX files).");
         if (data.Shape != method.Data.Shape)

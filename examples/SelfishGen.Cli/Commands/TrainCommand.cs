@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Evaluation;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
@@ -18,8 +20,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string Method { get; init; } = "RotateNet";
 
         [CommandOption("-e|--epochs <N>")]
-        [DefaultValue(10)]
-        public int Epochs { get; init; } = 10;
+        [DefaultValue(2)]
+        public int Epochs { get; init; } = 2;
 
         [CommandOption("-b|--batch-size <N>")]
         [DefaultValue(64)]
@@ -39,13 +41,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool Cosine { get; init; }
 
         [CommandOption("-s|--store <NAME>")]
-        [Description("Checkpoint name: store/base writes store/base.ckpt.")]
-        [DefaultValue("store/base")]
-        public string Store { get; init; } = "store/base";
+        [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
+        public string? Store { get; init; }
 
         [CommandOption("--resume")]
-        [Description("Continue from the checkpoint --store (weights, optimizer, position).")]
+        [Description("Continue from the checkpoint --store (weights, optimizer, position); the settings must be those it was trained with.")]
         public bool Resume { get; init; }
+
+        [CommandOption("--allow-changes")]
+        [Description("With --resume: continue even though settings, hyperparameters or data differ from the checkpoint's.")]
+        public bool AllowChanges { get; init; }
+
+        [CommandOption("--checkpoint-every <INTERVAL>")]
+        [Description("Write a checkpoint every N steps (500), every so much time (90s, 10m, 2h), or only at the end ('end').")]
+        [DefaultValue("5m")]
+        public string CheckpointEvery { get; init; } = "5m";
+
+        [CommandOption("--skip-non-finite")]
+        [Description("Skip a step whose loss or gradient is NaN or infinite (counted and reported) instead of stopping.")]
+        public bool SkipNonFinite { get; init; }
+
+        [CommandOption("--log-steps <FILE>")]
+        [Description("Append one CSV line per step (step, epoch, loss, learning rate, resident memory) to this file.")]
+        public string? LogSteps { get; init; }
 
         [CommandOption("--device <DEVICE>")]
         [Description("cpu, cuda, cuda:N or auto.")]
@@ -66,6 +84,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--init-from <FILE>")]
+        [Description("Start the backbone from a PyTorch state dict (torch.save(model.state_dict()); torchvision's names for ResNet-18 and EfficientNet-B0, see docs/pytorch.md).")]
+        public string? InitFrom { get; init; }
+
+        [CommandOption("--init-partial")]
+        [Description("With --init-from: load the tensors that match by name and shape and report the rest, instead of refusing a file that does not fit exactly.")]
+        public bool InitPartial { get; init; }
+
+        [CommandOption("--monitor-every <N>")]
+        [Description("Every N steps, measure the kNN accuracy (k=200) of the encoder on held-out images (0: off).")]
+        [DefaultValue(0)]
+        public int MonitorEvery { get; init; }
+
+        [CommandOption("--monitor-bank <N>")]
+        [Description("Labelled training images whose features form the monitor's kNN bank.")]
+        [DefaultValue(RunMonitor.DefaultBank)]
+        public int MonitorBank { get; init; } = RunMonitor.DefaultBank;
+
+        [CommandOption("--monitor-queries <N>")]
+        [Description("Held-out images the monitor classifies.")]
+        [DefaultValue(RunMonitor.DefaultQueries)]
+        public int MonitorQueries { get; init; } = RunMonitor.DefaultQueries;
+
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
         public bool NoEval { get; init; }
@@ -76,6 +117,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
             : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
+            : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
+            : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
+            : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
+            : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
+            : AllowChanges && !Resume ? ValidationResult.Error("--allow-changes goes with --resume.")
             : base.Validate();
     }
 
@@ -86,35 +132,73 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         settings.ApplyThreads();
         var descriptor = MethodRegistry.Get(settings.Method);
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
+        var checkpointEvery = CheckpointInterval.Parse(settings.CheckpointEvery);
         var device = Devices.Parse(settings.Device);
         var precision = MixedPrecision.Parse(settings.Precision);
         MixedPrecision.LowPrecisionType(precision, device); // refuses what this device cannot run before any work
         var data = settings.OpenData();
+        var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
+        SkippedFilesReport.Print(data, store + ".skipped.txt");
+        if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
+            throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
-        if (data.ClassNames.Count > 0 && !settings.NoEval)
+        if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, {settings.Precision}");
-        var method = descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
+        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, {settings.Precision}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        var method = settings.InitFrom is { } weights
+            ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
+            : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        var report = TrainingProgress.Run(method, (observer, token) => method.Supervise(
+        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
+        using var log = settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
+        var clock = Stopwatch.StartNew();
+        var report = TrainingProgress.Run(method, (progress, token) => method.Supervise(
             lr: settings.LearningRate,
             optimizer: settings.Optimizer,
             epochs: settings.Epochs,
             batchSize: settings.BatchSize,
             numWorkers: settings.Workers,
-            name: settings.Store,
+            name: store,
             pretrained: settings.Resume,
             lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
             precision: precision,
-            observer: observer,
-            cancellation: token), cancellation);
+            checkpointEvery: checkpointEvery,
+            onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
+            allowChanges: settings.AllowChanges,
+            observer: log is null ? progress : TrainingObservers.Combine(progress, log),
+            cancellation: token), cancellation, monitor);
+        var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        if (report.SkippedSteps.Count > 0)
+            AnsiConsole.MarkupLine($"[yellow]Skipped {report.SkippedSteps.Count} step(s) with a non-finite loss or gradient:[/] {string.Join(", ", report.SkippedSteps)}");
+        SaveRun(new TrainingRun(
+            descriptor.Name, settings.DataPath, train.Count, method.State.Seed, method.State.Step - report.StepLosses.Count, seconds, report.ImagesPerSecond,
+            report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), store);
 
-        if (test is not null)
-            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, settings.Store);
+        if (test is not null && !settings.NoEval)
+            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, store);
         return 0;
+    }
+
+    private static KnnMonitor Monitor(SelfSupervisedMethod method, IImageDataset train, IImageDataset test, Settings settings)
+    {
+        var monitor = RunMonitor.Create(method, train, test, settings.MonitorEvery, settings.Seed, settings.MonitorBank, settings.MonitorQueries);
+        AnsiConsole.MarkupLine(RunMonitor.Describe(monitor));
+        return monitor;
+    }
+
+    private static void SaveRun(TrainingRun run, string store)
+    {
+        var json = TrainingRun.PathOf(store, ".train.json");
+        var png = TrainingRun.PathOf(store, ".train.png");
+        run.Save(json);
+        TrainingPlot.Save(run, png);
+        if (run.Monitor is { } monitor)
+            AnsiConsole.MarkupLine(
+                $"kNN monitor: {monitor.Points.Count} readings took {monitor.Seconds:F1} s, {100 * monitor.ShareOfRun:F1} % of the run's {run.Seconds:F1} s.");
+        AnsiConsole.MarkupLine($"Losses{(run.Monitor is null ? "" : " and kNN readings")} saved at [blue]{Markup.Escape(json)}[/] and [blue]{Markup.Escape(png)}[/].");
     }
 }

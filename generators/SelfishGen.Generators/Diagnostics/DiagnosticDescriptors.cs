@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace SelfishGen.Generators.Diagnostics;
@@ -16,8 +18,11 @@ internal static class DiagnosticDescriptors
     private const string Declaration = "SelfishGen.Declaration";
     private const string Hyperparameters = "SelfishGen.Hyperparameters";
     private const string Composition = "SelfishGen.Composition";
-    // Relative to the repository root until the project has a public address.
-    private const string HelpRoot = "docs/diagnostics.md#";
+    /// <summary>The diagnostics page (absolute URL, from the build's <c>SelfishDiagnosticsUrl</c>) plus '#'.</summary>
+    private static readonly string HelpRoot = typeof(DiagnosticDescriptors).Assembly
+        .GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false)
+        .Cast<AssemblyMetadataAttribute>()
+        .Single(metadata => metadata.Key == "SelfishGen.DiagnosticsUrl").Value + "#";
 
     /// <summary>SSG001: a class with SelfishGen method attributes is not <c>partial</c>.</summary>
     public static readonly DiagnosticDescriptor NotPartial = Error(
@@ -218,7 +223,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CpcContextWidth = Range("SSG122", "CPC context width must be at least 1");
 
     /// <summary>SSG123: a CPC grid no larger than the steps it predicts ahead.</summary>
-    public static readonly DiagnosticDescriptor CpcGridSteps = Relation("SSG123", "CPC grid must be greater than its steps");
+    public static readonly DiagnosticDescriptor CpcGridSteps = Relation("SSG123", "CPC grid must be greater than its steps plus one");
 
     /// <summary>SSG130: a negative number of local crops.</summary>
     public static readonly DiagnosticDescriptor LocalCrops = Range("SSG130", "Local crops must be at least 0");

@@ -4,7 +4,8 @@ namespace SelfishGen.Generators.Emit;
 
 /// <summary>
 /// <c>[Bootstrap]</c>: each view's prediction regresses onto the other view's target, the momentum encoder's
-/// embedding when there is one (BYOL), else the online embedding with its gradient stopped (SimSiam).
+/// embedding when there is one (BYOL, 2 − 2·cos per pair), else the online embedding with its gradient stopped
+/// (SimSiam, −½·cos per pair).
 /// </summary>
 internal sealed class BootstrapEmitter : ViewFamilyEmitter
 {
@@ -12,7 +13,8 @@ internal sealed class BootstrapEmitter : ViewFamilyEmitter
     protected override string ObjectiveType(MethodModel method) => $"{RuntimeNames.Objectives}.NegativeCosineLoss";
 
     /// <inheritdoc />
-    protected override string ObjectiveArguments(MethodModel method) => "";
+    protected override string ObjectiveArguments(MethodModel method) =>
+        $"{RuntimeNames.Objectives}.BootstrapLossForm.{(method.Composition.Momentum ? "Byol" : "SimSiam")}";
 
     /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)

@@ -31,7 +31,7 @@ internal sealed class ContrastiveEmitter : ViewFamilyEmitter
     protected override void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
         if (HasQueue(method))
-            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({Option(HyperparameterTable.Queue)}, {Option(HyperparameterTable.ProjectorOut)});");
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(HyperparameterTable.Queue)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
     }
 
     /// <inheritdoc />

@@ -27,7 +27,8 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
     protected override string ProjectorType => RuntimeNames.DinoHead;
 
     /// <inheritdoc />
-    protected override string ProjectorArguments => $"{base.ProjectorArguments}, {Option(HyperparameterTable.DinoPrototypes)}";
+    protected override string ProjectorArguments(MethodModel method) =>
+        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.DinoPrototypes)}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
 
     /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)

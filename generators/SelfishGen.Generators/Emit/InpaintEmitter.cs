@@ -76,6 +76,6 @@ internal sealed class InpaintEmitter : FamilyEmitter
         }
         var weight = Option(HyperparameterTable.AdversarialWeight);
         writer.Line($"var adversarial = {Adversarial}.Generator({DiscriminatorField}.call(sample.Complete(prediction)));");
-        writer.Line($"return (1 - {weight}) * reconstruction + {weight} * adversarial;");
+        writer.Line($"return {RuntimeNames.LossTerms}.Blend(reconstruction, adversarial, {weight});");
     }
 }

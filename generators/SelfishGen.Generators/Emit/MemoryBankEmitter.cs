@@ -56,9 +56,10 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
         }
         else if (composition.LabEncoders)
         {
-            writer.Line("var lightness = Embed(0, views[0]);");
-            writer.Line("var color = Embed(1, views[0]);");
-            writer.Line($"var loss = ({Contrast("lightness", ColorBank)} + {Contrast("color", LightnessBank)}) / 2;");
+            writer.Line($"var (lightnessImages, colorImages) = {RuntimeNames.LabSplitBackbone}.Split(views[0]);");
+            writer.Line("var lightness = Embed(0, lightnessImages);");
+            writer.Line("var color = Embed(1, colorImages);");
+            writer.Line($"var loss = {RuntimeNames.LossTerms}.Mean({Contrast("lightness", ColorBank)}, {Contrast("color", LightnessBank)});");
             writer.Line($"{LightnessBank}.Update(batch.Indices, lightness, {momentum});");
             writer.Line($"{ColorBank}.Update(batch.Indices, color, {momentum});");
         }
@@ -66,7 +67,7 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
         {
             writer.Line("var original = Embed(0, views[0]);");
             writer.Line("var transformed = Embed(1, views[1]);");
-            writer.Line($"var loss = ({Contrast("original", Bank)} + {Contrast("transformed", Bank)}) / 2;");
+            writer.Line($"var loss = {RuntimeNames.LossTerms}.Mean({Contrast("original", Bank)}, {Contrast("transformed", Bank)});");
             writer.Line($"{Bank}.Update(batch.Indices, original, {momentum});");
         }
         writer.Line("return loss;");

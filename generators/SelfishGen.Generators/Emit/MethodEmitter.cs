@@ -38,8 +38,8 @@ internal static class MethodEmitter
                 family.WriteLoss(writer, method);
             writer.Line();
             family.WriteAfterStep(writer, method);
-            writer.Line($"/// <summary>Restores a {method.Name} from the checkpoint <paramref name=\"name\"/> (e.g. \"store/base\").</summary>");
-            writer.Line($"public static new {method.Name} Restore(string name = \"store/base\") => Restore<{method.Name}>(name);");
+            writer.Line($"/// <summary>Restores a {method.Name} from the checkpoint <paramref name=\"name\"/> (by default where training saves it).</summary>");
+            writer.Line($"public static new {method.Name} Restore(string name = \"store/{method.Name}\") => Restore<{method.Name}>(name);");
             writer.Line();
             DescriptorEmitter.Write(writer, method);
         }

@@ -15,7 +15,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     private const string ColorClassifier = "_colorClassifier";
     private const string LightnessClassifier = "_lightnessClassifier";
     private const string Objective = "_objective";
-    private const string EncodersType = "global::SelfishGen.Modules.SplitBrainBackbone";
+    private const string EncodersType = RuntimeNames.LabSplitBackbone;
     private const string ClassifierType = "global::SelfishGen.Modules.ChannelAlignedConv2d";
     private const string LossType = "global::SelfishGen.Objectives.PixelClassificationLoss";
 
@@ -30,7 +30,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) => $"{EncodersType}.For(data.Shape, options, backbone)";
+    public override string BaseBackbone(MethodModel method) => $"{EncodersType}.For(nameof({method.Name}), data.Shape, options, backbone)";
 
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
@@ -50,6 +50,6 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
         writer.Line($"var sample = {Pretext}.Apply(batch, context);");
         writer.Line($"var colorLogits = {ColorClassifier}.call({Encoders}.Lightness.FeatureMaps(sample.Lightness));");
         writer.Line($"var lightnessLogits = {LightnessClassifier}.call({Encoders}.Color.FeatureMaps(sample.Color));");
-        writer.Line($"return {Objective}.Loss(colorLogits, sample.ColorTargets) + {Objective}.Loss(lightnessLogits, sample.LightnessTargets);");
+        writer.Line($"return {RuntimeNames.LossTerms}.Sum({Objective}.Loss(colorLogits, sample.ColorTargets), {Objective}.Loss(lightnessLogits, sample.LightnessTargets));");
     }
 }

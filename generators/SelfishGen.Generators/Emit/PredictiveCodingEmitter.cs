@@ -5,7 +5,8 @@ namespace SelfishGen.Generators.Emit;
 
 /// <summary>
 /// CPC: <c>[PredictiveCoding]</c>. Patches of each image are encoded one by one into a feature grid; a context
-/// network predicts rows ahead in four directions against a trained target head (owned by the loss).
+/// network predicts rows ahead in four directions against a trained target head (owned by the loss). The patch
+/// encoder normalises per sample (CPC v2's layer norm), so no patch's features depend on the others of its batch.
 /// </summary>
 internal sealed class PredictiveCodingEmitter : FamilyEmitter
 {
@@ -20,6 +21,9 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
         Field(writer, RuntimeNames.CpcContext, Context);
         Field(writer, $"{RuntimeNames.Objectives}.CpcLoss", Objective);
     }
+
+    /// <inheritdoc />
+    public override string BaseBackbone(MethodModel method) => $"{RuntimeNames.Backbones}.PerSample(data.Shape, options, backbone)";
 
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)

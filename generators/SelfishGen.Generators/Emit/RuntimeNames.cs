@@ -7,12 +7,13 @@ internal static class RuntimeNames
     public const string Batch = "global::SelfishGen.Data.Batch";
     public const string TrainingContext = "global::SelfishGen.TrainingContext";
     public const string Backbone = "global::SelfishGen.Modules.Backbone";
+    public const string Backbones = "global::SelfishGen.Modules.Backbones";
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
     public const string DinoHead = "global::SelfishGen.Modules.DinoHead";
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
     public const string BatchNormGroups = "global::SelfishGen.Modules.BatchNormGroups";
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
-    public const string LabChannelBackbone = "global::SelfishGen.Modules.LabChannelBackbone";
+    public const string LabSplitBackbone = "global::SelfishGen.Modules.LabSplitBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
     public const string PatchGrid = "global::SelfishGen.Views.PatchGrid";
     public const string ViewAugmentation = "global::SelfishGen.ViewAugmentation";
@@ -23,4 +24,5 @@ internal static class RuntimeNames
     public const string MemoryBank = "global::SelfishGen.State.MemoryBank";
     public const string ModuleList = "global::TorchSharp.Modules.ModuleList";
     public const string Objectives = "global::SelfishGen.Objectives";
+    public const string LossTerms = "global::SelfishGen.Objectives.LossTerms";
 }

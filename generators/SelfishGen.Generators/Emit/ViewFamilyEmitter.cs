@@ -5,14 +5,13 @@ using SelfishGen.Generators.Model;
 namespace SelfishGen.Generators.Emit;
 
 /// <summary>
-/// The concerns shared by methods that compare augmented views: the views, a second (Lab colour) encoder, the
-/// projector(s), the predictor, the momentum encoder and its schedule. Each objective's family adds its objective,
+/// The concerns shared by methods that compare augmented views: the views, the Lab split of the backbone into an L
+/// and an ab encoder, the projector(s), the predictor, the momentum encoder and its schedule. Each objective's family adds its objective,
 /// its state (queue, memory banks) and its loss.
 /// </summary>
 internal abstract class ViewFamilyEmitter : FamilyEmitter
 {
     protected const string Views = "_views";
-    protected const string ColorEncoder = "_colorEncoder";
     protected const string Projector = "_projector";
     protected const string Projectors = "_projectors";
     protected const string Predictor = "_predictor";
@@ -33,8 +32,12 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected virtual string ProjectorType => RuntimeNames.MlpHead;
 
     /// <summary>The projector's constructor arguments.</summary>
-    protected virtual string ProjectorArguments =>
-        $"Backbone.OutputFeatures, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}";
+    protected virtual string ProjectorArguments(MethodModel method) =>
+        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.ProjectorOutputNorm)}";
+
+    /// <summary>The projector's input width: the backbone's features, or one Lab encoder's.</summary>
+    protected static string ProjectorInput(MethodModel method) =>
+        method.Composition.LabEncoders ? "Encoders.Lightness.OutputFeatures" : "Backbone.OutputFeatures";
 
     /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
@@ -51,8 +54,6 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         var composition = method.Composition;
         Field(writer, RuntimeNames.AugmentedViews, Views);
-        if (composition.LabEncoders)
-            Field(writer, RuntimeNames.Backbone, ColorEncoder);
         if (composition.ProjectorPerView)
             Field(writer, $"{RuntimeNames.ModuleList}<{ProjectorType}>", Projectors);
         else
@@ -70,7 +71,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
 
     /// <inheritdoc />
     public override string BaseBackbone(MethodModel method) =>
-        method.Composition.LabEncoders ? $"{RuntimeNames.LabChannelBackbone}.Lightness(data.Shape, options, backbone)" : "backbone";
+        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, backbone)" : "backbone";
 
     /// <inheritdoc />
     public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
@@ -79,8 +80,6 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
         writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
-        if (composition.LabEncoders)
-            writer.Line($"{ColorEncoder} = {RuntimeNames.LabChannelBackbone}.ColorEncoderFor(Backbone);");
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
@@ -94,8 +93,6 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         }
         WriteStateConstruction(writer, method);
         writer.Line($"{Objective} = new {ObjectiveType(method)}({ObjectiveArguments(method)});");
-        if (composition.LabEncoders)
-            writer.Line($"register_module(\"color_encoder\", {ColorEncoder});");
         writer.Line(composition.ProjectorPerView ? $"register_module(\"projectors\", {Projectors});" : $"register_module(\"projector\", {Projector});");
         if (composition.Predictor)
             writer.Line($"register_module(\"predictor\", {Predictor});");
@@ -116,7 +113,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         var composition = method.Composition;
         writer.Line("/// <summary>A new projector from the backbone's features to the embedding.</summary>");
-        writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments});");
+        writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments(method)});");
         writer.Line();
         if (!composition.ProjectorPerView)
         {
@@ -125,8 +122,14 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line();
             return;
         }
-        var encoder = composition.LabEncoders ? $"(view == 0 ? Backbone : {ColorEncoder})" : "Backbone";
-        var encoders = composition.LabEncoders ? "view 0's encoder (L) or view 1's (ab)" : "the backbone";
+        if (composition.LabEncoders)
+        {
+            writer.Line("/// <summary>The backbone: an L encoder and an ab encoder.</summary>");
+            writer.Line($"private {RuntimeNames.LabSplitBackbone} Encoders => ({RuntimeNames.LabSplitBackbone})Backbone;");
+            writer.Line();
+        }
+        var encoder = composition.LabEncoders ? "(view == 0 ? Encoders.Lightness : Encoders.Color)" : "Backbone";
+        var encoders = composition.LabEncoders ? "the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images)" : "the backbone";
         writer.Line($"/// <summary>The embedding of <paramref name=\"images\"/> as view <paramref name=\"view\"/>: {encoders}, then that view's projector.</summary>");
         writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({encoder}.call(images));");
         writer.Line();

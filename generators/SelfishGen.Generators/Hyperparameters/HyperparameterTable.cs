@@ -135,6 +135,11 @@ internal static class HyperparameterTable
         "Width of the projector's output: the embedding the objective compares.",
         AtLeast("ProjectorOut", 1), DiagnosticDescriptors.ProjectorOut);
 
+    /// <summary><c>[Projector(OutputNorm = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ProjectorOutputNorm = new(
+        KnownNames.ProjectorAttribute, HyperparameterNames.OutputNorm, "ProjectorOutputNorm", Boolean, "false",
+        "Whether the projector's output goes through a batch norm without scale or shift (SimSiam).");
+
     /// <summary><c>[Predictor(Hidden = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition PredictorHidden = new(
         KnownNames.PredictorAttribute, "Hidden", "PredictorHidden", Int32Array, "[512]",
@@ -161,7 +166,7 @@ internal static class HyperparameterTable
     /// <summary><c>[Contrastive(Queue = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition Queue = new(
         KnownNames.ContrastiveAttribute, HyperparameterNames.Queue, HyperparameterNames.Queue, Int32, "0",
-        "Number of past keys kept in the queue of negatives.",
+        "Most past keys kept in the queue of negatives; the queue holds at most an eighth of the dataset (rounded down to a power of two), so an image's own key from an earlier epoch is rarely among its negatives.",
         AtLeast("Queue", 1), DiagnosticDescriptors.QueueSize, OnlyWith: HyperparameterNames.Queue);
 
     /// <summary><c>[Contrastive(MemoryBank = ...)]</c>.</summary>
@@ -224,6 +229,11 @@ internal static class HyperparameterTable
         "Momentum of the teacher centre's moving average, in [0, 1).",
         Fraction("CenterMomentum"), DiagnosticDescriptors.DinoCenterMomentum);
 
+    /// <summary><c>[Dino(HeadBatchNorm = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoHeadBatchNorm = new(
+        KnownNames.DinoAttribute, "HeadBatchNorm", "HeadBatchNorm", Boolean, "false",
+        "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.");
+
     /// <summary><c>[PredictiveCoding(Grid = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition CpcGrid = new(
         KnownNames.PredictiveCodingAttribute, "Grid", "Grid", Int32, "7",
@@ -248,10 +258,10 @@ internal static class HyperparameterTable
         JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
-        LocalCrops, ProjectorHidden, ProjectorOut, PredictorHidden, Momentum, MomentumCosine,
+        LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups,
         BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
-        DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum,
+        DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm,
         CpcGrid, CpcSteps, CpcContextWidth,
     ];
 

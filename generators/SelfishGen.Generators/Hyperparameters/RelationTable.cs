@@ -23,8 +23,8 @@ internal static class RelationTable
     public static readonly HyperparameterRelation CpcGridAboveSteps = new(
         [CpcGrid, CpcSteps], WithViews: false,
         "global::SelfishGen.Objectives.CpcLoss.GridProblem",
-        values => values[0] > values[1] ? null
-            : Invariant($"A grid of {values[0]} rows cannot be predicted {values[1]} rows ahead: Grid must be greater than Steps."),
+        values => values[0] > values[1] + 1 ? null
+            : Invariant($"A grid of {values[0]} rows cannot be predicted {values[1]} rows ahead past the adjacent row: Grid must be greater than Steps + 1."),
         DiagnosticDescriptors.CpcGridSteps);
 
     /// <summary>DINO's views, global (declared) and local: <c>DinoLoss.ViewsProblem</c>.</summary>

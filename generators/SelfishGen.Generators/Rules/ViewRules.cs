@@ -17,7 +17,8 @@ namespace SelfishGen.Generators.Rules;
 /// <remarks>
 /// What each objective uses is what its emitter wires: a projector per view and Lab encoders only the memory-bank
 /// contrast (PIRL, CMC); a momentum encoder the contrast without a memory bank (MoCo), <c>[Bootstrap]</c> (BYOL) and
-/// <c>[Dino]</c> (the teacher); a predictor <c>[Bootstrap]</c>; local crops <c>[Dino]</c>. Anything else would be built
+/// <c>[Dino]</c> (the teacher); a predictor <c>[Bootstrap]</c>; local crops <c>[Dino]</c>; a normalised projector
+/// output all but <c>[Dino]</c>. Anything else would be built
 /// and then ignored, or not generated at all.
 /// </remarks>
 internal static class ViewRules
@@ -49,6 +50,8 @@ internal static class ViewRules
         // Without a momentum encoder, SSG073 explains what a predictor lacks.
         if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor && momentum is not null && objective != ObjectiveKind.Bootstrap)
             yield return Unused(predictor.Location(cancellationToken), "[Predictor]", "[Bootstrap]");
+        if (projector?.NamedArgument(HyperparameterNames.OutputNorm) is not null && objective == ObjectiveKind.Dino)
+            yield return Unused(projector.ArgumentLocation(HyperparameterNames.OutputNorm, cancellationToken), "a normalised projector output", "every objective but [Dino], whose head ends in prototypes");
         if (views?.NamedArgument(HyperparameterTable.LocalCrops.Property) is not null && objective != ObjectiveKind.Dino)
             yield return Unused(views.ArgumentLocation(HyperparameterTable.LocalCrops.Property, cancellationToken), "local crops", "[Dino]");
 

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -13,7 +14,7 @@ internal static class AffineWarp
     public static Tensor Resample(Tensor images, Tensor theta, long height, long width, GridSampleMode mode)
     {
         var grid = affine_grid(theta.to(images.dtype, images.device), [images.shape[0], images.shape[1], height, width]);
-        return grid_sample(images, grid, mode, GridSamplePaddingMode.Zeros, align_corners: false).clamp(0, 1);
+        return grid_sample(images, grid, mode, GridSamplePaddingMode.Zeros, align_corners: false).clamp(Zero, One);
     }
 
     /// <summary>

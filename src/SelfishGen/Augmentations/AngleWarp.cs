@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -14,10 +15,12 @@ public abstract class AngleWarp(double minDegrees, double maxDegrees, GridSample
     /// <summary>Largest angle, in degrees.</summary>
     public double MaxDegrees { get; } = maxDegrees;
 
+    private static readonly Scalar RadiansPerDegree = (Math.PI / 180).ToScalar();
+
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random)
     {
-        var radians = Draw.Uniform(images.shape[0], MinDegrees, MaxDegrees, random) * (Math.PI / 180);
+        var radians = Draw.Uniform(images.shape[0], MinDegrees, MaxDegrees, random).mul(RadiansPerDegree);
         return AffineWarp.InPixels(images, InverseMap(radians), zeros(images.shape[0], 2, float64), interpolation);
     }
 

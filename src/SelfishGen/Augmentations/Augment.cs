@@ -55,6 +55,21 @@ public static class Augment
             new GaussianBlur(0.5),
             new HorizontalFlip());
 
+    /// <summary>
+    /// Instance Discrimination (also PIRL's image view): crop (area 0.2–1), grayscale (p 0.2), jitter 0.4/0.4/0.4/0.4
+    /// always, flip.
+    /// </summary>
+    public static IAugmentation InstanceDiscrimination((int Height, int Width)? size = null) =>
+        new Compose(
+            new RandomResizedCrop((0.2, 1), outputSize: size),
+            new RandomGrayscale(0.2),
+            new ColorJitter(0.4, 0.4, 0.4, 0.4),
+            new HorizontalFlip());
+
+    /// <summary>CMC: crop (area 0.2–1) and flip only, so the colour that the L and ab views split stays whole.</summary>
+    public static IAugmentation Cmc((int Height, int Width)? size = null) =>
+        new Compose(new RandomResizedCrop((0.2, 1), outputSize: size), new HorizontalFlip());
+
     /// <summary>SimCLR: crop (area 0.08–1), flip, jitter 0.8/0.8/0.8/0.2 (p 0.8), grayscale (p 0.2), blur σ 0.1–2 (p 0.5).</summary>
     public static IAugmentation SimClr((int Height, int Width)? size = null) =>
         new Compose(

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -10,7 +11,7 @@ public sealed class AutoContrast : IAugmentation
     {
         var low = images.amin([2, 3], keepdim: true);
         var range = images.amax([2, 3], keepdim: true) - low;
-        var stretched = (images - low) / where(range > 0, range, ones_like(range));
-        return where(range > 0, stretched, images).clamp(0, 1);
+        var stretched = (images - low) / where(range.gt(Zero), range, ones_like(range));
+        return where(range.gt(Zero), stretched, images).clamp(Zero, One);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -19,28 +20,33 @@ internal readonly record struct CropBoxes(Tensor Top, Tensor Left, Tensor Height
         long count, long imageHeight, long imageWidth, (double Min, double Max) scale, (double Min, double Max) ratio,
         Generator random)
     {
-        var area = Draw.Uniform([count, Tries], scale.Min, scale.Max, random) * (imageHeight * imageWidth);
+        using var imageArea = (imageHeight * imageWidth).ToScalar();
+        using var rows = imageHeight.ToScalar();
+        using var columns = imageWidth.ToScalar();
+        var area = Draw.Uniform([count, Tries], scale.Min, scale.Max, random).mul(imageArea);
         var aspect = Draw.Uniform([count, Tries], Math.Log(ratio.Min), Math.Log(ratio.Max), random).exp();
         var width = (area * aspect).sqrt().round();
         var height = (area / aspect).sqrt().round();
-        var fits = (width > 0) & (width <= imageWidth) & (height > 0) & (height <= imageHeight);
+        var fits = width.gt(Zero) & width.le(columns) & height.gt(Zero) & height.le(rows);
         var first = fits.to(int64).argmax(1, keepdim: true);
         var (chosenHeight, chosenWidth) = (height.gather(1, first).squeeze(1), width.gather(1, first).squeeze(1));
         var found = fits.any(1);
         chosenHeight = where(found, chosenHeight, zeros_like(chosenHeight));
         chosenWidth = where(found, chosenWidth, zeros_like(chosenWidth));
-        var top = (Draw.Uniform(count, 0, 1, random) * (imageHeight - chosenHeight + 1)).floor();
-        var left = (Draw.Uniform(count, 0, 1, random) * (imageWidth - chosenWidth + 1)).floor();
+        using var topPlaces = (imageHeight + 1).ToScalar();
+        using var leftPlaces = (imageWidth + 1).ToScalar();
+        var top = Draw.Uniform(count, 0, 1, random).mul(chosenHeight.SubtractedFrom(topPlaces)).floor();
+        var left = Draw.Uniform(count, 0, 1, random).mul(chosenWidth.SubtractedFrom(leftPlaces)).floor();
         return new CropBoxes(top, left, chosenHeight, chosenWidth, found);
     }
 
     /// <summary>An N×1×H×W mask that is true inside each sample's rectangle, on <paramref name="device"/>.</summary>
     public Tensor Mask(long imageHeight, long imageWidth, Device device)
     {
-        var rows = arange(imageHeight, float64).view(1, -1);
-        var columns = arange(imageWidth, float64).view(1, -1);
-        var insideRows = (rows >= Top.view(-1, 1)) & (rows < (Top + Height).view(-1, 1));
-        var insideColumns = (columns >= Left.view(-1, 1)) & (columns < (Left + Width).view(-1, 1));
+        var rows = Range(imageHeight, float64).view(1, -1);
+        var columns = Range(imageWidth, float64).view(1, -1);
+        var insideRows = (rows >= Top.view(-1, 1)) & (rows < Top.Plus(Height).view(-1, 1));
+        var insideColumns = (columns >= Left.view(-1, 1)) & (columns < Left.Plus(Width).view(-1, 1));
         return (insideRows.unsqueeze(2) & insideColumns.unsqueeze(1)).unsqueeze(1).to(device);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -13,6 +14,8 @@ public sealed class ElasticDeformation(double sigma = 10, int gridPoints = 3) : 
     /// <summary>Standard deviation of the grid displacements, in pixels.</summary>
     public double Sigma { get; } = sigma;
 
+    private readonly Scalar _sigma = sigma.ToScalar();
+
     /// <summary>Number of displacement vectors along each side.</summary>
     public int GridPoints { get; } = gridPoints;
 
@@ -20,13 +23,13 @@ public sealed class ElasticDeformation(double sigma = 10, int gridPoints = 3) : 
     public Tensor Apply(Tensor images, Generator random)
     {
         var (count, height, width) = (images.shape[0], images.shape[2], images.shape[3]);
-        var coarse = randn([count, 2, GridPoints, GridPoints], float64, generator: random) * Sigma;
+        var coarse = randn([count, 2, GridPoints, GridPoints], float64, generator: random).mul_(_sigma);
         var pixels = interpolate(
             coarse.to(images.dtype, images.device), [height, width], mode: InterpolationMode.Bicubic, align_corners: true);
         var scale = tensor(new[] { 2f / width, 2f / height }, images.dtype, images.device).view(1, 2, 1, 1);
         var identity = eye(2, 3, images.dtype, images.device).expand(count, 2, 3);
-        var grid = affine_grid(identity, [count, images.shape[1], height, width]) + (pixels * scale).permute(0, 2, 3, 1);
+        var grid = affine_grid(identity, [count, images.shape[1], height, width]).Plus((pixels * scale).permute(0, 2, 3, 1));
         return grid_sample(images, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Zeros, align_corners: false)
-            .clamp(0, 1);
+            .clamp(Zero, One);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -15,11 +16,12 @@ public sealed class Equalize : IAugmentation
         var pixels = images.shape[2] * images.shape[3];
         var levels = Levels.From(images).reshape(-1, pixels);
         var histogram = zeros(levels.shape[0], 256, int64, images.device).scatter_add(1, levels, ones_like(levels));
-        var brightest = ((histogram > 0).to(int64) * arange(256, int64, images.device)).argmax(1, keepdim: true);
-        var step = (pixels - histogram.gather(1, brightest)).div(255, RoundingMode.floor);
+        var brightest = (histogram.gt(Zero).to(int64) * Range(256, int64, images.device)).argmax(1, keepdim: true);
+        using var pixelCount = pixels.ToScalar();
+        var step = histogram.gather(1, brightest).SubtractedFrom(pixelCount).div(MaxByte, RoundingMode.floor);
         var darker = histogram.cumsum(1) - histogram;
-        var table = (darker + step.div(2, RoundingMode.floor)).div(step.clamp_min(1), RoundingMode.floor).clamp_max(255);
-        var equalised = where(step > 0, table.gather(1, levels), levels);
+        var table = darker.Plus(step.div(Two, RoundingMode.floor)).div(step.clamp_min(One), RoundingMode.floor).clamp_max(MaxByte);
+        var equalised = where(step.gt(Zero), table.gather(1, levels), levels);
         return Levels.To(equalised, images).view_as(images);
     }
 }

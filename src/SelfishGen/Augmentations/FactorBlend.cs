@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -28,7 +29,7 @@ public abstract class FactorBlend : IAugmentation
     {
         var factor = Draw.PerSample(Draw.Uniform(images.shape[0], MinFactor, MaxFactor, random), images);
         var target = Target(images);
-        return (target + factor * (images - target)).clamp(0, 1);
+        return target.Plus(factor * (images - target)).clamp(Zero, One);
     }
 
     /// <summary>The degenerate image that factor 0 gives (broadcastable to <paramref name="images"/>).</summary>

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -31,8 +32,8 @@ public sealed class GaussianBlur : ProbabilisticAugmentation
         var (count, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
         var radius = (long)Math.Ceiling(3 * MaxSigma);
         var sigma = Draw.Uniform(count, MinSigma, MaxSigma, random).view(-1, 1);
-        var offsets = arange(-radius, radius + 1, dtype: float64).view(1, -1);
-        var kernel = (-(offsets * offsets) / (2 * sigma * sigma)).exp();
+        var offsets = Range(-radius, radius + 1, float64).view(1, -1);
+        var kernel = (-(offsets * offsets) / (sigma.mul(Two) * sigma)).exp();
         kernel = (kernel / kernel.sum(1, keepdim: true)).repeat_interleave(channels, 0).to(images.dtype, images.device);
         var size = 2 * radius + 1;
         var planes = images.reshape(1, count * channels, height, width);

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -8,7 +9,9 @@ public sealed class GaussianNoise(double sigma) : IAugmentation
     /// <summary>Standard deviation of the noise.</summary>
     public double Sigma { get; } = sigma;
 
+    private readonly Scalar _sigma = sigma.ToScalar();
+
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random) =>
-        (images + randn(images.shape, images.dtype, generator: random).to(images.device) * Sigma).clamp(0, 1);
+        images.Plus(randn(images.shape, images.dtype, generator: random).to(images.device).mul(_sigma)).clamp(Zero, One);
 }

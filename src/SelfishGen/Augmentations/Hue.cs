@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -26,7 +27,7 @@ public sealed class Hue : IAugmentation
         if (images.shape[1] == 1)
             return images;
         var hsv = Hsv.FromRgb(images);
-        var hue = (hsv[.., 0..1] + shift).remainder(1);
-        return Hsv.ToRgb(cat([hue, hsv[.., 1..]], 1)).clamp(0, 1);
+        var hue = hsv[.., 0..1].Plus(shift).remainder(One);
+        return Hsv.ToRgb(cat([hue, hsv[.., 1..]], 1)).clamp(Zero, One);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -6,5 +7,5 @@ namespace SelfishGen.Augmentations;
 public sealed class Invert : IAugmentation
 {
     /// <inheritdoc />
-    public Tensor Apply(Tensor images, Generator random) => 1 - images;
+    public Tensor Apply(Tensor images, Generator random) => images.SubtractedFrom(One);
 }

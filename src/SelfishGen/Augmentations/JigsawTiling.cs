@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -41,8 +42,8 @@ public sealed class JigsawTiling
         var (cropHeight, cropWidth) = (CropSide(cellHeight), CropSide(cellWidth));
         var rowStarts = CropStarts(count, cellHeight, cropHeight, cell => cell / Grid, random);
         var columnStarts = CropStarts(count, cellWidth, cropWidth, cell => cell % Grid, random);
-        var rows = (rowStarts.unsqueeze(-1) + arange(cropHeight)).to(images.device);
-        var columns = (columnStarts.unsqueeze(-1) + arange(cropWidth)).to(images.device);
+        var rows = rowStarts.unsqueeze(-1).Plus(Range(cropHeight, int64)).to(images.device);
+        var columns = columnStarts.unsqueeze(-1).Plus(Range(cropWidth, int64)).to(images.device);
         var source = images.unsqueeze(1).expand(count, cells, -1, -1, -1);
         var strips = source.gather(3, rows.view(count, cells, 1, cropHeight, 1).expand(-1, -1, channels, -1, images.shape[3]));
         var patches = strips.gather(4, columns.view(count, cells, 1, 1, cropWidth).expand(-1, -1, channels, cropHeight, -1));
@@ -98,8 +99,9 @@ public sealed class JigsawTiling
     {
         var cells = (long)Grid * Grid;
         var origins = tensor(Enumerable.Range(0, (int)cells).Select(cell => cellIndex(cell) * cellSide).ToArray());
-        var offsets = (Draw.Uniform([count, cells], 0, 1, random) * (cellSide - cropSide + 1)).floor().to(int64);
-        return origins + offsets;
+        using var places = (cellSide - cropSide + 1).ToScalar();
+        var offsets = Draw.Uniform([count, cells], 0, 1, random).mul(places).floor().to(int64);
+        return origins.Plus(offsets);
     }
 
     private static Tensor Standardized(Tensor patches)
@@ -107,6 +109,6 @@ public sealed class JigsawTiling
         var dimensions = new long[] { 2, 3, 4 };
         var mean = patches.mean(dimensions, keepdim: true);
         var deviation = patches.std(dimensions, keepdim: true);
-        return (patches - mean) / where(deviation > 0, deviation, ones_like(deviation));
+        return (patches - mean) / where(deviation.gt(Zero), deviation, ones_like(deviation));
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -10,6 +11,8 @@ namespace SelfishGen.Augmentations;
 /// </summary>
 public sealed class LabQuantizer
 {
+    private readonly Scalar _binsPerAxis;
+
     /// <summary>Creates the quantiser; e.g. (2, 10) gives 50 L classes and 22×22 ab classes over ±110.</summary>
     public LabQuantizer(double lightnessBinSize, double colorBinSize, double colorRange = 110)
     {
@@ -19,6 +22,7 @@ public sealed class LabQuantizer
         (LightnessBinSize, ColorBinSize, ColorRange) = (lightnessBinSize, colorBinSize, colorRange);
         LightnessBinCount = (int)Math.Ceiling(100 / lightnessBinSize);
         ColorBinsPerAxis = (int)Math.Ceiling(2 * colorRange / colorBinSize);
+        _binsPerAxis = ColorBinsPerAxis.ToScalar();
     }
 
     /// <summary>Width of an L bin.</summary>
@@ -49,20 +53,29 @@ public sealed class LabQuantizer
     public Tensor QuantizeColor(Tensor ab)
     {
         var bins = Bin(ab, -ColorRange, ColorBinSize, ColorBinsPerAxis);
-        return bins[.., 0] * ColorBinsPerAxis + bins[.., 1];
+        return bins[.., 0].mul(_binsPerAxis).Plus(bins[.., 1]);
     }
 
     /// <summary>Class indices (N×H×W) to the ab cell centres (N×2×H×W, float32).</summary>
     public Tensor DequantizeColor(Tensor classes)
     {
-        var a = classes.div(ColorBinsPerAxis, RoundingMode.floor);
-        var b = classes.remainder(ColorBinsPerAxis);
+        var a = classes.div(_binsPerAxis, RoundingMode.floor);
+        var b = classes.remainder(_binsPerAxis);
         return stack([Centre(a, -ColorRange, ColorBinSize), Centre(b, -ColorRange, ColorBinSize)], 1);
     }
 
-    private static Tensor Bin(Tensor values, double start, double size, int count) =>
-        ((values - start) / size).floor().clamp(0, count - 1).to(int64);
+    private static Tensor Bin(Tensor values, double start, double size, int count)
+    {
+        using var first = start.ToScalar();
+        using var width = size.ToScalar();
+        using var last = (count - 1).ToScalar();
+        return values.sub(first).div(width).floor().clamp(Zero, last).to(int64);
+    }
 
-    private static Tensor Centre(Tensor classes, double start, double size) =>
-        classes.to(float32) * size + (start + size / 2);
+    private static Tensor Centre(Tensor classes, double start, double size)
+    {
+        using var width = size.ToScalar();
+        using var firstCentre = (start + size / 2).ToScalar();
+        return classes.to(float32).mul(width).Plus(firstCentre);
+    }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -6,8 +7,8 @@ namespace SelfishGen.Augmentations;
 internal static class Levels
 {
     /// <summary>Rounds to levels 0..255 (int64).</summary>
-    public static Tensor From(Tensor images) => (images * 255).round().clamp(0, 255).to(int64);
+    public static Tensor From(Tensor images) => images.mul(MaxByte).round().clamp(Zero, MaxByte).to(int64);
 
     /// <summary>Back to [0, 1] values in <paramref name="like"/>'s dtype.</summary>
-    public static Tensor To(Tensor levels, Tensor like) => levels.to(like.dtype) / 255;
+    public static Tensor To(Tensor levels, Tensor like) => levels.to(like.dtype).div(MaxByte);
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -14,11 +15,13 @@ public sealed class PixelDropout(double probability, bool perChannel = false) : 
     /// <summary>Whether channels are dropped independently.</summary>
     public bool PerChannel { get; } = perChannel;
 
+    private readonly Scalar _probability = probability.ToScalar();
+
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random)
     {
         var channels = PerChannel ? images.shape[1] : 1;
-        var keep = rand([images.shape[0], channels, images.shape[2], images.shape[3]], float64, generator: random) >= Probability;
+        var keep = rand([images.shape[0], channels, images.shape[2], images.shape[3]], float64, generator: random).ge(_probability);
         return images * keep.to(images.dtype, images.device);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -23,11 +24,15 @@ public sealed class Posterize : IAugmentation
     /// <summary>Most bits kept.</summary>
     public int MaxBits { get; }
 
+    private static readonly Scalar Eight = 8.ToScalar();
+
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random)
     {
-        var bits = Draw.Integer(images.shape[0], MaxBits - MinBits + 1, random) + MinBits;
-        var quantum = pow(2, 8 - bits).to(int64, images.device).view(-1, 1, 1, 1);
+        using var fewest = MinBits.ToScalar();
+        var bits = Draw.Integer(images.shape[0], MaxBits - MinBits + 1, random).Plus(fewest);
+        var dropped = bits.SubtractedFrom(Eight);
+        var quantum = ones_like(dropped).bitwise_left_shift(dropped).to(images.device).view(-1, 1, 1, 1); // 2^dropped
         return Levels.To(Levels.From(images).div(quantum, RoundingMode.floor) * quantum, images);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -32,7 +33,8 @@ public sealed class RandomChoice : IAugmentation
             for (var index = 0; index < Operations.Count; index++)
             {
                 var operation = Operations[index];
-                images = Selection.ApplyWhere(images, picks == index, chosen => operation.Apply(chosen, random));
+                using var choice = index.ToScalar();
+                images = Selection.ApplyWhere(images, picks.eq(choice), chosen => operation.Apply(chosen, random));
             }
         }
         return images;

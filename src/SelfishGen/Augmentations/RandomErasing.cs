@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -33,7 +34,7 @@ public sealed class RandomErasing(
         {
             var present = Draw.Coin(samples, Probability, random).to(images.device).view(-1, 1, 1, 1);
             var boxes = CropBoxes.Sample(samples, height, width, Scale, Ratio, random);
-            images = images.masked_fill(boxes.Mask(height, width, images.device) & present, 0);
+            images = images.masked_fill(boxes.Mask(height, width, images.device) & present, Zero);
         }
         return images;
     }

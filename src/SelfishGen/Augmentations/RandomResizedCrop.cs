@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -32,13 +33,17 @@ public sealed class RandomResizedCrop(
         var fallback = CentredFallback(height, width);
         var boxHeight = where(boxes.Found, boxes.Height, fallback.Height);
         var boxWidth = where(boxes.Found, boxes.Width, fallback.Width);
-        var top = where(boxes.Found, boxes.Top, ((height - fallback.Height) / 2).floor());
-        var left = where(boxes.Found, boxes.Left, ((width - fallback.Width) / 2).floor());
+        using var rows = height.ToScalar();
+        using var columns = width.ToScalar();
+        using var perRow = (2.0 / height).ToScalar();
+        using var perColumn = (2.0 / width).ToScalar();
+        var top = where(boxes.Found, boxes.Top, fallback.Height.SubtractedFrom(rows).div(Two).floor());
+        var left = where(boxes.Found, boxes.Left, fallback.Width.SubtractedFrom(columns).div(Two).floor());
         var zero = zeros(count, float64);
         var theta = stack(
             [
-                boxWidth / width, zero, (left + boxWidth / 2) * (2.0 / width) - 1,
-                zero, boxHeight / height, (top + boxHeight / 2) * (2.0 / height) - 1,
+                boxWidth.div(columns), zero, left.Plus(boxWidth.div(Two)).mul(perColumn).sub(One),
+                zero, boxHeight.div(rows), top.Plus(boxHeight.div(Two)).mul(perRow).sub(One),
             ],
             1).view(-1, 2, 3);
         var (outHeight, outWidth) = OutputSize ?? ((int)height, (int)width);

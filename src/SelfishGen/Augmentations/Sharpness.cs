@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -9,13 +10,15 @@ namespace SelfishGen.Augmentations;
 /// </summary>
 public sealed class Sharpness(double minFactor, double maxFactor) : FactorBlend(minFactor, maxFactor)
 {
+    private static readonly Scalar KernelSum = 13.ToScalar();
+
     /// <inheritdoc />
     protected override Tensor Target(Tensor images)
     {
         var (count, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
         if (height < 3 || width < 3)
             return images;
-        var kernel = tensor(new float[] { 1, 1, 1, 1, 5, 1, 1, 1, 1 }, images.dtype, images.device).view(1, 1, 3, 3) / 13;
+        var kernel = tensor(new float[] { 1, 1, 1, 1, 5, 1, 1, 1, 1 }, images.dtype, images.device).view(1, 1, 3, 3).div(KernelSum);
         var inner = conv2d(images.reshape(count * channels, 1, height, width), kernel)
             .view(count, channels, height - 2, width - 2);
         var smoothed = images.clone();

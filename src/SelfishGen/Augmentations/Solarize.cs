@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Augmentations;
@@ -11,6 +12,8 @@ public sealed class Solarize(double probability, double threshold = 128.0 / 255)
     /// <summary>Values at or above this are inverted.</summary>
     public double Threshold { get; } = threshold;
 
+    private readonly Scalar _threshold = threshold.ToScalar();
+
     /// <inheritdoc />
-    protected override Tensor Transform(Tensor images, Generator random) => where(images >= Threshold, 1 - images, images);
+    protected override Tensor Transform(Tensor images, Generator random) => where(images.ge(_threshold), images.SubtractedFrom(One), images);
 }

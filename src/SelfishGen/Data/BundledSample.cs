@@ -1,8 +1,8 @@
 namespace SelfishGen.Data;
 
 /// <summary>
-/// A small dataset shipped inside the library, so training works with no download: 1,000 Fashion-MNIST test images,
-/// 100 of each class, 1×28×28 (MIT licence, Zalando SE 2017; see <see cref="Notice"/>).
+/// A dataset shipped inside the library, so training works with no download: the 10,000 Fashion-MNIST test images,
+/// 1,000 of each class, 1×28×28 (MIT licence, Zalando SE 2017; see <see cref="Notice"/>).
 /// </summary>
 public static class BundledSample
 {

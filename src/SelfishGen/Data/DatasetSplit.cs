@@ -27,4 +27,18 @@ public static class DatasetSplit
         return (new SubsetDataset(dataset, Enumerable.Range(0, dataset.Count).Where(i => !inTest.Contains(i))),
             new SubsetDataset(dataset, inTest.Order()));
     }
+
+    /// <summary>
+    /// At most <paramref name="count"/> images of <paramref name="dataset"/>, a seeded random choice kept in the source's
+    /// order; the dataset itself when it has no more than <paramref name="count"/> images.
+    /// </summary>
+    public static IImageDataset Sample(IImageDataset dataset, int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count >= dataset.Count)
+            return dataset;
+        var order = Enumerable.Range(0, dataset.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        return new SubsetDataset(dataset, order.Take(count).Order());
+    }
 }

@@ -15,6 +15,9 @@ internal static class IdxReader
     /// <summary>Magic number of a uint8 IDX file of 1 dimension: labels (N).</summary>
     public const int LabelsMagic = 0x0801;
 
+    /// <summary>The largest image side an IDX file may declare.</summary>
+    public const int MaxSide = 1 << 14;
+
     /// <summary>Reads the file at <paramref name="path"/>, which must have the magic number <paramref name="magic"/>.</summary>
     public static IdxArray Read(string path, int magic)
     {
@@ -43,10 +46,26 @@ internal static class IdxReader
         var dimensionBytes = ReadBytes(content, 4 * dimensions.Length, name, "the dimensions");
         for (var d = 0; d < dimensions.Length; d++)
             dimensions[d] = BinaryPrimitives.ReadInt32BigEndian(dimensionBytes.AsSpan(4 * d));
+        CheckDimensions(dimensions, name);
         var length = dimensions.Aggregate(1L, (product, size) => product * size);
         if (length > Array.MaxLength)
             throw new InvalidDataException($"'{name}' declares {length} values, more than one array can hold.");
+        if (content.CanSeek && content.Length - content.Position < length)
+            throw Truncated(name, content.Length - content.Position, length, $"{length} values");
         return new IdxArray(dimensions, ReadBytes(content, (int)length, name, $"{length} values"));
+    }
+
+    // Counts from 0, and image sides from 1 up to MaxSide, so that no product overflows and no size is absurd.
+    private static void CheckDimensions(int[] dimensions, string name)
+    {
+        if (dimensions[0] < 0)
+            throw new InvalidDataException($"'{name}' declares {dimensions[0]} items: the header is corrupt.");
+        for (var d = 1; d < dimensions.Length; d++)
+        {
+            if (dimensions[d] is < 1 or > MaxSide)
+                throw new InvalidDataException(
+                    $"'{name}' declares an image side of {dimensions[d]} pixels (expected 1 to {MaxSide}): the header is corrupt.");
+        }
     }
 
     private static string Kind(int magic) => magic == ImagesMagic ? "images (idx3-ubyte)" : "labels (idx1-ubyte)";
@@ -59,21 +78,34 @@ internal static class IdxReader
         return read == 2 && start[0] == 0x1F && start[1] == 0x8B;
     }
 
+    // Reads count bytes; from a stream of unknown length (gzip) in chunks, so a header that declares more than the
+    // file holds fails at the end of the data instead of allocating it all up front.
     private static byte[] ReadBytes(Stream stream, int count, string name, string what)
     {
-        var bytes = new byte[count];
-        int read;
+        const int Chunk = 1 << 24;
+        var bytes = new byte[Math.Min(count, Chunk)];
+        var read = 0;
         try
         {
-            read = stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false);
+            while (read < count)
+            {
+                if (read == bytes.Length)
+                    Array.Resize(ref bytes, (int)Math.Min(count, 2L * bytes.Length));
+                var got = stream.Read(bytes, read, bytes.Length - read);
+                if (got == 0)
+                    break;
+                read += got;
+            }
         }
         catch (InvalidDataException e)
         {
             throw new InvalidDataException($"'{name}' is not a valid gzip file: {e.Message}", e);
         }
         if (read < count)
-            throw new InvalidDataException(
-                $"'{name}' is truncated: it ends after {read} of the {count} bytes of {what}. Download or copy it again.");
+            throw Truncated(name, read, count, what);
         return bytes;
     }
+
+    private static InvalidDataException Truncated(string name, long read, long count, string what) =>
+        new($"'{name}' is truncated: it ends after {read} of the {count} bytes of {what}. Download or copy it again.");
 }

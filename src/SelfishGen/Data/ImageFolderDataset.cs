@@ -5,7 +5,8 @@ namespace SelfishGen.Data;
 /// <summary>
 /// Images decoded from a folder (JPEG, PNG, BMP, GIF, WebP) into memory as uint8, all of one size. Images directly in
 /// the folder are unlabelled; a folder of class sub-folders is labelled by sub-folder (searched recursively).
-/// Files that cannot be decoded are left out and listed in <see cref="Skipped"/>.
+/// Files that cannot be decoded, or declare more pixels than allowed (checked before decoding), are left out and listed
+/// in <see cref="Skipped"/>.
 /// </summary>
 public sealed class ImageFolderDataset : InMemoryImageDataset
 {
@@ -29,7 +30,8 @@ public sealed class ImageFolderDataset : InMemoryImageDataset
     /// of the first.</param>
     /// <param name="grayscale">true: 1 channel (luminance); false: 3 channels (RGB); null: 1 channel when every image
     /// is gray, otherwise 3.</param>
-    public static ImageFolderDataset Load(string folder, int? imageSize = null, bool? grayscale = null)
+    /// <param name="maxPixels">The largest image, in pixels, that is decoded; larger ones are skipped. 40 megapixels by default.</param>
+    public static ImageFolderDataset Load(string folder, int? imageSize = null, bool? grayscale = null, long maxPixels = ImageFileDecoder.DefaultMaxPixels)
     {
         if (imageSize is < 1)
             throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "The image size must be at least 1.");
@@ -73,12 +75,13 @@ public sealed class ImageFolderDataset : InMemoryImageDataset
         {
             try
             {
-                images[i] = ImageFileDecoder.Decode(layout.Files[i], target);
+                images[i] = ImageFileDecoder.Decode(layout.Files[i], target, maxPixels);
                 return true;
             }
-            catch (Exception e) when (e is ImageFormatException or IOException or UnauthorizedAccessException
-                                          or NotSupportedException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Whatever a decoder throws on a damaged file (format errors, and on some damage index or argument
+                // errors), the file is unreadable: it is skipped with the reason, never the end of the run.
                 skipped[i] = new SkippedFile(layout.Files[i], e.Message);
                 return false;
             }

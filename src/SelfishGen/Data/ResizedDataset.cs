@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Data;
@@ -26,6 +27,6 @@ public sealed class ResizedDataset(IImageDataset source, int height, int width) 
         using var scope = torch.NewDisposeScope();
         var resized = torch.nn.functional.interpolate(Source.LoadImages(indices), [Shape.Height, Shape.Width],
             mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
-        return resized.clamp_(0, 1).MoveToOuterDisposeScope();
+        return resized.clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 }

@@ -58,7 +58,7 @@ public sealed class TensorDataset : InMemoryImageDataset, IDisposable
             using var scope = torch.NewDisposeScope();
             var index = torch.tensor(indices.ToArray().Select(i => (long)i).ToArray(), torch.int64);
             var picked = Images.index_select(0, index);
-            var floats = picked.dtype == torch.uint8 ? picked.to(torch.float32).div_(255f) : picked;
+            var floats = picked.dtype == torch.uint8 ? picked.to(torch.float32).div_(Hosting.Scalars.MaxByte) : picked;
             return floats.MoveToOuterDisposeScope();
         }
     }

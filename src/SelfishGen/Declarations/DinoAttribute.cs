@@ -24,4 +24,7 @@ public sealed class DinoAttribute : Attribute
 
     /// <summary>Momentum of the teacher centre's moving average, in [0, 1).</summary>
     public double CenterMomentum { get; set; } = 0.9;
+
+    /// <summary>Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.</summary>
+    public bool HeadBatchNorm { get; set; }
 }

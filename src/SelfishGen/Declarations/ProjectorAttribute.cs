@@ -10,6 +10,9 @@ public sealed class ProjectorAttribute : Attribute
     /// <summary>Width of the embedding.</summary>
     public int Out { get; set; } = 128;
 
+    /// <summary>Whether the embedding goes through a batch norm without scale or shift (SimSiam's projector).</summary>
+    public bool OutputNorm { get; set; }
+
     /// <summary>Whether each view has its own projector (PIRL's f and g heads, CMC's two modalities) instead of one shared.</summary>
     public bool PerView { get; set; }
 }

@@ -21,6 +21,12 @@ public enum ViewAugmentation
     /// <summary>DINO's second global crop (area 40–100 %), with rare blur and some solarisation.</summary>
     DinoGlobal2,
 
+    /// <summary>Instance Discrimination and PIRL: crop, grayscale, colour jitter, flip.</summary>
+    InstDisc,
+
+    /// <summary>CMC: crop and flip only, colour kept whole for the L / ab split.</summary>
+    Cmc,
+
     /// <summary>Three random operations of the CPC pool, elastic deformation and grayscale.</summary>
     Cpc,
 

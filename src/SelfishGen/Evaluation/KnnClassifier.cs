@@ -21,11 +21,14 @@ public sealed class KnnClassifier
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         K = k;
         Temperature = temperature;
+        _temperature = temperature.ToScalar();
         ChunkSize = chunkSize;
     }
 
     /// <summary>Neighbours that vote.</summary>
     public int K { get; }
+
+    private readonly Scalar _temperature;
 
     /// <summary>Temperature of the vote weights.</summary>
     public double Temperature { get; }
@@ -97,8 +100,7 @@ public sealed class KnnClassifier
     private Tensor ChunkVotes(Tensor similarities, Tensor labels, int classes)
     {
         var k = Math.Min(K, similarities.shape[1]);
-        using var temperature = Temperature.ToScalar();
-        using var weights = similarities.narrow(1, 0, k).div(temperature).exp_();
+        using var weights = similarities.narrow(1, 0, k).div(_temperature).exp_();
         using var nearestLabels = labels.narrow(1, 0, k);
         return zeros(similarities.shape[0], classes, device: similarities.device).scatter_add_(1, nearestLabels, weights);
     }

@@ -10,7 +10,7 @@ namespace SelfishGen.Evaluation;
 /// </summary>
 public static class LinearProbe
 {
-    private const double MinStd = 1e-6;
+    private static readonly Scalar MinStd = 1e-6.ToScalar();
 
     /// <summary>Trains on <paramref name="train"/> and scores on <paramref name="test"/>, on the training features' device.</summary>
     /// <remarks>The classifier starts from zero weights, so the run depends only on the data and <paramref name="options"/>.</remarks>

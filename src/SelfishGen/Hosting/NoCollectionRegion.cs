@@ -4,14 +4,18 @@ namespace SelfishGen.Hosting;
 
 /// <summary>
 /// Keeps the .NET garbage collector from running while a training or evaluation step calls into libtorch, so that no
-/// finalizer frees a TorchSharp object the step is still using natively.
+/// finalizer frees a TorchSharp object the step is still using natively: the second guard against TorchSharp's
+/// short-lived scalars.
 /// </summary>
 /// <remarks>
-/// TorchSharp 0.107 turns numbers into <c>Scalar</c>s implicitly (<c>x * 0.5</c>, <c>x &gt; 0</c>) and frees them in
-/// their finalizer, without keeping them alive across the native call that reads them (dotnet/TorchSharp PRs #1434 and
-/// #1496, open). A collection during that call can let the finalizer free the value first; the call then fails with
-/// "Expected false to be true ... Scalar.h". Garbage made inside the region is collected only after it, when the step
-/// is done with it. A step that allocates more than the budget ends the region early with an ordinary collection.
+/// TorchSharp 0.107 frees a <c>Scalar</c> in its finalizer without keeping it alive across the native call that reads
+/// it (dotnet/TorchSharp PRs #1434 and #1496, open); a collection during that call lets the finalizer free the value
+/// first, and the call fails with "Expected false to be true ... Scalar.h". The library itself passes no such scalar
+/// (<see cref="Scalars"/>, enforced by <c>ScalarLifetimeTests</c>), but TorchSharp makes them inside members every
+/// step calls: the optimizers' <c>step</c> (Adam, AdamW and SGD convert their hyperparameters for every parameter) and
+/// BatchNorm's forward. Garbage made inside the region is collected only after it. The budget counts every thread's
+/// allocations; the data loader's thread makes almost none per batch (pixels go straight into tensor memory), and a
+/// step that allocates more than the budget ends the region early with an ordinary collection.
 /// </remarks>
 internal readonly struct NoCollectionRegion : IDisposable
 {

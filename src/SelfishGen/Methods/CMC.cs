@@ -6,8 +6,8 @@ namespace SelfishGen.Methods;
 /// Learns features by matching an image's lightness (L) and colour (ab) channels, each seen by its own encoder, each
 /// against the other's memory bank (Tian et al., 2020, "Contrastive Multiview Coding"). Needs colour images.
 /// </summary>
-[Views(Cpc)]
+[Views(Cmc)]
 [LabEncoders]
 [Projector(Hidden = [1024, 1024], Out = 128, PerView = true)]
-[Contrastive(Temperature = 0.07, MemoryBank = 3136, BankMomentum = 0.5)]
+[Contrastive(Temperature = 0.07, MemoryBank = 16384, BankMomentum = 0.5)]
 public partial class CMC : SelfSupervisedMethod;

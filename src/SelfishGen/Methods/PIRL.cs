@@ -7,7 +7,7 @@ namespace SelfishGen.Methods;
 /// (each with its own head) must both match the image's memory bank entry (Misra and van der Maaten, 2020,
 /// "Self-Supervised Learning of Pretext-Invariant Representations").
 /// </summary>
-[Views(Cpc, ViewAugmentation.Jigsaw)]
+[Views(InstDisc, ViewAugmentation.Jigsaw)]
 [Projector(Hidden = [1024, 1024], Out = 128, PerView = true)]
-[Contrastive(Temperature = 0.07, MemoryBank = 3136, BankMomentum = 0.5)]
+[Contrastive(Temperature = 0.07, MemoryBank = 32000, BankMomentum = 0.5)]
 public partial class PIRL : SelfSupervisedMethod;

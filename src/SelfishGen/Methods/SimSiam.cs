@@ -6,8 +6,8 @@ namespace SelfishGen.Methods;
 /// Learns features by predicting one view's embedding from the other's, the target's gradient stopped, without
 /// negatives or a momentum encoder (Chen and He, 2021, "Exploring Simple Siamese Representation Learning").
 /// </summary>
-[Views(SimClr, SimClr)]
-[Projector(Hidden = [2048, 2048], Out = 2048)]
+[Views(MoCoV2, MoCoV2)]
+[Projector(Hidden = [2048, 2048], Out = 2048, OutputNorm = true)]
 [Predictor(Hidden = [512])]
 [Bootstrap]
 public partial class SimSiam : SelfSupervisedMethod;

@@ -23,7 +23,7 @@ public sealed class EfficientNetB0 : Backbone
     private const int HeadChannels = 1280;
 
     /// <summary>The b0 stages: blocks, depthwise kernel, stride of the first block, expansion, output channels.</summary>
-    private static readonly (int Repeats, int Kernel, int Stride, int Expand, int Channels)[] Stages =
+    internal static readonly (int Repeats, int Kernel, int Stride, int Expand, int Channels)[] Stages =
     [
         (1, 3, 1, 1, 16),
         (2, 3, 2, 6, 24),

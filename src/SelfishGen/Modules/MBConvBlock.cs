@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -48,7 +49,7 @@ public sealed class MBConvBlock : Module<Tensor, Tensor>
         using (branch)
         {
             using var kept = _dropConnect.call(branch);
-            return kept + maps;
+            return kept.Plus(maps);
         }
     }
 }

@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -6,27 +7,33 @@ namespace SelfishGen.Modules;
 
 /// <summary>
 /// ResNet-18 with the CIFAR stem: a 3×3 stride-1 first convolution and no max-pool, then four stages of two basic
-/// blocks (64, 128, 256, 512 channels). 32×32 inputs give 512 feature maps of 4×4.
+/// blocks (64, 128, 256, 512 channels). 32×32 inputs give 512 feature maps of 4×4. Batch norm by default, or a
+/// per-sample norm (<see cref="NormKind.Layer"/>).
 /// </summary>
 public sealed class ResNet18 : Backbone
 {
     private readonly Module<Tensor, Tensor> _stem;
     private readonly Module<Tensor, Tensor> _stages;
 
-    /// <summary>Creates the network for images of <paramref name="input"/> shape.</summary>
-    public ResNet18(ImageShape input) : base(nameof(ResNet18), input, 512)
+    /// <summary>Creates the network for images of <paramref name="input"/> shape, normalised by <paramref name="norm"/>.</summary>
+    public ResNet18(ImageShape input, NormKind norm = NormKind.Batch) : base(nameof(ResNet18), input, 512)
     {
-        _stem = Sequential(new ChannelAlignedConv2d(input.Channels, 64, 3, padding: 1, bias: false), BatchNorm2d(64), ReLU(inplace: true));
+        Norm = norm;
+        _stem = Sequential(
+            new ChannelAlignedConv2d(input.Channels, 64, 3, padding: 1, bias: false), NormLayers.WithTorchDefaults(norm, 64), ReLU(inplace: true));
         _stages = Sequential(
-            new BasicBlock(64, 64, 1), new BasicBlock(64, 64, 1),
-            new BasicBlock(64, 128, 2), new BasicBlock(128, 128, 1),
-            new BasicBlock(128, 256, 2), new BasicBlock(256, 256, 1),
-            new BasicBlock(256, 512, 2), new BasicBlock(512, 512, 1));
+            new BasicBlock(64, 64, 1, norm), new BasicBlock(64, 64, 1, norm),
+            new BasicBlock(64, 128, 2, norm), new BasicBlock(128, 128, 1, norm),
+            new BasicBlock(128, 256, 2, norm), new BasicBlock(256, 256, 1, norm),
+            new BasicBlock(256, 512, 2, norm), new BasicBlock(512, 512, 1, norm));
         RegisterComponents();
     }
 
+    /// <summary>The normalisation after every convolution.</summary>
+    public NormKind Norm { get; }
+
     /// <inheritdoc />
-    public override Backbone Replicate(ImageShape input) => new ResNet18(input);
+    public override Backbone Replicate(ImageShape input) => new ResNet18(input, Norm);
 
     /// <inheritdoc />
     public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() =>
@@ -42,16 +49,17 @@ public sealed class ResNet18 : Backbone
         private readonly Module<Tensor, Tensor> _residual;
         private readonly Module<Tensor, Tensor>? _shortcut;
 
-        public BasicBlock(int inChannels, int outChannels, int stride) : base(nameof(BasicBlock))
+        public BasicBlock(int inChannels, int outChannels, int stride, NormKind norm) : base(nameof(BasicBlock))
         {
             _residual = Sequential(
                 new ChannelAlignedConv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false),
-                BatchNorm2d(outChannels),
+                NormLayers.WithTorchDefaults(norm, outChannels),
                 ReLU(inplace: true),
                 new ChannelAlignedConv2d(outChannels, outChannels, 3, padding: 1, bias: false),
-                BatchNorm2d(outChannels));
+                NormLayers.WithTorchDefaults(norm, outChannels));
             if (stride != 1 || inChannels != outChannels)
-                _shortcut = Sequential(new ChannelAlignedConv2d(inChannels, outChannels, 1, stride: stride, bias: false), BatchNorm2d(outChannels));
+                _shortcut = Sequential(
+                    new ChannelAlignedConv2d(inChannels, outChannels, 1, stride: stride, bias: false), NormLayers.WithTorchDefaults(norm, outChannels));
             RegisterComponents();
         }
 
@@ -59,7 +67,7 @@ public sealed class ResNet18 : Backbone
         {
             using var residual = _residual.call(x);
             using var shortcut = _shortcut?.call(x);
-            return functional.relu(residual + (shortcut ?? x));
+            return functional.relu(residual.Plus(shortcut ?? x));
         }
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -9,13 +10,15 @@ namespace SelfishGen.Objectives;
 /// </summary>
 public sealed class BarlowTwinsLoss
 {
-    private const double Epsilon = 1e-5;
+    private static readonly Scalar Epsilon = 1e-5.ToScalar();
+    private readonly Scalar _lambda;
 
     /// <summary>Creates the loss with off-diagonal weight λ = <paramref name="lambda"/> (≥ 0).</summary>
     public BarlowTwinsLoss(double lambda = 5e-3)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lambda);
         Lambda = lambda;
+        _lambda = lambda.ToScalar();
     }
 
     /// <summary>The weight λ of the redundancy-reduction (off-diagonal) term.</summary>
@@ -24,16 +27,17 @@ public sealed class BarlowTwinsLoss
     /// <summary>The loss of two views' embeddings <paramref name="first"/> (N, D) and <paramref name="second"/> (N, D).</summary>
     public Tensor Loss(Tensor first, Tensor second)
     {
-        var correlation = Standardise(first).t().mm(Standardise(second)).div_(first.shape[0]);
+        using var batch = first.shape[0].ToScalar();
+        var correlation = Standardise(first).t().mm(Standardise(second)).div_(batch);
         var diagonal = correlation.diagonal();
-        var onDiagonal = (1 - diagonal).square().sum();
-        var offDiagonal = correlation.square().sum() - diagonal.square().sum();
-        return onDiagonal + Lambda * offDiagonal;
+        var onDiagonal = diagonal.SubtractedFrom(One).pow(Two).sum();
+        var offDiagonal = correlation.pow(Two).sum() - diagonal.pow(Two).sum();
+        return onDiagonal.Plus(offDiagonal.mul(_lambda));
     }
 
     private static Tensor Standardise(Tensor z)
     {
         var centred = z - z.mean([0], keepdim: true);
-        return centred / (centred.square().mean([0], keepdim: true) + Epsilon).sqrt();
+        return centred / centred.pow(Two).mean([0], keepdim: true).Plus(Epsilon).sqrt();
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -11,9 +12,9 @@ public sealed class BiGanLoss
 {
     /// <summary>The discriminator's loss: BCE(D(x, E(x)), 1) + BCE(D(G(z), z), 0).</summary>
     public Tensor Discriminator(Tensor encodedLogits, Tensor generatedLogits) =>
-        AdversarialLoss.Labelled(encodedLogits, 1) + AdversarialLoss.Labelled(generatedLogits, 0);
+        AdversarialLoss.Labelled(encodedLogits, One).Plus(AdversarialLoss.Labelled(generatedLogits, Zero));
 
     /// <summary>The encoder's and generator's loss: BCE(D(x, E(x)), 0) + BCE(D(G(z), z), 1).</summary>
     public Tensor EncoderGenerator(Tensor encodedLogits, Tensor generatedLogits) =>
-        AdversarialLoss.Labelled(encodedLogits, 0) + AdversarialLoss.Labelled(generatedLogits, 1);
+        AdversarialLoss.Labelled(encodedLogits, Zero).Plus(AdversarialLoss.Labelled(generatedLogits, One));
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -43,8 +44,8 @@ public sealed class CpcLoss : nn.Module
     /// it can: more rows than steps.
     /// </summary>
     /// <remarks>The generator reports the same message at compile time (SSG123) and the generated options check it.</remarks>
-    public static string? GridProblem(long rows, int steps) => rows > steps ? null
-        : $"A grid of {rows} rows cannot be predicted {steps} rows ahead: Grid must be greater than Steps.";
+    public static string? GridProblem(long rows, int steps) => rows > steps + 1 ? null
+        : $"A grid of {rows} rows cannot be predicted {steps} rows ahead past the adjacent row: Grid must be greater than Steps + 1.";
 
     /// <summary>The four directions.</summary>
     public static IReadOnlyList<CpcDirection> AllDirections { get; } = Enum.GetValues<CpcDirection>();
@@ -86,9 +87,9 @@ public sealed class CpcLoss : nn.Module
         var targets = _targetHead.call(features);
         return stack(Enumerable.Range(1, Steps).Select(step =>
         {
-            var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step)]);
-            var truths = Positions(targets[.., .., step..]);
-            var labels = arange(guesses.shape[0], ScalarType.Int64, guesses.device);
+            var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step - 1)]);
+            var truths = Positions(targets[.., .., (step + 1)..]);
+            var labels = Range(guesses.shape[0], ScalarType.Int64, guesses.device);
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -15,6 +16,10 @@ namespace SelfishGen.Objectives;
 /// </remarks>
 public sealed class DinoLoss : nn.Module
 {
+    private readonly Scalar _studentTemperature;
+    private readonly Scalar _centerMomentum;
+    private readonly Scalar _batchWeight;
+
     /// <summary>Creates the loss for outputs of <paramref name="outDim"/> prototypes, with a zero centre.</summary>
     public DinoLoss(int outDim, double studentTemperature = 0.1, double teacherTemperature = 0.07,
         double warmupTeacherTemperature = 0.04, double warmupProgress = 0.3, double centerMomentum = 0.9) : base(nameof(DinoLoss))
@@ -30,6 +35,9 @@ public sealed class DinoLoss : nn.Module
         WarmupTeacherTemperature = warmupTeacherTemperature;
         WarmupProgress = warmupProgress;
         CenterMomentum = centerMomentum;
+        _studentTemperature = studentTemperature.ToScalar();
+        _centerMomentum = centerMomentum.ToScalar();
+        _batchWeight = (1 - centerMomentum).ToScalar();
         register_buffer("center", zeros(1, outDim));
     }
 
@@ -73,9 +81,9 @@ public sealed class DinoLoss : nn.Module
     {
         if (ViewsProblem(teacher.Count, student.Count - teacher.Count) is { } problem)
             throw new ArgumentException(problem, nameof(student));
-        var temperature = TeacherTemperatureAt(progress);
-        var targets = teacher.Select(t => nn.functional.softmax((t.detach() - Center) / temperature, -1)).ToList();
-        var logProbabilities = student.Select(s => nn.functional.log_softmax(s / StudentTemperature, -1)).ToList();
+        using var temperature = TeacherTemperatureAt(progress).ToScalar();
+        var targets = teacher.Select(t => nn.functional.softmax((t.detach() - Center).div(temperature), -1)).ToList();
+        var logProbabilities = student.Select(s => nn.functional.log_softmax(s.div(_studentTemperature), -1)).ToList();
         var pairs = from i in Enumerable.Range(0, targets.Count)
                     from j in Enumerable.Range(0, logProbabilities.Count)
                     where i != j
@@ -89,6 +97,6 @@ public sealed class DinoLoss : nn.Module
     {
         using var _ = no_grad();
         var batchMean = cat(teacher.Select(t => t.detach()).ToList(), 0).mean([0], keepdim: true);
-        Center.mul_(CenterMomentum).add_(batchMean.to(Center.dtype), alpha: 1 - CenterMomentum);
+        Center.mul_(_centerMomentum).add_(batchMean.to(Center.dtype), alpha: _batchWeight);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -13,11 +14,14 @@ namespace SelfishGen.Objectives;
 /// </remarks>
 public sealed class InfoNceLoss
 {
+    private readonly Scalar _temperature;
+
     /// <summary>Creates the loss with softmax temperature τ = <paramref name="temperature"/> (&gt; 0).</summary>
     public InfoNceLoss(double temperature)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         Temperature = temperature;
+        _temperature = temperature.ToScalar();
     }
 
     /// <summary>The softmax temperature τ.</summary>
@@ -26,15 +30,16 @@ public sealed class InfoNceLoss
     /// <summary>InfoNCE of <paramref name="queries"/> (B, D) against their <paramref name="keys"/> (B, D), the other B − 1 keys being the negatives.</summary>
     public Tensor Loss(Tensor queries, Tensor keys)
     {
-        var logits = Normalise(queries).mm(Normalise(keys).t()).div_(Temperature);
-        return nn.functional.cross_entropy(logits, arange(queries.shape[0], ScalarType.Int64, queries.device));
+        var logits = Normalise(queries).mm(Normalise(keys).t()).div_(_temperature);
+        return nn.functional.cross_entropy(logits, Range(queries.shape[0], ScalarType.Int64, queries.device));
     }
 
     /// <summary>
     /// InfoNCE of <paramref name="queries"/> (B, D) against their <paramref name="keys"/> (B, D) and
-    /// <paramref name="negatives"/>: shared (K, D) or per query (B, K, D).
+    /// <paramref name="negatives"/>: shared (K, D) or per query (B, K, D); where <paramref name="excluded"/> (B, K) is
+    /// true, that negative does not count for that query (e.g. it is the query's own memory-bank entry).
     /// </summary>
-    public Tensor Loss(Tensor queries, Tensor keys, Tensor negatives)
+    public Tensor Loss(Tensor queries, Tensor keys, Tensor negatives, Tensor? excluded = null)
     {
         var q = Normalise(queries);
         var positive = (q * Normalise(keys)).sum(1, keepdim: true);
@@ -45,7 +50,9 @@ public sealed class InfoNceLoss
             3 => bmm(n, q.unsqueeze(2)).squeeze(2),
             _ => throw new ArgumentException("Negatives must be (K, D) or (B, K, D).", nameof(negatives)),
         };
-        var logits = cat([positive, negative], 1).div_(Temperature);
+        if (excluded is not null)
+            negative.masked_fill_(excluded, MinusInfinity);
+        var logits = cat([positive, negative], 1).div_(_temperature);
         return nn.functional.cross_entropy(logits, zeros(queries.shape[0], ScalarType.Int64, queries.device));
     }
 

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -9,11 +10,15 @@ namespace SelfishGen.Objectives;
 /// </summary>
 public sealed class NtXentLoss
 {
+    private static readonly Scalar Excluded = double.NegativeInfinity.ToScalar();
+    private readonly Scalar _temperature;
+
     /// <summary>Creates the loss with temperature τ = <paramref name="temperature"/> (&gt; 0).</summary>
     public NtXentLoss(double temperature)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         Temperature = temperature;
+        _temperature = temperature.ToScalar();
     }
 
     /// <summary>The softmax temperature τ.</summary>
@@ -25,8 +30,10 @@ public sealed class NtXentLoss
         var pairs = first.shape[0];
         var z = nn.functional.normalize(cat([first, second], 0), dim: 1);
         var self = eye(2 * pairs, dtype: ScalarType.Bool, device: z.device);
-        var logits = z.mm(z.t()).div_(Temperature).masked_fill(self, double.NegativeInfinity);
-        var index = arange(2 * pairs, ScalarType.Int64, z.device);
-        return nn.functional.cross_entropy(logits, index.add(pairs).remainder_(2 * pairs));
+        var logits = z.mm(z.t()).div_(_temperature).masked_fill(self, Excluded);
+        using var partnerOffset = pairs.ToScalar();
+        using var rows = (2 * pairs).ToScalar();
+        var index = Range(2 * pairs, ScalarType.Int64, z.device);
+        return nn.functional.cross_entropy(logits, index.Plus(partnerOffset).remainder_(rows));
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -22,6 +23,11 @@ public sealed class PixelClassificationLoss
             .index_select(2, Centres(targets.shape[2], width, targets.device));
     }
 
-    private static Tensor Centres(long size, long cells, Device device) =>
-        ((arange(cells, float64) + 0.5) * size / cells).floor().clamp(0, size - 1).to(int64, device);
+    private static Tensor Centres(long size, long cells, Device device)
+    {
+        using var pixels = size.ToScalar();
+        using var blocks = cells.ToScalar();
+        using var last = (size - 1).ToScalar();
+        return Range(cells, float64).Plus(OneHalf).mul(pixels).div(blocks).floor().clamp(Zero, last).to(int64, device);
+    }
 }

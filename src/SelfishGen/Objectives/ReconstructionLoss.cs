@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -11,6 +12,9 @@ public sealed class ReconstructionLoss(double outsideWeight = 0)
     /// <summary>Weight of the pixels outside the mask, in [0, 1].</summary>
     public double OutsideWeight { get; } = outsideWeight;
 
+    private static readonly Scalar Tiny = 1e-12.ToScalar();
+    private readonly Scalar _outsideWeight = outsideWeight.ToScalar();
+
     /// <summary>Mean squared error over every value of <paramref name="reconstruction"/> and <paramref name="target"/> (N, C, H, W).</summary>
     public Tensor Loss(Tensor reconstruction, Tensor target) => nn.functional.mse_loss(reconstruction, target);
 
@@ -20,9 +24,10 @@ public sealed class ReconstructionLoss(double outsideWeight = 0)
     /// </summary>
     public Tensor Loss(Tensor reconstruction, Tensor target, Tensor mask)
     {
-        var weights = mask + (1 - mask) * OutsideWeight;
-        var squared = (reconstruction - target).square() * weights;
-        var total = weights.sum() * reconstruction.shape[1];
-        return squared.sum() / total.clamp_min(1e-12);
+        using var channels = reconstruction.shape[1].ToScalar();
+        var weights = mask.Plus(mask.SubtractedFrom(One).mul(_outsideWeight));
+        var squared = (reconstruction - target).pow(Two) * weights;
+        var total = weights.sum().mul(channels);
+        return squared.sum() / total.clamp_min(Tiny);
     }
 }

@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Objectives;
@@ -9,7 +10,10 @@ namespace SelfishGen.Objectives;
 /// </summary>
 public sealed class VicRegLoss
 {
-    private const double Epsilon = 1e-4;
+    private static readonly Scalar Epsilon = 1e-4.ToScalar();
+    private readonly Scalar _sim;
+    private readonly Scalar _var;
+    private readonly Scalar _cov;
 
     /// <summary>Creates the loss with its three term weights.</summary>
     public VicRegLoss(double sim = 25, double var = 25, double cov = 1)
@@ -20,6 +24,9 @@ public sealed class VicRegLoss
         Sim = sim;
         Var = var;
         Cov = cov;
+        _sim = sim.ToScalar();
+        _var = var.ToScalar();
+        _cov = cov.ToScalar();
     }
 
     /// <summary>Weight of the invariance (mean squared error) term.</summary>
@@ -35,21 +42,23 @@ public sealed class VicRegLoss
     public Tensor Loss(Tensor first, Tensor second)
     {
         var invariance = nn.functional.mse_loss(first, second);
-        var variance = (Variance(first) + Variance(second)) / 2;
-        var covariance = Covariance(first) + Covariance(second);
-        return Sim * invariance + Var * variance + Cov * covariance;
+        var variance = Variance(first).Plus(Variance(second)).div(Two);
+        var covariance = Covariance(first).Plus(Covariance(second));
+        return invariance.mul(_sim).Plus(variance.mul(_var)).Plus(covariance.mul(_cov));
     }
 
     private static Tensor Variance(Tensor z)
     {
-        var std = (z.var(0) + Epsilon).sqrt();
-        return nn.functional.relu(1 - std).mean();
+        var std = z.var(0).Plus(Epsilon).sqrt();
+        return nn.functional.relu(std.SubtractedFrom(One)).mean();
     }
 
     private static Tensor Covariance(Tensor z)
     {
+        using var degreesOfFreedom = (z.shape[0] - 1).ToScalar();
+        using var dimensions = z.shape[1].ToScalar();
         var centred = z - z.mean([0], keepdim: true);
-        var covariance = centred.t().mm(centred).div_(z.shape[0] - 1);
-        return (covariance.square().sum() - covariance.diagonal().square().sum()) / z.shape[1];
+        var covariance = centred.t().mm(centred).div_(degreesOfFreedom);
+        return (covariance.pow(Two).sum() - covariance.diagonal().pow(Two).sum()).div(dimensions);
     }
 }

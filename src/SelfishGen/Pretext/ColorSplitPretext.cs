@@ -50,12 +50,5 @@ public sealed class ColorSplitPretext
             Quantizer.QuantizeLightness(lab.select(1, 0)));
     }
 
-    /// <summary>Throws the error that tells a user SplitBrain needs colour images when <paramref name="channels"/> is not 3.</summary>
-    /// <exception cref="ArgumentException"><paramref name="channels"/> is not 3.</exception>
-    internal static void RequireColor(long channels)
-    {
-        if (channels != 3)
-            throw new ArgumentException(
-                $"SplitBrain needs colour images, but these have {channels} channel(s): use a colour dataset, e.g. --data <folder of colour images>.");
-    }
+    private static void RequireColor(long channels) => Modules.LabSplitBackbone.RequireColor("SplitBrain", channels);
 }

@@ -1,3 +1,5 @@
+using static SelfishGen.Hosting.Scalars;
+
 namespace SelfishGen.Pretext;
 
 /// <summary>Images with erased blocks, the clean images, and where the blocks are.</summary>
@@ -7,5 +9,5 @@ namespace SelfishGen.Pretext;
 public readonly record struct InpaintBatch(torch.Tensor Erased, torch.Tensor Clean, torch.Tensor Mask)
 {
     /// <summary>The clean pixels outside the blocks and <paramref name="prediction"/>'s inside: what a discriminator judges.</summary>
-    public torch.Tensor Complete(torch.Tensor prediction) => Erased + prediction * Mask;
+    public torch.Tensor Complete(torch.Tensor prediction) => Erased.Plus(prediction * Mask);
 }

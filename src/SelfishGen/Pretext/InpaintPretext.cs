@@ -1,5 +1,6 @@
 using SelfishGen.Augmentations;
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Pretext;
@@ -34,6 +35,6 @@ public sealed class InpaintPretext
     {
         var images = batch.Images;
         var kept = _erasing.Apply(ones([images.shape[0], 1, images.shape[2], images.shape[3]], images.dtype, images.device), context.Random);
-        return new InpaintBatch(images * kept, images, 1 - kept);
+        return new InpaintBatch(images * kept, images, kept.SubtractedFrom(One));
     }
 }

@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Pretext;
@@ -25,7 +26,7 @@ public sealed class LatentPretext
     {
         long[] shape = [batch.Size, Features];
         var codes = Distribution == LatentDistribution.Uniform
-            ? rand(shape, generator: context.Random) * 2 - 1
+            ? rand(shape, generator: context.Random).mul_(Two).sub_(One)
             : randn(shape, generator: context.Random);
         return codes.to(batch.Images.device);
     }

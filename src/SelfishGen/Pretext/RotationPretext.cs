@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Pretext;
@@ -21,7 +22,7 @@ public sealed class RotationPretext
     {
         var square = CenterSquare(images);
         var rotated = cat([square, square.rot90(1, (2, 3)), square.rot90(2, (2, 3)), square.rot90(3, (2, 3))]);
-        var targets = arange(ClassCount, int64, images.device).repeat_interleave(images.shape[0]);
+        var targets = Range(ClassCount, int64, images.device).repeat_interleave(images.shape[0]);
         return new PretextBatch(rotated, targets);
     }
 

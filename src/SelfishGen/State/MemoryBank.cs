@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -40,22 +41,22 @@ public sealed class MemoryBank : nn.Module
         var entries = Entries;
         var rows = indices.to(entries.device);
         var fresh = nn.functional.normalize(features.detach(), dim: 1).to(entries.dtype);
-        var mixed = entries.index_select(0, rows).mul_(momentum).add_(fresh, alpha: 1 - momentum);
+        using var kept = momentum.ToScalar();
+        using var added = (1 - momentum).ToScalar();
+        var mixed = entries.index_select(0, rows).mul_(kept).add_(fresh, alpha: added);
         entries.index_copy_(0, rows, nn.functional.normalize(mixed, dim: 1));
     }
 
     /// <summary>
-    /// Draws <paramref name="count"/> entries per sample uniformly with replacement from all entries except the
-    /// sample's own, giving (B, <paramref name="count"/>, <see cref="Dim"/>) negatives for <paramref name="indices"/> (B).
+    /// Draws min(<paramref name="count"/>, <see cref="Count"/>) distinct entries uniformly at random, shared by every
+    /// query of a batch: their indices (K) and the entries (K, <see cref="Dim"/>), without gradient. A query's own
+    /// entry may be among them; <see cref="Objectives.MemoryBankContrast"/> leaves it out of that query's negatives.
     /// </summary>
-    public Tensor SampleNegatives(Tensor indices, int count, Generator random)
+    public (Tensor Indices, Tensor Entries) SampleNegatives(int count, Generator random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         using var _ = no_grad();
-        var own = indices.cpu().to(ScalarType.Int64).unsqueeze(1);
-        // Draw from Count − 1 values and step over the sample's own index: uniform over the others.
-        var drawn = randint(0, Count - 1, [own.shape[0], count], ScalarType.Int64, generator: random);
-        var others = drawn.add_(drawn.ge(own).to(ScalarType.Int64));
-        return Entries.index_select(0, others.flatten().to(Entries.device)).view(own.shape[0], count, Dim);
+        var indices = randperm(Count, generator: random)[TensorIndex.Slice(0, Math.Min(count, Count))];
+        return (indices, Entries.index_select(0, indices.to(Entries.device)));
     }
 }

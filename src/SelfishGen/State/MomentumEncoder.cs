@@ -1,3 +1,4 @@
+using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -9,7 +10,8 @@ namespace SelfishGen.State;
 /// <remarks>
 /// After <see cref="Update"/>, every target parameter and floating-point buffer (e.g. BatchNorm running statistics)
 /// is θ_t ← m·θ_t + (1 − m)·θ_o; other buffers (e.g. num_batches_tracked) are copied. The forward runs the target
-/// without gradient, in whatever train/eval mode the owner sets.
+/// without gradient, in whatever train/eval mode the owner sets, and without stochastic depth (as the papers' targets
+/// and teachers do).
 /// </remarks>
 public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
 {
@@ -27,6 +29,7 @@ public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
         CheckSameLayout(online, target);
         register_module("target", target);
         foreach (var parameter in target.parameters()) parameter.requires_grad = false;
+        Modules.StochasticDepth.TurnOffIn(target);
         Update(momentum: 0);
     }
 
@@ -38,12 +41,14 @@ public sealed class MomentumEncoder : nn.Module<Tensor, Tensor>
     {
         if (momentum is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be in [0, 1].");
         using var _ = no_grad();
+        using var kept = momentum.ToScalar();
+        using var added = (1 - momentum).ToScalar();
         var online = _online.named_parameters().Select(p => (p.name, (Tensor)p.parameter))
             .Concat(_online.named_buffers()).ToDictionary(p => p.Item1, p => p.Item2);
         foreach (var (name, target) in _target.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(_target.named_buffers()))
         {
             var source = online[name];
-            if (target.is_floating_point()) target.mul_(momentum).add_(source, alpha: 1 - momentum);
+            if (target.is_floating_point()) target.mul_(kept).add_(source, alpha: added);
             else target.copy_(source);
         }
     }

@@ -61,9 +61,10 @@ public abstract class AdversarialMethod : SelfSupervisedMethod
             group.LearningRate = setup.CurrentLearningRate;
         discriminatorOptimizer.zero_grad();
         var discriminatorLoss = ComputeDiscriminatorLoss(batch, context);
+        LastDiscriminatorLoss = FiniteLoss(discriminatorLoss, "the discriminator's loss", context);
         discriminatorLoss.backward();
+        EnsureFiniteGradients(discriminatorOptimizer, "a discriminator gradient", context);
         discriminatorOptimizer.step();
-        LastDiscriminatorLoss = discriminatorLoss.item<float>();
         setup.Optimizer.zero_grad();
         return ComputeLoss(batch, context);
     }

@@ -9,6 +9,12 @@ public interface ITrainingObserver
     /// <summary>A step finished with <paramref name="loss"/> on <paramref name="images"/> images.</summary>
     void OnStep(long step, int epoch, float loss, int images, double learningRate) { }
 
+    /// <summary>
+    /// Step <paramref name="step"/> was skipped: its loss or a gradient was NaN or infinite, and training runs with
+    /// <see cref="NonFiniteSteps.Skip"/>.
+    /// </summary>
+    void OnStepSkipped(long step, int epoch) { }
+
     /// <summary>An epoch finished with a mean loss of <paramref name="meanLoss"/>.</summary>
     void OnEpochEnd(int epoch, double meanLoss) { }
 

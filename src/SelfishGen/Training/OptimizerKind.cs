@@ -3,12 +3,15 @@ namespace SelfishGen;
 /// <summary>The optimizers <see cref="SelfSupervisedMethod.Supervise"/> can build.</summary>
 public enum OptimizerKind
 {
-    /// <summary>Adam (β = 0.9 / 0.999, no weight decay): the original's default.</summary>
+    /// <summary>Adam, with L2 weight decay when one is set: the original's default.</summary>
     Adam,
 
-    /// <summary>AdamW with decoupled weight decay 0.01.</summary>
+    /// <summary>AdamW: Adam with decoupled weight decay.</summary>
     AdamW,
 
-    /// <summary>SGD with momentum 0.9 and weight decay 5e-4.</summary>
+    /// <summary>SGD with momentum.</summary>
     Sgd,
+
+    /// <summary>LARS: SGD with momentum on gradients rescaled per layer (<see cref="LarsScaling"/>).</summary>
+    Lars,
 }

@@ -23,17 +23,18 @@ public abstract partial class SelfSupervisedMethod
         return Forward(batch, context);
     }
 
-    /// <summary>Back-propagates <paramref name="loss"/> (scaled, in float16) and steps the optimizer unless the gradients overflowed.</summary>
-    private void BackwardAndStep(Tensor loss, TorchSharp.Modules.OptimizerHelper optimizer)
+    /// <summary>
+    /// Back-propagates <paramref name="loss"/>, scaled in float16 (<see cref="GradientScaler"/>); returns whether the
+    /// optimizer may step: false when float16 gradients overflowed (the scale is halved and the step skipped).
+    /// </summary>
+    private bool BackwardInPrecision(Tensor loss)
     {
         if (_scaler is null)
         {
             loss.backward();
-            optimizer.step();
-            return;
+            return true;
         }
         _scaler.Backward(loss);
-        if (_scaler.Unscale(parameters()))
-            optimizer.step();
+        return _scaler.Unscale(parameters());
     }
 }

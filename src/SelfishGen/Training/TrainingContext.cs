@@ -3,7 +3,8 @@ namespace SelfishGen;
 /// <summary>Where a training step stands, and the random generator its augmentations must draw from.</summary>
 /// <remarks>
 /// <see cref="Random"/> is seeded from the run's seed and <see cref="Step"/>, so a resumed run draws the same numbers
-/// as an uninterrupted one.
+/// as an uninterrupted one. So is torch's global generator at the start of every step, for modules that draw from it
+/// (e.g. stochastic depth, dropout in a user's head).
 /// </remarks>
 public sealed class TrainingContext
 {
@@ -21,6 +22,10 @@ public sealed class TrainingContext
     /// <paramref name="seed"/>: it draws what that step draws, in any process (e.g. to reproduce a step's views).
     /// </summary>
     public static torch.Generator NewRandom(int seed, long step) => new((ulong)SeedSequence.Derive(seed, step), torch.CPU);
+
+    /// <summary>Seeds torch's global generator for step <paramref name="step"/> of a run seeded <paramref name="seed"/>.</summary>
+    /// <remarks>Its seeds are derived at negative positions, apart from those of <see cref="NewRandom"/>.</remarks>
+    internal static void SeedGlobalGenerator(int seed, long step) => torch.manual_seed(SeedSequence.Derive(seed, ~step));
 
     /// <summary>Random generator for this step (on the CPU; sample on it, then move to <see cref="Device"/>).</summary>
     public torch.Generator Random { get; }

@@ -27,6 +27,14 @@ public sealed class TrainingSetup(DataLoader loader, OptimizerHelper optimizer, 
     /// <summary>The learning rate of the latest step.</summary>
     public double CurrentLearningRate { get; private set; } = lr;
 
+    /// <summary>Steps the optimizer over <paramref name="parameters"/>, whose gradients LARS first rescales.</summary>
+    public void Step(IEnumerable<TorchSharp.Modules.Parameter> parameters)
+    {
+        if (Kind == OptimizerKind.Lars)
+            LarsScaling.Apply(parameters, OptimizerSettings.For(Kind));
+        Optimizer.step();
+    }
+
     /// <summary>Sets the learning rate of every parameter group for <paramref name="step"/>.</summary>
     public void ApplySchedule(long step, long totalSteps)
     {

@@ -15,6 +15,8 @@ public static class ViewPipelines
         ViewAugmentation.ByolView2 => Augment.ByolView2(size),
         ViewAugmentation.DinoGlobal1 => Augment.DinoGlobal1(size),
         ViewAugmentation.DinoGlobal2 => Augment.DinoGlobal2(size),
+        ViewAugmentation.InstDisc => Augment.InstanceDiscrimination(size),
+        ViewAugmentation.Cmc => Augment.Cmc(size),
         ViewAugmentation.Cpc => Augment.Cpc(),
         ViewAugmentation.Jigsaw => new JigsawView(),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),

@@ -12,6 +12,8 @@ partial class BYOL
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
         public int ProjectorOut { get; init; } = 128;
+        /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
+        public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>Widths of the predictor's hidden layers; its output has the projector's width.</summary>
         public int[] PredictorHidden { get; init; } = [512, 256];
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
@@ -64,14 +66,14 @@ partial class BYOL
         _predictor = new global::SelfishGen.Modules.MlpHead(Hyperparameters.ProjectorOut, Hyperparameters.PredictorHidden, Hyperparameters.ProjectorOut);
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
-        _objective = new global::SelfishGen.Objectives.NegativeCosineLoss();
+        _objective = new global::SelfishGen.Objectives.NegativeCosineLoss(global::SelfishGen.Objectives.BootstrapLossForm.Byol);
         register_module("projector", _projector);
         register_module("predictor", _predictor);
         register_module("momentum", _momentum);
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -89,8 +91,8 @@ partial class BYOL
     protected override void AfterStep(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context) =>
         _momentum.Update(_momentumSchedule.At(context.Progress));
 
-    /// <summary>Restores a BYOL from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new BYOL Restore(string name = "store/base") => Restore<BYOL>(name);
+    /// <summary>Restores a BYOL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new BYOL Restore(string name = "store/BYOL") => Restore<BYOL>(name);
 
     /// <summary>The registry entry of BYOL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
@@ -100,6 +102,7 @@ partial class BYOL
         [
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
+            new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("PredictorHidden", "int[]", "[512, 256]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("Momentum", "double", "0.996", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "true", "Whether the momentum rises to 1 along a half cosine over training."),

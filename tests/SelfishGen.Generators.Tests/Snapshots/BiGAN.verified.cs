@@ -78,8 +78,8 @@ partial class BiGAN
         return _objective.EncoderGenerator(_discriminator.call(batch.Images, Encode(batch.Images)), _discriminator.call(_generator.call(codes), codes));
     }
 
-    /// <summary>Restores a BiGAN from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new BiGAN Restore(string name = "store/base") => Restore<BiGAN>(name);
+    /// <summary>Restores a BiGAN from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new BiGAN Restore(string name = "store/BiGAN") => Restore<BiGAN>(name);
 
     /// <summary>The registry entry of BiGAN: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

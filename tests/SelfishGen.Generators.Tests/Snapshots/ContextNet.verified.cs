@@ -83,11 +83,11 @@ partial class ContextNet
         var prediction = _decoder.call(Backbone.FeatureMaps(sample.Erased));
         var reconstruction = _reconstruction.Loss(prediction, sample.Clean, sample.Mask);
         var adversarial = _adversarial.Generator(_discriminator.call(sample.Complete(prediction)));
-        return (1 - Hyperparameters.AdversarialWeight) * reconstruction + Hyperparameters.AdversarialWeight * adversarial;
+        return global::SelfishGen.Objectives.LossTerms.Blend(reconstruction, adversarial, Hyperparameters.AdversarialWeight);
     }
 
-    /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new ContextNet Restore(string name = "store/base") => Restore<ContextNet>(name);
+    /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new ContextNet Restore(string name = "store/ContextNet") => Restore<ContextNet>(name);
 
     /// <summary>The registry entry of ContextNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

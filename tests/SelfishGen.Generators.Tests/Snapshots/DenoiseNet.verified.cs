@@ -55,8 +55,8 @@ partial class DenoiseNet
         return _objective.Loss(_decoder.call(Backbone.FeatureMaps(inputs)), targets);
     }
 
-    /// <summary>Restores a DenoiseNet from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new DenoiseNet Restore(string name = "store/base") => Restore<DenoiseNet>(name);
+    /// <summary>Restores a DenoiseNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new DenoiseNet Restore(string name = "store/DenoiseNet") => Restore<DenoiseNet>(name);
 
     /// <summary>The registry entry of DenoiseNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -67,8 +67,8 @@ partial class ExemplarNet
         return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
     }
 
-    /// <summary>Restores a ExemplarNet from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new ExemplarNet Restore(string name = "store/base") => Restore<ExemplarNet>(name);
+    /// <summary>Restores a ExemplarNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new ExemplarNet Restore(string name = "store/ExemplarNet") => Restore<ExemplarNet>(name);
 
     /// <summary>The registry entry of ExemplarNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

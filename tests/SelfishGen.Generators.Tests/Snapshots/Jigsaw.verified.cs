@@ -72,8 +72,8 @@ partial class Jigsaw
         return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
     }
 
-    /// <summary>Restores a Jigsaw from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new Jigsaw Restore(string name = "store/base") => Restore<Jigsaw>(name);
+    /// <summary>Restores a Jigsaw from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new Jigsaw Restore(string name = "store/Jigsaw") => Restore<Jigsaw>(name);
 
     /// <summary>The registry entry of Jigsaw: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

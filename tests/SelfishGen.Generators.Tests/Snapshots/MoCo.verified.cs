@@ -12,13 +12,15 @@ partial class MoCo
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
         public int ProjectorOut { get; init; } = 128;
+        /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
+        public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
         public double Momentum { get; init; } = 0.999;
         /// <summary>Whether the momentum rises to 1 along a half cosine over training.</summary>
         public bool MomentumCosine { get; init; } = false;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
         public double Temperature { get; init; } = 0.2;
-        /// <summary>Number of past keys kept in the queue of negatives.</summary>
+        /// <summary>Most past keys kept in the queue of negatives; the queue holds at most an eighth of the dataset (rounded down to a power of two), so an image's own key from an earlier epoch is rarely among its negatives.</summary>
         public int Queue { get; init; } = 65536;
         /// <summary>Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.</summary>
         public int BatchNormGroups { get; init; } = 4;
@@ -68,7 +70,7 @@ partial class MoCo
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
-        _queue = new global::SelfishGen.State.FeatureQueue(Hyperparameters.Queue, Hyperparameters.ProjectorOut);
+        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.FeatureQueue.SizeFor(Hyperparameters.Queue, data.Count), Hyperparameters.ProjectorOut);
         _objective = new global::SelfishGen.Objectives.InfoNceLoss(Hyperparameters.Temperature);
         register_module("projector", _projector);
         register_module("momentum", _momentum);
@@ -76,7 +78,7 @@ partial class MoCo
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -96,8 +98,8 @@ partial class MoCo
     protected override void AfterStep(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context) =>
         _momentum.Update(_momentumSchedule.At(context.Progress));
 
-    /// <summary>Restores a MoCo from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new MoCo Restore(string name = "store/base") => Restore<MoCo>(name);
+    /// <summary>Restores a MoCo from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new MoCo Restore(string name = "store/MoCo") => Restore<MoCo>(name);
 
     /// <summary>The registry entry of MoCo: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
@@ -107,10 +109,11 @@ partial class MoCo
         [
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
+            new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("Momentum", "double", "0.999", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "false", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),
-            new("Queue", "int", "65536", "Number of past keys kept in the queue of negatives."),
+            new("Queue", "int", "65536", "Most past keys kept in the queue of negatives; the queue holds at most an eighth of the dataset (rounded down to a power of two), so an image's own key from an earlier epoch is rarely among its negatives."),
             new("BatchNormGroups", "int", "4", "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

@@ -56,8 +56,8 @@ partial class RotateNet
         return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
     }
 
-    /// <summary>Restores a RotateNet from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new RotateNet Restore(string name = "store/base") => Restore<RotateNet>(name);
+    /// <summary>Restores a RotateNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new RotateNet Restore(string name = "store/RotateNet") => Restore<RotateNet>(name);
 
     /// <summary>The registry entry of RotateNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -12,6 +12,8 @@ partial class SimCLR
         public int[] ProjectorHidden { get; init; } = [2048];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
         public int ProjectorOut { get; init; } = 128;
+        /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
+        public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
         public double Temperature { get; init; } = 0.5;
 
@@ -54,7 +56,7 @@ partial class SimCLR
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -66,8 +68,8 @@ partial class SimCLR
         return _objective.Loss(Embed(views[0]), Embed(views[1]));
     }
 
-    /// <summary>Restores a SimCLR from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SimCLR Restore(string name = "store/base") => Restore<SimCLR>(name);
+    /// <summary>Restores a SimCLR from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SimCLR Restore(string name = "store/SimCLR") => Restore<SimCLR>(name);
 
     /// <summary>The registry entry of SimCLR: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
@@ -77,6 +79,7 @@ partial class SimCLR
         [
             new("ProjectorHidden", "int[]", "[2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
+            new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("Temperature", "double", "0.5", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

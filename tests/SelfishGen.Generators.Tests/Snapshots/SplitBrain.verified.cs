@@ -26,7 +26,7 @@ partial class SplitBrain
     }
 
     private readonly global::SelfishGen.Pretext.ColorSplitPretext _pretext;
-    private readonly global::SelfishGen.Modules.SplitBrainBackbone _encoders;
+    private readonly global::SelfishGen.Modules.LabSplitBackbone _encoders;
     private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _colorClassifier;
     private readonly global::SelfishGen.Modules.ChannelAlignedConv2d _lightnessClassifier;
     private readonly global::SelfishGen.Objectives.PixelClassificationLoss _objective;
@@ -40,10 +40,10 @@ partial class SplitBrain
 
     /// <summary>Creates a SplitBrain for data of the given shape and size, without the data (e.g. to load a checkpoint).</summary>
     public SplitBrain(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
-        : base(nameof(SplitBrain), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.SplitBrainBackbone.For(data.Shape, options, backbone))
+        : base(nameof(SplitBrain), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.LabSplitBackbone.For(nameof(SplitBrain), data.Shape, options, backbone))
     {
         _pretext = new global::SelfishGen.Pretext.ColorSplitPretext(Data.Shape, Hyperparameters.LightnessBinSize, Hyperparameters.ColorBinSize);
-        _encoders = (global::SelfishGen.Modules.SplitBrainBackbone)Backbone;
+        _encoders = (global::SelfishGen.Modules.LabSplitBackbone)Backbone;
         _colorClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Lightness.OutputFeatures, _pretext.ColorClassCount, 1);
         _lightnessClassifier = new global::SelfishGen.Modules.ChannelAlignedConv2d(_encoders.Color.OutputFeatures, _pretext.LightnessClassCount, 1);
         _objective = new global::SelfishGen.Objectives.PixelClassificationLoss();
@@ -57,11 +57,11 @@ partial class SplitBrain
         var sample = _pretext.Apply(batch, context);
         var colorLogits = _colorClassifier.call(_encoders.Lightness.FeatureMaps(sample.Lightness));
         var lightnessLogits = _lightnessClassifier.call(_encoders.Color.FeatureMaps(sample.Color));
-        return _objective.Loss(colorLogits, sample.ColorTargets) + _objective.Loss(lightnessLogits, sample.LightnessTargets);
+        return global::SelfishGen.Objectives.LossTerms.Sum(_objective.Loss(colorLogits, sample.ColorTargets), _objective.Loss(lightnessLogits, sample.LightnessTargets));
     }
 
-    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (e.g. "store/base").</summary>
-    public static new SplitBrain Restore(string name = "store/base") => Restore<SplitBrain>(name);
+    /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
+    public static new SplitBrain Restore(string name = "store/SplitBrain") => Restore<SplitBrain>(name);
 
     /// <summary>The registry entry of SplitBrain: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(

@@ -16,7 +16,7 @@ public sealed class BenchCommandTests
         using var folder = new TempFolder();
 
         var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "cmc rotatenet", "--batch-size", "32",
-            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--out", folder.Path]);
+            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--monitor-every", "2", "--out", folder.Path]);
 
         Assert.Equal(0, code);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "quality.json")));
@@ -24,7 +24,10 @@ public sealed class BenchCommandTests
         Assert.Equal("RotateNet", result.GetProperty("method").GetString());
         Assert.True(result.GetProperty("steps").GetInt32() >= 1);
         Assert.Equal(3, result.GetProperty("evaluation").GetProperty("rows").GetArrayLength());
-        foreach (var png in new[] { "loss.png", "accuracy.png", "embedding-rotatenet.png" })
+        var readings = result.GetProperty("monitor").GetProperty("points").EnumerateArray().Select(p => p.GetProperty("step").GetInt64()).ToList();
+        Assert.Equal(0, readings[0]); // before training, then every 2 steps
+        Assert.All(readings.Skip(1).SkipLast(1), step => Assert.Equal(0, step % 2));
+        foreach (var png in new[] { "loss.png", "accuracy.png", "monitor.png", "embedding-rotatenet.png" })
             Assert.True(new FileInfo(Path.Combine(folder.Path, png)).Length > 1000, png);
         var skipped = Assert.Single(report.RootElement.GetProperty("skipped").EnumerateArray()).GetString();
         Assert.StartsWith("CMC: ", skipped);

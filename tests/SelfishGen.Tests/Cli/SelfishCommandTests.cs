@@ -10,8 +10,11 @@ public sealed class SelfishCommandTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly StringWriter _output = new();
 
-    public SelfishCommandTests() =>
+    public SelfishCommandTests()
+    {
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Interactive = InteractionSupport.No });
+        AnsiConsole.Console.Profile.Width = 1000; // messages on one line each
+    }
 
     public void Dispose() => _folder.Dispose();
 
@@ -32,6 +35,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train")]
     [InlineData("eval")]
     [InlineData("list")]
+    [InlineData("export")]
     [InlineData("bench", "quality")]
     [InlineData("bench", "speed")]
     public void Every_command_prints_its_help(params string[] command) =>
@@ -45,6 +49,12 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--set", "LabelSmoothing=2")]
     [InlineData("train", "--device", "tpu")]
     [InlineData("train", "--precision", "fp8")]
+    [InlineData("train", "--init-from", "weights.pt", "--resume")]
+    [InlineData("train", "--init-partial")]
+    [InlineData("export", "--store", "no/such/checkpoint")]
+    [InlineData("train", "--checkpoint-every", "5x")]
+    [InlineData("train", "--limit", "1")]
+    [InlineData("train", "--allow-changes")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {
@@ -73,6 +83,16 @@ public sealed class SelfishCommandTests : IDisposable
     }
 
     [Fact]
+    public void Limit_trains_on_that_many_images_of_the_data()
+    {
+        Assert.Equal(0, Run("train", "--data", "sample", "--limit", "200", "--epochs", "1", "--batch-size", "50", "--no-eval",
+            "--set", "Hidden=16", "--store", Path.Combine(_folder.Path, "limited")));
+        var text = Unwrapped();
+        Assert.Contains("on sample: 200 images of", text);
+        Assert.Contains("Trained 4 steps", text);
+    }
+
+    [Fact]
     public void Train_then_eval_on_a_labelled_image_folder()
     {
         var data = Path.Combine(_folder.Path, "images");
@@ -92,4 +112,67 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Equal(0, Run("eval", "--data", data, "--image-size", "16", "--store", store));
         Assert.Contains("pre-trained", _output.ToString());
     }
+
+    [Theory]
+    [InlineData("train", "--resume", "--no-eval", "--epochs", "1", "--store")]
+    [InlineData("eval", "--store")]
+    public void A_corrupt_checkpoint_is_one_line_and_exit_code_2(params string[] command)
+    {
+        var store = Path.Combine(_folder.Path, "store", "RotateNet");
+        Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        File.WriteAllBytes(store + ".ckpt", [.. "SELFISH"u8, 2, 1, 2, 3]);
+
+        Assert.Equal(SelfishApp.InvalidArguments, Run([.. command, store]));
+        var text = _output.ToString();
+        Assert.Contains("RotateNet.ckpt' is not a valid checkpoint: it ends before the length of its header: the file is truncated.", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Fact]
+    public void Skipped_image_files_are_counted_and_listed_and_every_step_is_logged()
+    {
+        var data = EightRedImages();
+        File.WriteAllText(_folder.File("images", "broken.png"), "not an image");
+        var store = Path.Combine(_folder.Path, "run");
+        var log = Path.Combine(_folder.Path, "steps.csv");
+
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "2", "--batch-size", "4", "--store", store, "--set", "Hidden=16", "--log-steps", log));
+
+        var text = _output.ToString();
+        Assert.Contains("Skipped 1 file(s)", text);
+        Assert.Contains("broken.png", text);
+        Assert.Equal([StepLog.Header, "0,0,", "1,0,", "2,1,", "3,1,"], File.ReadLines(log).Select(line => line == StepLog.Header ? line : line[..(line.IndexOf(',', 2) + 1)]));
+    }
+
+    [Fact]
+    public void Export_writes_the_backbone_for_pytorch_and_train_starts_a_new_run_from_it()
+    {
+        var data = EightRedImages();
+        var store = Path.Combine(_folder.Path, "store", "first");
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "1", "--batch-size", "4", "--store", store, "--set", "Hidden=16", "--no-eval"));
+
+        Assert.Equal(0, Run("export", "--store", store));
+        var weights = store + ".backbone.pt";
+        Assert.True(File.Exists(weights));
+
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "1", "--batch-size", "4", "--store", Path.Combine(_folder.Path, "store", "second"),
+            "--set", "Hidden=16", "--no-eval", "--init-from", weights));
+        Assert.Matches(@"Backbone ConvNet from \S*first\.backbone\.pt: all \d+ tensors match", Unwrapped());
+
+        File.WriteAllText(_folder.File("notes.pt"), "no tensors here");
+        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--data", data, "--epochs", "1", "--init-from", _folder.File("notes.pt"), "--no-eval",
+            "--store", Path.Combine(_folder.Path, "store", "third")));
+        Assert.Contains("is not a PyTorch state dict", Unwrapped());
+    }
+
+    /// <summary>A folder of eight red 16×16 images.</summary>
+    private string EightRedImages()
+    {
+        for (var i = 0; i < 8; i++)
+            TestImages.Save(_folder.File("images", $"{i}.png"), TestImages.Red, 16, 16);
+        return Path.Combine(_folder.Path, "images");
+    }
+
+    /// <summary>The output with the console's line wrapping undone (every run of white space as one space).</summary>
+    private string Unwrapped() => System.Text.RegularExpressions.Regex.Replace(_output.ToString(), @"\s+", " ");
 }

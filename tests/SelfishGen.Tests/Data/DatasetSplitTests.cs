@@ -11,11 +11,11 @@ public class DatasetSplitTests
 
         var (train, test) = DatasetSplit.Split(sample, 0.2, seed: 7);
 
-        Assert.Equal(800, train.Count);
-        Assert.Equal(200, test.Count);
+        Assert.Equal(8000, train.Count);
+        Assert.Equal(2000, test.Count);
         Assert.Empty(train.Indices.Intersect(test.Indices));
-        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(20, Enumerable.Range(0, test.Count).Count(i => test.Label(i) == c)));
-        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(80, Enumerable.Range(0, train.Count).Count(i => train.Label(i) == c)));
+        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(200, Enumerable.Range(0, test.Count).Count(i => test.Label(i) == c)));
+        Assert.All(Enumerable.Range(0, 10), c => Assert.Equal(800, Enumerable.Range(0, train.Count).Count(i => train.Label(i) == c)));
     }
 
     [Fact]

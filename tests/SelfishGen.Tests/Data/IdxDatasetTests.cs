@@ -27,6 +27,23 @@ public class IdxDatasetTests
     }
 
     [Fact]
+    public void Loading_a_batch_allocates_no_managed_memory_per_pixel()
+    {
+        using var folder = new TempFolder();
+        var (imagesPath, labelsPath) = IdxFiles.WritePair(folder.Path, "train", IdxFiles.RandomImages(256, 64, 64, seed: 1), 64, 64, new byte[256], gzip: false);
+        var dataset = IdxDataset.FromFiles(imagesPath, labelsPath);
+        var indices = Enumerable.Range(0, 256).ToArray();
+        dataset.LoadImages(indices).Dispose();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var batch = dataset.LoadImages(indices);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // What a loader thread allocates counts against the no-collection budget of the step beside it.
+        Assert.True(allocated < 64 * 1024, $"{allocated} managed bytes allocated for a batch of {256 * 64 * 64} pixels");
+    }
+
+    [Fact]
     public void A_folder_gives_the_training_split_by_default_and_the_test_split_when_asked()
     {
         using var folder = new TempFolder();

@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using SelfishGen.Modules;
 using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Methods;
@@ -61,8 +62,36 @@ public sealed class MethodTrainingTests : IDisposable
         Assert.Equal(straight.StepLosses.Skip(5), rest.StepLosses);
     }
 
+    [Fact]
+    public void Resuming_a_method_whose_backbone_drops_blocks_at_random_continues_exactly()
+    {
+        SelfSupervisedMethod Create(int seed) =>
+            TinyMethods.Create("BYOL", Images("BYOL"), seed, shape => new EfficientNetB0(shape, dropConnect: 0.5));
+        var straight = Create(1).Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "straight"));
+
+        var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => Create(1)
+            .Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "resumed"), observer: new CancelAfter(3, cancel), cancellation: cancel.Token));
+        manual_seed(123);
+        var rest = Create(42).Supervise(epochs: 2, batchSize: BatchSize, name: Path.Combine(_store, "resumed"), pretrained: true);
+
+        Assert.Equal(straight.StepLosses.Skip(3), rest.StepLosses);
+    }
+
+    [Fact]
+    public void Cmc_encodes_images_with_both_halves_for_evaluation()
+    {
+        using var method = TinyMethods.Create("CMC", new RandomPatterns(8, channels: 3));
+
+        var encoders = Assert.IsType<LabSplitBackbone>(method.GetBackbone());
+        using var features = method.GetBackbone().call(rand(2, 3, 16, 16));
+
+        Assert.Equal(encoders.Lightness.OutputFeatures + encoders.Color.OutputFeatures, features.shape[1]);
+        Assert.Equal(2, encoders.Color.Input.Channels);
+    }
+
     [Theory]
-    [InlineData("CMC", "use colour (RGB) images")]
+    [InlineData("CMC", "CMC needs colour images")]
     [InlineData("SplitBrain", "SplitBrain needs colour images")]
     public void A_colour_method_on_grayscale_images_says_it_needs_colour(string method, string message)
     {

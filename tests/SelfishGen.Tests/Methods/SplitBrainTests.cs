@@ -15,7 +15,7 @@ public sealed class SplitBrainTests : IDisposable
     public void Each_half_learns_to_predict_the_other()
     {
         var method = (SplitBrain)TinyMethods.Create(nameof(SplitBrain), new ColorfulShapes(64, seed: 3));
-        var encoders = Assert.IsType<SplitBrainBackbone>(method.GetBackbone());
+        var encoders = Assert.IsType<LabSplitBackbone>(method.GetBackbone());
         var lightnessBefore = Parameters(encoders.Lightness);
         var colorBefore = Parameters(encoders.Color);
 

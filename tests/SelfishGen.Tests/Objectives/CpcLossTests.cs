@@ -21,12 +21,13 @@ public sealed class CpcLossTests
     {
         using var scope = NewDisposeScope();
         var loss = new CpcLoss(channels: 1, steps: 1, targetHead: nn.Identity());
-        var features = tensor(new float[] { 9, 9, 1, -1 }, [1, 1, 2, 2]);
-        var predictions = tensor(new float[] { 1, 2, 7, 7 }, [1, 1, 2, 2]);
+        var features = tensor(new float[] { 9, 9, 5, 5, 1, -1 }, [1, 1, 3, 2]);
+        var predictions = tensor(new float[] { 1, 2, 7, 7, 7, 7 }, [1, 1, 3, 2]);
 
         var value = loss.DirectionLoss(predictions, features).ToDouble();
 
-        // Predictions 1 and 2 (row 0) against targets 1 and −1 (row 1): logits [[1, −1], [2, −2]], positives on the diagonal.
+        // Predictions 1 and 2 (row 0) against targets 1 and −1 (row 2: row 1's patches overlap row 0's, so it is
+        // skipped): logits [[1, −1], [2, −2]], positives on the diagonal.
         var expected = (Math.Log(1 + Math.Exp(-2)) + 4 + Math.Log(1 + Math.Exp(-4))) / 2;
         Assert.Equal(expected, value, 5);
     }
@@ -58,5 +59,5 @@ public sealed class CpcLossTests
 
     [Fact]
     public void A_grid_too_short_for_the_steps_is_rejected() =>
-        Assert.Throws<ArgumentException>(() => new CpcLoss(1, steps: 2).DirectionLoss(zeros(1, 2, 2, 2), zeros(1, 1, 2, 2)));
+        Assert.Throws<ArgumentException>(() => new CpcLoss(1, steps: 2).DirectionLoss(zeros(1, 2, 3, 3), zeros(1, 1, 3, 3)));
 }

@@ -17,6 +17,18 @@ public sealed class NegativeCosineLossTests
     }
 
     [Fact]
+    public void SimSiam_scores_a_pair_minus_half_its_cosine()
+    {
+        using var scope = NewDisposeScope();
+        var predictions = tensor(new float[,] { { 1, 0 }, { 0, 2 } });
+        var targets = tensor(new float[,] { { 1, 1 }, { 0, -1 } });
+
+        var loss = new NegativeCosineLoss(BootstrapLossForm.SimSiam).Loss(predictions, targets);
+
+        Assert.Equal(-0.5 * (Math.Sqrt(0.5) - 1) / 2, loss.ToDouble(), 5);
+    }
+
+    [Fact]
     public void No_gradient_reaches_the_targets()
     {
         using var scope = NewDisposeScope();

@@ -1,3 +1,4 @@
+using SelfishGen.Objectives;
 using SelfishGen.State;
 
 namespace SelfishGen.Tests.State;
@@ -29,22 +30,18 @@ public sealed class MemoryBankTests
     }
 
     [Fact]
-    public void Sampled_negatives_never_contain_the_sample_itself_and_cover_all_others()
+    public void Negatives_are_distinct_entries_of_the_bank_at_most_the_whole_bank()
     {
         using var scope = NewDisposeScope();
-        const int count = 5;
-        var bank = new MemoryBank(count, count, new Generator(3));
-        bank.Update(arange(count), eye(count), momentum: 0);
-        var indices = tensor(new long[] { 0, 4, 2, 2, 1, 3 });
+        var bank = new MemoryBank(50, 3, new Generator(3));
 
-        var negatives = bank.SampleNegatives(indices, 4000, new Generator(4));
+        var (some, someEntries) = bank.SampleNegatives(20, new Generator(4));
+        var (all, _) = bank.SampleNegatives(4000, new Generator(4));
 
-        Assert.Equal([6, 4000, count], negatives.shape);
-        var drawn = negatives.argmax(2);
-        Assert.False(drawn.eq(indices.unsqueeze(1)).any().ToBoolean());
-        var frequencies = nn.functional.one_hot(drawn, count).sum(1).to(float32) / 4000;
-        var expected = (1 - nn.functional.one_hot(indices, count).to(float32)) / (count - 1);
-        Assert.True(allclose(frequencies, expected, atol: 0.04));
+        Assert.Equal(20, some.unique().Item1.shape[0]);
+        TensorAssert.Identical(someEntries, bank.Entries.index_select(0, some));
+        Assert.Equal(50, all.shape[0]);
+        TensorAssert.Identical(all.sort().Values, arange(50));
     }
 
     [Fact]
@@ -52,9 +49,26 @@ public sealed class MemoryBankTests
     {
         using var scope = NewDisposeScope();
         var bank = new MemoryBank(50, 3, new Generator(5));
-        var indices = tensor(new long[] { 1, 2 });
 
-        TensorAssert.Identical(bank.SampleNegatives(indices, 8, new Generator(6)), bank.SampleNegatives(indices, 8, new Generator(6)));
+        TensorAssert.Identical(bank.SampleNegatives(8, new Generator(6)).Indices, bank.SampleNegatives(8, new Generator(6)).Indices);
+    }
+
+    [Fact]
+    public void A_query_never_meets_its_own_entry_among_its_negatives()
+    {
+        using var scope = NewDisposeScope();
+        const int count = 6;
+        var bank = new MemoryBank(count, count, new Generator(7));
+        bank.Update(arange(count), eye(count), momentum: 0);
+        var indices = tensor(new long[] { 0, 4, 2 });
+        var queries = eye(count)[indices];
+        const double temperature = 0.5;
+
+        // Every entry is drawn; each query's positive is its own one-hot entry, its negatives the other five.
+        var loss = new MemoryBankContrast(temperature, negatives: 1000).Loss(queries, bank, indices, new Generator(8));
+
+        var expected = -Math.Log(Math.Exp(1 / temperature) / (Math.Exp(1 / temperature) + (count - 1) * Math.Exp(0)));
+        Assert.Equal(expected, loss.ToDouble(), 5);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SelfishGen.Data;
 using SelfishGen.Modules;
 using SelfishGen.State;
 
@@ -50,6 +51,22 @@ public sealed class MomentumEncoderTests
             Assert.True(allclose(value, expected, rtol: 1e-6, atol: 1e-7), name);
         }
         Assert.Equal(3, after.Single(p => p.Key.EndsWith("num_batches_tracked")).Value.ToInt64());
+    }
+
+    [Fact]
+    public void The_target_runs_without_stochastic_depth_while_the_online_network_keeps_it()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(9);
+        var shape = new ImageShape(3, 16, 16);
+        var online = new EfficientNetB0(shape, dropConnect: 0.5);
+        var encoder = new MomentumEncoder(online, new EfficientNetB0(shape, dropConnect: 0.5));
+        encoder.train();
+        using var images = rand(4, 3, 16, 16);
+
+        TensorAssert.Identical(encoder.call(images), encoder.call(images));
+        using (no_grad())
+            Assert.False(online.call(images).equal(online.call(images)).all().item<bool>(), "the online network should drop blocks at random");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class NoCollectionRegionTests
     }
 
     [Fact]
-    public void Every_training_step_runs_inside_a_region()
+    public void Every_training_step_runs_inside_a_region_to_its_end()
     {
         var store = Directory.CreateTempSubdirectory("selfish-region-").FullName;
         try
@@ -49,6 +49,7 @@ public sealed class NoCollectionRegionTests
             method.Supervise(epochs: 1, batchSize: 16, name: Path.Combine(store, "run"));
 
             Assert.Equal([GCLatencyMode.NoGCRegion, GCLatencyMode.NoGCRegion], method.ModesSeen);
+            Assert.Equal([GCLatencyMode.NoGCRegion, GCLatencyMode.NoGCRegion], method.ModesAtEnd);
             Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         }
         finally
@@ -57,11 +58,19 @@ public sealed class NoCollectionRegionTests
         }
     }
 
-    /// <summary>The small generated RotateNet, noting the collector's mode while each step computes its loss.</summary>
+    /// <summary>The small generated RotateNet, noting the collector's mode while each step computes its loss and when it ends.</summary>
     private sealed class RecordingRotateNet(IImageDataset dataset)
         : RotateNet(dataset, new Options { Hidden = [32] }, new ConvNet(dataset.Shape, width: 8))
     {
         public List<GCLatencyMode> ModesSeen { get; } = [];
+
+        public List<GCLatencyMode> ModesAtEnd { get; } = [];
+
+        protected override void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
+        {
+            base.Update(loss, setup, batch, context);
+            ModesAtEnd.Add(GCSettings.LatencyMode);
+        }
 
         protected override Tensor Forward(Batch batch, TrainingContext context)
         {

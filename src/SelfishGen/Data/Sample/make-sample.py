@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Makes the bundled Fashion-MNIST sample: the first 100 images of each class of the test set, in their original order.
+"""Makes the bundled Fashion-MNIST sample: the first PER_CLASS images of each class of the test set, in their original
+order (with 1,000 per class: the whole test set of 10,000 images).
 
 Run from the repository root (needs the Debian package dataset-fashion-mnist, Python's standard library only):
 
@@ -12,7 +13,7 @@ import struct
 import sys
 from pathlib import Path
 
-PER_CLASS = 100
+PER_CLASS = 1000
 CLASSES = 10
 OUT = Path(__file__).resolve().parent
 PREFIX = "fashion-mnist-sample"

@@ -49,7 +49,8 @@ public static class ConvolutionGradientCheck
         using var scope = NewDisposeScope();
         LeaveGarbage();
         var input = randn([4, shape.InChannels, 12, 12], dtype: ScalarType.Float64, generator: generator).requires_grad_();
-        var weight = randn(shape.WeightShape, dtype: ScalarType.Float64, generator: generator).div_(shape.InChannels);
+        using var inChannels = shape.InChannels.ToScalar();
+        var weight = randn(shape.WeightShape, dtype: ScalarType.Float64, generator: generator).div_(inChannels);
         var output = convolve(shape, input, weight);
         var outputGradient = randn(output.shape, dtype: ScalarType.Float64, generator: generator);
         var expected = InputGradient(input, output, outputGradient);
@@ -67,10 +68,12 @@ public static class ConvolutionGradientCheck
         return input.grad!;
     }
 
+    private static readonly Scalar NaN = float.NaN.ToScalar();
+
     // Native memory a kernel may be handed next, filled with NaN: an unwritten value read from it stays visible.
     private static void LeaveGarbage()
     {
         for (var i = 0; i < 4; i++)
-            full([4, 64, 16, 16], float.NaN).Dispose();
+            full([4, 64, 16, 16], NaN).Dispose();
     }
 }

@@ -116,7 +116,7 @@ internal sealed class LowPrecisionConvolution : autograd.SingleTensorFunction<Lo
                 .transpose(1, 2).reshape(count * positions, patch);
             var rows = gradient.narrow(0, start, count).permute(0, 2, 3, 1).reshape(count * positions, outChannels);
             var part = rows.t().mm(columns).to(ScalarType.Float32);
-            sum = sum is null ? part : sum.add_(part);
+            sum = sum is null ? part : sum.add_(part, Hosting.Scalars.One);
         }
         return sum!.view(weightShape).MoveToOuterDisposeScope();
     }

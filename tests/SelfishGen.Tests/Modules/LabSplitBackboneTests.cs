@@ -5,7 +5,7 @@ using SelfishGen.Tests.Pretext;
 
 namespace SelfishGen.Tests.Modules;
 
-public sealed class SplitBrainBackboneTests
+public sealed class LabSplitBackboneTests
 {
     private static readonly ImageShape Colour = new(3, 8, 8);
 
@@ -13,7 +13,7 @@ public sealed class SplitBrainBackboneTests
     public void Features_are_both_halves_encoded_from_the_inputs_the_pretext_trains_them_on()
     {
         using var scope = NewDisposeScope();
-        using var backbone = new SplitBrainBackbone(new ConvNet(Colour with { Channels = 1 }, width: 4), new ConvNet(Colour with { Channels = 2 }, width: 4));
+        using var backbone = new LabSplitBackbone(new ConvNet(Colour with { Channels = 1 }, width: 4), new ConvNet(Colour with { Channels = 2 }, width: 4));
         backbone.eval();
         var images = rand(2, 3, 8, 8);
 
@@ -28,7 +28,7 @@ public sealed class SplitBrainBackboneTests
     [Fact]
     public void For_builds_the_options_backbone_for_L_and_a_copy_of_it_for_ab()
     {
-        using var backbone = SplitBrainBackbone.For(Colour, null, null);
+        using var backbone = LabSplitBackbone.For("SplitBrain", Colour, null, null);
 
         Assert.Equal(Colour, backbone.Input);
         Assert.Equal(new ImageShape(1, 8, 8), Assert.IsType<ConvNet>(backbone.Lightness).Input);
@@ -40,19 +40,19 @@ public sealed class SplitBrainBackboneTests
     {
         var custom = new ConvNet(Colour with { Channels = 1 }, width: 4);
 
-        using var backbone = SplitBrainBackbone.For(Colour, null, custom);
+        using var backbone = LabSplitBackbone.For("SplitBrain", Colour, null, custom);
 
         Assert.Same(custom, backbone.Lightness);
         Assert.Equal(4, Assert.IsType<ConvNet>(backbone.Color).Width);
         Assert.Equal(2, backbone.Color.Input.Channels);
-        Assert.Same(backbone, SplitBrainBackbone.For(Colour, null, backbone));
+        Assert.Same(backbone, LabSplitBackbone.For("SplitBrain", Colour, null, backbone));
     }
 
     [Fact]
     public void Grayscale_images_and_a_colour_custom_backbone_are_refused_with_the_fix()
     {
-        var grayscale = Assert.Throws<ArgumentException>(() => SplitBrainBackbone.For(new ImageShape(1, 8, 8), null, null));
-        var colourBackbone = Assert.Throws<ArgumentException>(() => SplitBrainBackbone.For(Colour, null, new ConvNet(Colour)));
+        var grayscale = Assert.Throws<ArgumentException>(() => LabSplitBackbone.For("SplitBrain", new ImageShape(1, 8, 8), null, null));
+        var colourBackbone = Assert.Throws<ArgumentException>(() => LabSplitBackbone.For("SplitBrain", Colour, null, new ConvNet(Colour)));
 
         Assert.Contains("SplitBrain needs colour images", grayscale.Message);
         Assert.Contains("build it for 1-channel images", colourBackbone.Message);

@@ -1,0 +1,25 @@
+using static SelfishGen.Hosting.Scalars;
+using static TorchSharp.torch;
+
+namespace SelfishGen.Objectives;
+
+/// <summary>
+/// Combines loss terms (what generated methods with two objectives return), without the short-lived scalars that
+/// TorchSharp's arithmetic operators make (see <see cref="Hosting.Scalars"/>).
+/// </summary>
+public static class LossTerms
+{
+    /// <summary><paramref name="first"/> + <paramref name="second"/>.</summary>
+    public static Tensor Sum(Tensor first, Tensor second) => first.Plus(second);
+
+    /// <summary>(<paramref name="first"/> + <paramref name="second"/>) / 2.</summary>
+    public static Tensor Mean(Tensor first, Tensor second) => first.Plus(second).div(Two);
+
+    /// <summary>(1 − <paramref name="weight"/>)·<paramref name="first"/> + <paramref name="weight"/>·<paramref name="second"/>.</summary>
+    public static Tensor Blend(Tensor first, Tensor second, double weight)
+    {
+        using var firstWeight = (1 - weight).ToScalar();
+        using var secondWeight = weight.ToScalar();
+        return first.mul(firstWeight).Plus(second.mul(secondWeight));
+    }
+}

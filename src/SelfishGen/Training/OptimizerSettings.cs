@@ -1,0 +1,44 @@
+namespace SelfishGen;
+
+/// <summary>How <see cref="Optimizers"/> builds an optimizer, beyond its learning rate.</summary>
+/// <param name="Kind">The optimizer.</param>
+/// <param name="WeightDecay">
+/// Weight decay: L2 for Adam, SGD and LARS, decoupled for AdamW; applied to weights only, never to biases or
+/// normalisation parameters (any parameter of one dimension) unless <paramref name="DecayNormAndBias"/>.
+/// </param>
+/// <param name="Momentum">Momentum of SGD and LARS.</param>
+/// <param name="Beta1">Adam's and AdamW's first-moment decay (GANs train with 0.5).</param>
+/// <param name="Beta2">Adam's and AdamW's second-moment decay.</param>
+/// <param name="DecayNormAndBias">Whether biases and normalisation parameters decay too.</param>
+/// <param name="LarsTrust">LARS's trust coefficient η: a weight's step is η·‖w‖ / ‖g + λw‖ of the plain one.</param>
+public sealed record OptimizerSettings(
+    OptimizerKind Kind = OptimizerKind.Adam,
+    double WeightDecay = 0,
+    double Momentum = 0.9,
+    double Beta1 = 0.9,
+    double Beta2 = 0.999,
+    bool DecayNormAndBias = false,
+    double LarsTrust = 0.001)
+{
+    /// <summary>
+    /// The usual settings of <paramref name="kind"/> when nothing else is said: Adam without weight decay, AdamW with
+    /// 0.01, SGD with 5e-4 and LARS with 1e-6 (SimCLR's), momentum 0.9.
+    /// </summary>
+    public static OptimizerSettings For(OptimizerKind kind) => new(kind, kind switch
+    {
+        OptimizerKind.AdamW => 0.01,
+        OptimizerKind.Sgd => 5e-4,
+        OptimizerKind.Lars => 1e-6,
+        _ => 0,
+    });
+
+    /// <summary>The problems of these settings, one sentence each; empty when they are valid.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (!(WeightDecay >= 0)) yield return $"Weight decay must be at least 0, not {WeightDecay}.";
+        if (!(Momentum is >= 0 and < 1)) yield return $"Momentum must be in [0, 1), not {Momentum}.";
+        if (!(Beta1 is >= 0 and < 1)) yield return $"Beta1 must be in [0, 1), not {Beta1}.";
+        if (!(Beta2 is >= 0 and < 1)) yield return $"Beta2 must be in [0, 1), not {Beta2}.";
+        if (!(LarsTrust > 0)) yield return $"The LARS trust coefficient must be greater than 0, not {LarsTrust}.";
+    }
+}

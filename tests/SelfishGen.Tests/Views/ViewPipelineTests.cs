@@ -1,0 +1,58 @@
+using SelfishGen.Augmentations;
+using SelfishGen.Tests.Augmentations;
+using SelfishGen.Views;
+
+namespace SelfishGen.Tests.Views;
+
+/// <summary>The views methods are fed are the papers' (issue 10): what each pipeline does to the images, measured.</summary>
+public sealed class ViewPipelineTests
+{
+    private const int Count = 256;
+
+    [Fact]
+    public void Cmc_views_keep_every_image_in_colour_for_the_L_and_ab_split()
+    {
+        using var scope = NewDisposeScope();
+        var images = SaturatedColours();
+
+        var cmc = Chroma(Seeded.Apply(ViewPipelines.Create(ViewAugmentation.Cmc), images));
+        var cpc = Chroma(Seeded.Apply(ViewPipelines.Create(ViewAugmentation.Cpc), images));
+
+        Assert.True(cmc.min().ToSingle() > 10, $"a CMC view lost its colour: least mean |ab| {cmc.min().ToSingle()}");
+        // The CPC pool CMC was fed before turns a quarter of the images grey (an empty ab view).
+        Assert.True(cpc.lt(1).sum().ToInt64() > Count / 8);
+    }
+
+    [Fact]
+    public void Instance_discrimination_views_crop_jitter_and_sometimes_drop_colour()
+    {
+        using var scope = NewDisposeScope();
+        // An orange image with a white square in its top-left corner.
+        var images = tensor(new[] { 0.7f, 0.4f, 0.2f }).view(1, 3, 1, 1).expand(Count, 3, 32, 32).contiguous();
+        images[.., .., ..6, ..6] = ones(Count, 3, 6, 6);
+
+        var views = Seeded.Apply(ViewPipelines.Create(ViewAugmentation.InstDisc), images);
+
+        var grey = (views.amax(1) - views.amin(1)).amax([1, 2]).lt(1e-3f);
+        var greyShare = grey.to(float32).mean().ToSingle();
+        Assert.InRange(greyShare, 0.1f, 0.3f);
+        var squareKept = views.amax([1, 2, 3]).gt(0.9f);
+        Assert.InRange(squareKept.to(float32).mean().ToSingle(), 0.1f, 0.9f);
+        var backgrounds = views[.., .., 16.., 16..].mean([1, 2, 3]);
+        Assert.True(backgrounds.std().ToSingle() > 0.02f, "the colour jitter should change the background's brightness");
+    }
+
+    // Mean |a| + |b| of each image in Lab.
+    private static Tensor Chroma(Tensor rgb) => ColorSpace.RgbToLab(rgb).narrow(1, 1, 2).abs().mean([1, 2, 3]);
+
+    // Every image one saturated colour with a lighter stripe: colour everywhere, and an edge for the crops.
+    private static Tensor SaturatedColours()
+    {
+        using var random = Seeded.Random(3);
+        var hues = rand(Count, generator: random);
+        var colours = stack([hues, (hues + 0.33f).remainder(1), (hues + 0.66f).remainder(1)], 1).mul(2).sub(1).abs();
+        var images = colours.view(Count, 3, 1, 1).expand(Count, 3, 24, 24).contiguous();
+        images[.., .., 8..12, ..] = images[.., .., 8..12, ..] * 0.5f + 0.5f;
+        return images;
+    }
+}
