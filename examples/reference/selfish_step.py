@@ -9,13 +9,19 @@ the host), and prints one JSON object: the loss of every step and the wall-clock
 The inputs are either image batches ("inputs": "images", shape (batches, batch, C, H, W), used in turn), which the
 step transforms itself (RotateNet rotates them), or, for methods that draw random augmented views, the views every
 step sees ("inputs": "views", shape (steps, views, batch, C, H, W)), drawn by SelfishGen with the step's generator:
-our augmentations are not reimplemented here, so this step does not include drawing the views.
+our augmentations are not reimplemented here, so this step does not include drawing the views. A method whose step
+draws more than its views (MoCo's shuffle of the keys among batch-norm groups) is given those draws too ("orderFile":
+each step's permutation as little-endian int64). Buffers the step reads (MoCo's queue of keys) follow the parameters
+in the weights file ("buffers").
 
 Exit code 3 means the method has no reference here; 4 means torch is missing.
 """
 import json
+import math
 import sys
 import time
+
+from functools import partial
 
 try:
     import numpy as np
@@ -76,6 +82,24 @@ class ResNet18(nn.Module):
         return self.stages(self.stem(x)).mean(dim=(2, 3))
 
 
+class EfficientNetB0(nn.Module):
+    """Same layers and parameter order as SelfishGen.Modules.EfficientNetB0 with batch norm: torchvision's b0 with our
+    batch-norm settings (eps 1e-3, momentum 0.01) and drop-connect rate, and neither its pooling nor its classifier.
+    torchvision pads every conv by (kernel - 1) / 2, which is our kernel / 2 for the odd kernels of b0."""
+
+    def __init__(self, channels, drop_connect):
+        super().__init__()
+        from torchvision.models import efficientnet_b0
+        norm = partial(nn.BatchNorm2d, eps=1e-3, momentum=0.01)
+        self.layers = efficientnet_b0(stochastic_depth_prob=drop_connect, norm_layer=norm).features
+        if channels != 3:
+            self.layers[0][0] = nn.Conv2d(channels, 32, 3, stride=2, padding=1, bias=False)
+        self.features = 1280
+
+    def forward(self, x):
+        return self.layers(x).mean(dim=(2, 3))
+
+
 def mlp_head(inputs, hidden, outputs):
     """Same as SelfishGen.Modules.MlpHead: hidden Linear (no bias) -> BatchNorm1d -> ReLU, then a plain Linear."""
     layers, width = [], inputs
@@ -102,10 +126,10 @@ def nt_xent(first, second, temperature):
 
 
 class RotateNet(nn.Module):
-    def __init__(self, backbone, options):
+    def __init__(self, backbone, options, manifest):
         super().__init__()
-        self.backbone = backbone
-        self.classifier = mlp_head(backbone.features, options["hidden"], 4)
+        self.backbone = backbone()
+        self.classifier = mlp_head(self.backbone.features, options["hidden"], 4)
         self.smoothing = options["labelSmoothing"]
 
     def loss(self, images):
@@ -130,8 +154,8 @@ class TwoViews(nn.Module):
 
     def __init__(self, backbone, options, objective):
         super().__init__()
-        self.backbone = backbone
-        self.projector = mlp_head(backbone.features, options["projectorHidden"], options["projectorOut"])
+        self.backbone = backbone()
+        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
         self.objective = objective
 
     def embed(self, images):
@@ -141,16 +165,141 @@ class TwoViews(nn.Module):
         return self.objective(self.embed(views[0]), self.embed(views[1]))
 
 
-def simclr(backbone, options):
+def simclr(backbone, options, manifest):
     return TwoViews(backbone, options, lambda first, second: nt_xent(first, second, options["temperature"]))
 
 
-def barlowtwins(backbone, options):
+def barlowtwins(backbone, options, manifest):
     return TwoViews(backbone, options, lambda first, second: barlow_twins(first, second, options["lambda"]))
 
 
-METHODS = {"rotatenet": RotateNet, "simclr": simclr, "barlowtwins": barlowtwins}
-BACKBONES = {"convnet": ConvNet, "resnet18": ResNet18}
+def negative_cosine(predictions, targets):
+    """Same as SelfishGen.Objectives.NegativeCosineLoss: 2 - 2 cos(p, z), averaged over the batch."""
+    return (2 - 2 * F.cosine_similarity(predictions, targets.detach(), dim=1)).mean()
+
+
+def info_nce(queries, keys, negatives, temperature):
+    """Same as SelfishGen.Objectives.InfoNceLoss with a shared bank of negatives: the positive logit first."""
+    q = F.normalize(queries, dim=1)
+    positive = (q * F.normalize(keys, dim=1)).sum(1, keepdim=True)
+    negative = q @ F.normalize(negatives, dim=-1).t()
+    logits = torch.cat([positive, negative], 1) / temperature
+    return F.cross_entropy(logits, torch.zeros(queries.shape[0], dtype=torch.long))
+
+
+class MomentumTarget(nn.Module):
+    """Same as SelfishGen.State.MomentumEncoder: a frozen copy of backbone + projector that follows the online one by
+    exponential moving average over parameters and floating-point buffers (other buffers are copied)."""
+
+    def __init__(self, online, target):
+        super().__init__()
+        self.online = [online]  # a list, so that the online modules are not registered twice
+        self.target = target
+        for parameter in target.parameters():
+            parameter.requires_grad_(False)
+
+    @torch.no_grad()
+    def update(self, momentum):
+        online = dict(self.online[0].named_parameters())
+        online.update(self.online[0].named_buffers())
+        pairs = list(self.target.named_parameters()) + list(self.target.named_buffers())
+        for name, target in pairs:
+            if target.is_floating_point():
+                target.mul_(momentum).add_(online[name], alpha=1 - momentum)
+            else:
+                target.copy_(online[name])
+
+    @torch.no_grad()
+    def forward(self, images):
+        return self.target(images)
+
+
+def momentum_at(options, step, total_steps):
+    """Same as SelfishGen.State.MomentumSchedule: constant, or cosine from the base momentum to 1 over training."""
+    if not options["momentumCosine"]:
+        return options["momentum"]
+    progress = min(max(step / total_steps, 0.0), 1.0)
+    return 1 - (1 - options["momentum"]) * (math.cos(math.pi * progress) + 1) / 2
+
+
+class Byol(nn.Module):
+    """BYOL: online backbone, projector and predictor; a momentum target of backbone and projector; each view's
+    prediction regresses onto the target's embedding of the other view."""
+
+    def __init__(self, backbone, options, manifest):
+        super().__init__()
+        self.backbone = backbone()
+        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
+        self.predictor = mlp_head(options["projectorOut"], options["predictorHidden"], options["projectorOut"])
+        target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
+        self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
+        self.options, self.total_steps = options, manifest["totalSteps"]
+
+    def loss(self, views):
+        first = self.predictor(self.projector(self.backbone(views[0])))
+        second = self.predictor(self.projector(self.backbone(views[1])))
+        return negative_cosine(first, self.momentum(views[1])) + negative_cosine(second, self.momentum(views[0]))
+
+    def after_step(self, step):
+        self.momentum.update(momentum_at(self.options, step, self.total_steps))
+
+
+def in_groups(network, images, groups):
+    """Same as SelfishGen.Modules.BatchNormGroups.Forward: consecutive groups, each with its own batch statistics."""
+    return torch.cat([network(part) for part in images.tensor_split(groups)])
+
+
+class MoCo(nn.Module):
+    """MoCo v2: queries from the online backbone and projector in batch-norm groups; keys from the momentum target,
+    forwarded in groups of the step's permutation (shuffle-BN on one device); InfoNCE against the queue, which then
+    takes the keys."""
+
+    def __init__(self, backbone, options, manifest):
+        super().__init__()
+        self.backbone = backbone()
+        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
+        target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
+        self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
+        self.register_buffer("queue", torch.zeros(options["queue"], options["projectorOut"]))
+        self.pointer = 0
+        self.options, self.total_steps = options, manifest["totalSteps"]
+        self.groups = max(1, min(options["batchNormGroups"], manifest["batchSize"] // 2))
+
+    def embed(self, images):
+        return self.projector(self.backbone(images))
+
+    def loss(self, views, order):
+        queries = in_groups(self.embed, views[0], self.groups)
+        if self.groups == 1:
+            keys = self.momentum(views[1])
+        else:
+            keys = in_groups(self.momentum, views[1][order], self.groups)[torch.argsort(order)]
+        loss = info_nce(queries, keys, self.queue, self.options["temperature"])
+        self.enqueue(keys)
+        return loss
+
+    @torch.no_grad()
+    def enqueue(self, keys):
+        size, batch = self.queue.shape[0], keys.shape[0]
+        kept = min(batch, size)
+        start = (self.pointer + batch - kept) % size
+        rows = torch.arange(start, start + kept) % size
+        self.queue[rows] = F.normalize(keys[batch - kept:], dim=1)
+        self.pointer = (self.pointer + batch) % size
+
+    def after_step(self, step):
+        self.momentum.update(momentum_at(self.options, step, self.total_steps))
+
+    def exported_buffers(self):
+        return {"queue.keys": self.queue}
+
+
+METHODS = {"rotatenet": RotateNet, "simclr": simclr, "barlowtwins": barlowtwins, "byol": Byol, "moco": MoCo}
+BACKBONES = {
+    "convnet": lambda channels, manifest: ConvNet(channels),
+    "resnet18": lambda channels, manifest: ResNet18(channels),
+    "efficientnetb0": lambda channels, manifest: EfficientNetB0(channels, manifest["dropConnect"]),
+}
 
 
 def read_floats(path, count):
@@ -161,19 +310,29 @@ def read_floats(path, count):
 
 
 def load_weights(model, manifest):
-    parameters = list(model.parameters())
-    expected = manifest["parameters"]
-    if len(parameters) != len(expected):
-        raise ValueError(f"the reference has {len(parameters)} parameter tensors, ours {len(expected)}")
+    """Copies our parameters, then the buffers the manifest lists, checking every shape."""
+    buffers = getattr(model, "exported_buffers", dict)()
+    tensors = list(model.parameters()) + [buffers[b["name"]] for b in manifest.get("buffers", [])]
+    expected = manifest["parameters"] + manifest.get("buffers", [])
+    if len(tensors) != len(expected):
+        raise ValueError(f"the reference has {len(tensors)} parameter and buffer tensors, ours {len(expected)}")
     flat = read_floats(manifest["weightsFile"], sum(int(np.prod(p["shape"])) for p in expected))
     offset = 0
     with torch.no_grad():
-        for parameter, ours in zip(parameters, expected):
-            if list(parameter.shape) != ours["shape"]:
-                raise ValueError(f"{ours['name']}: shape {ours['shape']} here {list(parameter.shape)}")
-            size = parameter.numel()
-            parameter.copy_(flat[offset:offset + size].view(parameter.shape))
+        for tensor, ours in zip(tensors, expected):
+            if list(tensor.shape) != ours["shape"]:
+                raise ValueError(f"{ours['name']}: shape {ours['shape']} here {list(tensor.shape)}")
+            size = tensor.numel()
+            tensor.copy_(flat[offset:offset + size].view(tensor.shape))
             offset += size
+
+
+def read_orders(manifest):
+    """Each step's permutation of the batch (MoCo's key shuffle), or None when the step draws none."""
+    if manifest.get("orderFile") is None:
+        return None
+    values = np.fromfile(manifest["orderFile"], dtype="<i8")
+    return torch.from_numpy(values).view(manifest["steps"], manifest["batchSize"])
 
 
 def main(path):
@@ -192,21 +351,27 @@ def main(path):
     else:
         layout = (manifest["batches"], batch, channels, height, width)
     inputs = read_floats(manifest["inputFile"], int(np.prod(layout))).view(layout)
+    orders = read_orders(manifest)
 
-    model = method(backbone(channels), manifest["options"])
+    model = method(lambda: backbone(channels, manifest), manifest["options"], manifest)
     load_weights(model, manifest)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=manifest["learningRate"])
-    losses, seconds = [], []
+    after_step = getattr(model, "after_step", lambda step: None)
+    losses, seconds, cpu_seconds = [], [], []
     for step in range(steps):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         optimizer.zero_grad()
-        loss = model.loss(inputs[step % len(inputs)])
+        extra = () if orders is None else (orders[step],)
+        loss = model.loss(inputs[step % len(inputs)], *extra)
         loss.backward()
         optimizer.step()
+        after_step(step)
         losses.append(loss.item())
         seconds.append(time.perf_counter() - start)
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "losses": losses, "seconds": seconds}))
+        cpu_seconds.append(time.process_time() - cpu_start)
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "losses": losses,
+                      "seconds": seconds, "cpuSeconds": cpu_seconds}))
     return 0
 
 

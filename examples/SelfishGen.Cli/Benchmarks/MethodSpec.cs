@@ -18,10 +18,11 @@ public sealed record MethodSpec(string Name, IReadOnlyList<KeyValuePair<string, 
     public static IReadOnlyList<MethodSpec> AllRegistered() => [.. MethodRegistry.All.Select(m => new MethodSpec(m.Name, []))];
 
     /// <summary>
-    /// The methods with a PyTorch reference (<see cref="PyTorchReference.Methods"/>) at their defaults: what
-    /// <c>selfish bench speed</c> runs by default.
+    /// The methods with a PyTorch reference at their defaults: all of them (<see cref="PyTorchReference.Methods"/>,
+    /// <c>selfish bench speed --full</c>) or the quick selection (<see cref="PyTorchReference.QuickMethods"/>).
     /// </summary>
-    public static IReadOnlyList<MethodSpec> WithPyTorchReference() => [.. PyTorchReference.Methods.Select(Parse)];
+    public static IReadOnlyList<MethodSpec> WithPyTorchReference(bool all) =>
+        [.. (all ? PyTorchReference.Methods : PyTorchReference.QuickMethods).Select(Parse)];
 
     /// <summary>The registry entry.</summary>
     public MethodDescriptor Descriptor => MethodRegistry.Get(Name);

@@ -17,26 +17,37 @@ public static class OurTrainingSteps
     /// <param name="learningRate">Adam's learning rate.</param>
     /// <param name="seed">The run's seed: data order and each step's random draws (see <see cref="StepViews"/>).</param>
     /// <param name="store">Checkpoint name for the checkpoint <see cref="SelfSupervisedMethod.Supervise"/> writes.</param>
-    public static StepRecorder Run(SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store)
+    /// <param name="precision">The arithmetic of the steps.</param>
+    public static StepRecorder Run(
+        SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store, Precision precision = Precision.Float32)
     {
         using var data = TensorDataset.Create(inputs);
-        var batches = data.Count / batchSize;
         var recorder = new StepRecorder();
         method.Dataset = data;
         method.Supervise(
             lr: learningRate,
-            epochs: (steps + batches - 1) / batches,
+            epochs: Epochs(steps, data.Count / batchSize),
             batchSize: batchSize,
             shuffle: false,
             numWorkers: 1,
             name: store,
             seed: seed,
+            precision: precision,
             checkpointEvery: CheckpointInterval.AtEndOnly,
             observer: recorder,
             recipe: TrainingRecipe.Default);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);
         recorder.Seconds.RemoveRange(steps, recorder.Seconds.Count - steps);
+        recorder.CpuSeconds.RemoveRange(steps, recorder.CpuSeconds.Count - steps);
         return recorder;
     }
+
+    /// <summary>
+    /// The steps the training run of <see cref="Run"/> is planned for (whole epochs of <paramref name="batches"/>
+    /// batches covering <paramref name="steps"/>): what progress-following schedules such as BYOL's momentum see.
+    /// </summary>
+    public static long PlannedSteps(int steps, int batches) => (long)Epochs(steps, batches) * batches;
+
+    private static int Epochs(int steps, int batches) => (steps + batches - 1) / batches;
 }

@@ -9,8 +9,15 @@ public sealed class PyTorchReference(string python)
     /// <summary>How to install what the reference needs on Debian.</summary>
     public const string InstallHint = "apt-get install -y python3-torch libopenblas0";
 
-    /// <summary>The methods <c>selfish_step.py</c> implements: what <c>selfish bench speed</c> runs by default.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["RotateNet", "SimCLR", "BarlowTwins"];
+    /// <summary>The methods <c>selfish_step.py</c> implements: what <c>selfish bench speed --full</c> runs.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["RotateNet", "SimCLR", "BYOL", "MoCo", "BarlowTwins"];
+
+    /// <summary>
+    /// What <c>selfish bench speed</c> runs by default: the methods of <see cref="Methods"/> that stand for the
+    /// families of steps (pretext classification, contrastive, bootstrap with a momentum target, momentum contrast with
+    /// a queue), without Barlow Twins, whose wide projector mostly times the two BLAS libraries.
+    /// </summary>
+    public static IReadOnlyList<string> QuickMethods { get; } = ["RotateNet", "SimCLR", "BYOL", "MoCo"];
 
     /// <summary>Whether the script implements the registered method <paramref name="name"/>.</summary>
     public static bool Implements(string name) => Methods.Contains(name, StringComparer.OrdinalIgnoreCase);
@@ -68,5 +75,8 @@ public sealed class PyTorchReference(string python)
     }
 }
 
-/// <summary>What the reference script printed: its torch version and thread count, and each step's loss and seconds.</summary>
-public sealed record ReferenceRun(string Torch, int Threads, IReadOnlyList<double> Losses, IReadOnlyList<double> Seconds);
+/// <summary>
+/// What the reference script printed: its torch version and thread count, and each step's loss, wall-clock seconds and
+/// process CPU seconds.
+/// </summary>
+public sealed record ReferenceRun(string Torch, int Threads, IReadOnlyList<double> Losses, IReadOnlyList<double> Seconds, IReadOnlyList<double> CpuSeconds);

@@ -4,9 +4,11 @@ namespace SelfishGen.Cli.Benchmarks;
 
 /// <summary>
 /// Measures one method on one backbone: ours and the PyTorch reference take turns, round after round, from the same
-/// initial weights on the same input batches, so that machine load hits both alike.
+/// initial weights on the same input batches, so that machine load hits both alike. With a <paramref name="mixed"/>
+/// precision, a second copy of our method from the same weights takes its turn in that precision too.
 /// </summary>
-public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder)
+public sealed class SpeedMeasurement(
+    int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder, Precision mixed = Precision.Float32)
 {
     /// <summary>Input batches per run; steps cycle through them.</summary>
     private const int Batches = 4;
@@ -19,28 +21,38 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
     {
         var folder = Path.Combine(workFolder, $"{spec.Name}-{speedCase.Backbone}-{Guid.NewGuid():N}");
         var data = new DatasetInfo(speedCase.Shape, Batches * speedCase.BatchSize);
-        using var method = spec.Descriptor.Instantiate(data, spec.Options(speedCase.Backbone), seed);
+        torch.manual_seed(seed);
+        using var method = spec.Descriptor.Create(data, spec.Options(speedCase.Backbone), speedCase.CreateBackbone());
+        torch.manual_seed(seed);
+        using var mixedMethod = mixed == Precision.Float32 ? null : spec.Descriptor.Create(data, spec.Options(speedCase.Backbone), speedCase.CreateBackbone());
         torch.manual_seed(seed);
         using var inputs = torch.rand(speedCase.Shape.WithBatch(data.Count));
         var total = warmupSteps + steps;
         string? manifest = null;
-        var ours = new List<double>();
+        var ours = new Timings();
+        var python = new Timings();
+        var mixedTimings = new Timings();
         var augmentation = new List<double>();
-        var referenceSeconds = new List<double>();
-        double? oursFirstLoss = null, referenceFirstLoss = null;
+        IReadOnlyList<double>? oursLosses = null, referenceLosses = null, mixedLosses = null;
         try
         {
             if (reference is not null && PyTorchReference.Implements(spec.Name))
             {
                 using var views = StepViews.Draw(method, inputs, speedCase.BatchSize, total, seed);
-                manifest = ReferenceExport.Write(folder, method, spec, speedCase, inputs, views, total, learningRate, threads);
+                manifest = ReferenceExport.Write(folder, method, spec, speedCase, inputs, views, total,
+                    OurTrainingSteps.PlannedSteps(total, Batches), learningRate, threads);
             }
             for (var round = 0; round < rounds; round++)
             {
                 var run = OurTrainingSteps.Run(method, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "store"));
-                oursFirstLoss ??= run.Losses[0];
-                ours.AddRange(run.Seconds.Skip(warmupSteps));
-                var line = $"  round {round + 1}: ours {1000 * Statistics.Median(run.Seconds.Skip(warmupSteps)):F0} ms/step";
+                oursLosses ??= [.. run.Losses.Select(loss => (double)loss)];
+                var line = $"  round {round + 1}: ours {ours.Add(run.Seconds, run.CpuSeconds, warmupSteps)}";
+                if (mixedMethod is not null)
+                {
+                    var mixedRun = OurTrainingSteps.Run(mixedMethod, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "mixed"), mixed);
+                    mixedLosses ??= [.. mixedRun.Losses.Select(loss => (double)loss)];
+                    line += $", ours in {mixed} {mixedTimings.Add(mixedRun.Seconds, mixedRun.CpuSeconds, warmupSteps)}";
+                }
                 // Timed after our run, whose allocations the drawing then reuses as inside a step.
                 using (var views = StepViews.Draw(method, inputs, speedCase.BatchSize, total, seed))
                 {
@@ -52,10 +64,9 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
                 }
                 if (manifest is not null)
                 {
-                    var python = reference!.Run(manifest);
-                    referenceFirstLoss ??= python.Losses[0];
-                    referenceSeconds.AddRange(python.Seconds.Skip(warmupSteps));
-                    line += $", PyTorch {1000 * Statistics.Median(python.Seconds.Skip(warmupSteps)):F0} ms/step";
+                    var result = reference!.Run(manifest);
+                    referenceLosses ??= result.Losses;
+                    line += $", PyTorch {python.Add(result.Seconds, result.CpuSeconds, warmupSteps)}";
                 }
                 log(line + $" (load {MachineLoad.Now()})");
             }
@@ -67,13 +78,34 @@ public sealed class SpeedMeasurement(int warmupSteps, int steps, int rounds, int
         }
         return new SpeedResult(
             spec.Label, speedCase.Backbone.ToString(), speedCase.Shape.ToString(), speedCase.BatchSize,
-            Statistics.Median(ours), referenceSeconds.Count > 0 ? Statistics.Median(referenceSeconds) : null,
+            Statistics.Median(ours.Wall), python.Wall.Count > 0 ? Statistics.Median(python.Wall) : null,
+            Statistics.Median(ours.Cpu), python.Cpu.Count > 0 ? Statistics.Median(python.Cpu) : null,
             augmentation.Count > 0 ? Statistics.Median(augmentation) : null,
             PyTorchReference.Implements(spec.Name),
-            oursFirstLoss!.Value, referenceFirstLoss,
-            RoundMedians(ours), RoundMedians(referenceSeconds));
+            oursLosses!, referenceLosses ?? [],
+            ours.RoundMedians, python.RoundMedians, MachineLoad.Now(),
+            mixedLosses is null ? null : new MixedPrecisionTiming(mixed.ToString(), Statistics.Median(mixedTimings.Wall), Statistics.Median(mixedTimings.Cpu),
+                mixedLosses, mixedTimings.RoundMedians));
+    }
 
-        List<double> RoundMedians(List<double> all) =>
-            [.. all.Chunk(steps).Select(chunk => Statistics.Median(chunk))];
+    /// <summary>The measured steps of one side, over all rounds.</summary>
+    private sealed class Timings
+    {
+        public List<double> Wall { get; } = [];
+
+        public List<double> Cpu { get; } = [];
+
+        public List<double> RoundMedians { get; } = [];
+
+        /// <summary>Adds a round's steps after the warm-up; returns the round's medians as text.</summary>
+        public string Add(IEnumerable<double> wall, IEnumerable<double> cpu, int warmup)
+        {
+            var roundWall = wall.Skip(warmup).ToList();
+            var roundCpu = cpu.Skip(warmup).ToList();
+            Wall.AddRange(roundWall);
+            Cpu.AddRange(roundCpu);
+            RoundMedians.Add(Statistics.Median(roundWall));
+            return $"{1000 * Statistics.Median(roundWall):F0} ms/step (CPU {1000 * Statistics.Median(roundCpu):F0})";
+        }
     }
 }

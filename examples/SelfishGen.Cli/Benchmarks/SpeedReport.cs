@@ -27,18 +27,30 @@ public sealed record SpeedReport(
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OMP_WAIT_POLICY {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
             .AppendLine()
-            .AppendLine("| method | backbone | input | batch | ours ms/step | ours img/s | PyTorch ms/step | PyTorch img/s | ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | first-step loss ours / PyTorch |")
-            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| method | backbone | input | batch | ours ms/step | PyTorch ms/step | ours/PyTorch | ours CPU ms/step | PyTorch CPU ms/step | CPU ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | first-step loss ours / PyTorch | load after |")
+            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in Results)
         {
             var missing = r.HasReference ? "-" : "no reference";
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {r.OursImagesPerSecond:F0} | {Optional(1000 * r.ReferenceSeconds, "F0", missing)} | {Optional(r.ReferenceImagesPerSecond, "F0", missing)} | {Optional(r.Ratio, "F2", missing)} | {Optional(1000 * r.AugmentationSeconds, "F0")} | {Optional(r.RatioWithoutAugmentation, "F2")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6", missing)} (diff {Optional(r.LossDifference, "E1")}) |"));
+                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {Optional(1000 * r.ReferenceSeconds, "F0", missing)} | {Optional(r.Ratio, "F2", missing)} | {1000 * r.OursCpuSeconds:F0} | {Optional(1000 * r.ReferenceCpuSeconds, "F0", missing)} | {Optional(r.CpuRatio, "F2", missing)} | {Optional(1000 * r.AugmentationSeconds, "F0")} | {Optional(r.RatioWithoutAugmentation, "F2")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6", missing)} (diff {Optional(r.LossDifference, "E1")}) | {r.Load} |"));
         }
         if (Results.Any(r => r.AugmentationSeconds is not null))
             text.AppendLine()
                 .AppendLine("Our step draws its augmented views inside the step; PyTorch's is given the same views, drawn beforehand. "
                     + "The augmentation column is the median time of drawing one step's views alone, so (ours - augmentation)/PyTorch compares the same work.");
+        if (Results.FirstOrDefault(r => r.Mixed is not null)?.Mixed?.Precision is { } precision)
+        {
+            text.AppendLine()
+                .AppendLine(Invariant($"| method | backbone | float32 ms/step | {precision} ms/step | {precision}/float32 | float32 CPU ms/step | {precision} CPU ms/step | CPU {precision}/float32 | {precision}/PyTorch | largest loss difference |"))
+                .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in Results.Where(r => r.Mixed is not null))
+                text.AppendLine(Invariant(
+                    $"| {r.Method} | {r.Backbone} | {1000 * r.OursSeconds:F0} | {1000 * r.Mixed!.Seconds:F0} | {r.MixedRatio:F2} | {1000 * r.OursCpuSeconds:F0} | {1000 * r.Mixed.CpuSeconds:F0} | {r.MixedCpuRatio:F2} | {Optional(r.MixedReferenceRatio, "F2")} | {r.MixedLossDeviation:P1} |"));
+            text.AppendLine()
+                .AppendLine($"The {precision} step is a second copy of the method from the same weights on the same batches, timed in the same rounds; "
+                    + "the loss difference is the largest over its steps, relative to max(1, |float32 loss|).");
+        }
         if (Pipeline is { } p)
             text.AppendLine()
                 .AppendLine("| data pipeline | images/s |")

@@ -2,17 +2,24 @@ using System.Diagnostics;
 
 namespace SelfishGen.Cli.Benchmarks;
 
-/// <summary>Records the loss and the wall-clock duration of every training step (time from the previous step's end).</summary>
+/// <summary>
+/// Records the loss, the wall-clock duration and the process CPU time of every training step (each from the previous
+/// step's end). On a machine shared with other work, CPU time is the measure that load does not inflate.
+/// </summary>
 public sealed class StepRecorder : ITrainingObserver
 {
     private readonly Stopwatch _clock = new();
     private TimeSpan _last;
+    private TimeSpan _lastCpu;
 
     /// <summary>Loss of each step, in order.</summary>
     public List<float> Losses { get; } = [];
 
     /// <summary>Duration of each step in seconds, in order.</summary>
     public List<double> Seconds { get; } = [];
+
+    /// <summary>CPU time of the whole process (all its threads) during each step in seconds, in order.</summary>
+    public List<double> CpuSeconds { get; } = [];
 
     /// <summary>Images of all recorded steps.</summary>
     public long Images { get; private set; }
@@ -25,15 +32,26 @@ public sealed class StepRecorder : ITrainingObserver
     {
         _clock.Restart();
         _last = TimeSpan.Zero;
+        _lastCpu = ProcessCpu();
     }
 
     /// <inheritdoc />
     public void OnStep(long step, int epoch, float loss, int images, double learningRate)
     {
         var now = _clock.Elapsed;
+        var cpu = ProcessCpu();
         Seconds.Add((now - _last).TotalSeconds);
+        CpuSeconds.Add((cpu - _lastCpu).TotalSeconds);
+        _lastCpu = cpu;
         Losses.Add(loss);
         Images += images;
         _last = now;
+    }
+
+    /// <summary>CPU time this process has used so far, over all its threads.</summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using SelfishGen.Modules;
 using SelfishGen.Views;
 
 namespace SelfishGen.Cli.Benchmarks;
@@ -8,13 +9,15 @@ namespace SelfishGen.Cli.Benchmarks;
 /// The augmented views that each training step of a view-based method (one declaring <see cref="ViewsAttribute"/>)
 /// draws, made outside training with a generator seeded as the step's own (<see cref="TrainingContext.NewRandom"/>),
 /// and how long making them took: the augmentation cost inside our step, which the PyTorch reference does not pay.
+/// For a method that forwards its keys in shuffled batch-norm groups (MoCo), also the permutation the step draws next.
 /// </summary>
 public sealed class StepViews : IDisposable
 {
-    private StepViews(IReadOnlyList<torch.Tensor> views, int count, IReadOnlyList<double> seconds)
+    private StepViews(IReadOnlyList<torch.Tensor> views, int count, IReadOnlyList<torch.Tensor> orders, IReadOnlyList<double> seconds)
     {
         Views = views;
         Count = count;
+        Orders = orders;
         Seconds = seconds;
     }
 
@@ -23,6 +26,9 @@ public sealed class StepViews : IDisposable
 
     /// <summary>Number of views per step.</summary>
     public int Count { get; }
+
+    /// <summary>Every step's permutation of the batch (int64) for the keys' batch-norm groups; empty when the method draws none.</summary>
+    public IReadOnlyList<torch.Tensor> Orders { get; }
 
     /// <summary>Seconds each step's <see cref="AugmentedViews.Apply"/> took, in order.</summary>
     public IReadOnlyList<double> Seconds { get; }
@@ -42,9 +48,11 @@ public sealed class StepViews : IDisposable
             return null;
         var shape = new Data.ImageShape((int)inputs.shape[1], (int)inputs.shape[2], (int)inputs.shape[3]);
         var augmentation = new AugmentedViews(shape, declared.Views, declared.LocalCrops);
+        var shuffled = BatchNormGroups.GroupCount(batchSize, KeyGroups(method)) > 1;
         var batches = (int)inputs.shape[0] / batchSize;
         var seconds = new List<double>();
         var all = new List<torch.Tensor>();
+        var orders = new List<torch.Tensor>();
         for (var step = 0; step < steps; step++)
         {
             using var random = TrainingContext.NewRandom(seed, step);
@@ -54,14 +62,20 @@ public sealed class StepViews : IDisposable
             var views = augmentation.Apply(batch, random);
             seconds.Add(clock.Elapsed.TotalSeconds);
             all.AddRange(views.Select(view => view.MoveToOuterDisposeScope()));
+            if (shuffled)
+                orders.Add(torch.randperm(batchSize, generator: random).MoveToOuterDisposeScope());
         }
-        return new StepViews(all, augmentation.Count, seconds);
+        return new StepViews(all, augmentation.Count, orders, seconds);
     }
+
+    // The method's BatchNormGroups option (MoCo's shuffle-BN), 1 when it has none.
+    private static int KeyGroups(SelfSupervisedMethod method) =>
+        method.Hyperparameters.GetType().GetProperty(nameof(Methods.MoCo.Options.BatchNormGroups))?.GetValue(method.Hyperparameters) as int? ?? 1;
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var view in Views)
-            view.Dispose();
+        foreach (var tensor in Views.Concat(Orders))
+            tensor.Dispose();
     }
 }

@@ -84,6 +84,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue("auto")]
         public string Device { get; init; } = "auto";
 
+        [CommandOption("--precision <NAME>")]
+        [Description("fp32, or mixed precision: bf16 (a CPU with AVX-512 BF16 or AMX, or CUDA), fp16 (CUDA). Backbone convolutions compute in it; weights, heads and losses stay float32.")]
+        [DefaultValue("fp32")]
+        public string Precision { get; init; } = "fp32";
+
         [CommandOption("--workers <N>")]
         [Description("Extra batches prepared ahead while a step trains.")]
         [DefaultValue(1)]
@@ -146,6 +151,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var options = OptionOverrides.Apply(descriptor, settings.Set.Select(OptionOverrides.ParsePair));
         var checkpointEvery = CheckpointInterval.Parse(settings.CheckpointEvery);
         var device = Devices.Parse(settings.Device);
+        var precision = MixedPrecision.Parse(settings.Precision);
+        MixedPrecision.LowPrecisionType(precision, device); // refuses what this device cannot run before any work
         var data = settings.OpenData();
         var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
         if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
@@ -160,7 +167,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         {
             SkippedFilesReport.Print(data, store + ".skipped.txt");
             AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
-                                   (world.Size > 1 ? $", {world.Size} ranks" : "") + $", checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+                                   (world.Size > 1 ? $", {world.Size} ranks" : "") + $", {settings.Precision}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
         }
         var method = settings.InitFrom is { } weights
             ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
@@ -177,6 +184,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             pretrained: settings.Resume,
             seed: settings.Seed,
             device: device,
+            precision: precision,
             checkpointEvery: checkpointEvery,
             onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
             allowChanges: settings.AllowChanges,

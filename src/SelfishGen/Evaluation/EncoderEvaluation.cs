@@ -47,9 +47,10 @@ public static class EncoderEvaluation
     {
         using var trainFeatures = FeatureExtractor.Extract(encoder, train, options.BatchSize);
         using var testFeatures = FeatureExtractor.Extract(encoder, test, options.BatchSize);
-        double Knn(int k) => new KnnClassifier(k, options.KnnTemperature, options.KnnChunkSize).Evaluate(trainFeatures, testFeatures).Accuracy;
+        KnnClassifier Knn(int k) => new(k, options.KnnTemperature, options.KnnChunkSize);
+        var knn = KnnClassifier.Evaluate([Knn(200), Knn(20)], trainFeatures, testFeatures);
         double? linear = probe ? LinearProbe.Run(trainFeatures, testFeatures, options.LinearProbe).TestAccuracy : null;
-        return new EvaluationRow(name, Knn(200), Knn(20), linear);
+        return new EvaluationRow(name, knn[0].Accuracy, knn[1].Accuracy, linear);
     }
 
     private static void RequireSameArchitecture(nn.Module trained, nn.Module randomInit)

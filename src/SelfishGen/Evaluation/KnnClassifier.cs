@@ -37,10 +37,17 @@ public sealed class KnnClassifier
     public int ChunkSize { get; }
 
     /// <summary>Classifies <paramref name="test"/> by its neighbours in <paramref name="train"/> and scores the result.</summary>
-    public ClassificationResult Evaluate(LabelledFeatures train, LabelledFeatures test)
+    public ClassificationResult Evaluate(LabelledFeatures train, LabelledFeatures test) => Evaluate([this], train, test)[0];
+
+    /// <summary>
+    /// Classifies <paramref name="test"/> with each of <paramref name="classifiers"/> (e.g. k = 200 and k = 20) and
+    /// scores the results, searching the neighbours once, for the largest k.
+    /// </summary>
+    public static IReadOnlyList<ClassificationResult> Evaluate(IReadOnlyList<KnnClassifier> classifiers, LabelledFeatures train, LabelledFeatures test)
     {
-        using var predictions = Predict(train, test.Features);
-        return ClassificationResult.Score(predictions, test.Labels);
+        using var scope = NewDisposeScope();
+        var votes = Votes(classifiers, train, test.Features);
+        return [.. votes.Select(v => ClassificationResult.Score(v.argmax(1), test.Labels))];
     }
 
     /// <summary>The predicted class (int64 (M)) of each row of <paramref name="features"/> (M, D).</summary>
@@ -56,33 +63,45 @@ public sealed class KnnClassifier
     /// </summary>
     public Tensor Votes(LabelledFeatures train, Tensor features)
     {
+        using var scope = NewDisposeScope();
+        return Votes([this], train, features)[0].MoveToOuterDisposeScope();
+    }
+
+    // Each classifier's votes for each row of features, from one neighbour search for the largest k. A chunk of test
+    // rows at a time (the smallest chunk size of the classifiers) bounds the memory of the similarities.
+    private static List<Tensor> Votes(IReadOnlyList<KnnClassifier> classifiers, LabelledFeatures train, Tensor features)
+    {
+        if (classifiers.Count == 0)
+            throw new ArgumentException("Give at least one classifier.", nameof(classifiers));
         if (features.dim() != 2 || features.shape[1] != train.Dimension)
             throw new ArgumentException(
                 $"Expected test features (M, {train.Dimension}); got ({string.Join(", ", features.shape)}).", nameof(features));
         var classes = train.ClassCount();
-        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var device = train.Features.device;
-        var bank = nn.functional.normalize(train.Features.to(float32), dim: 1).t();
-        var bankLabels = train.Labels.to(device);
-        var k = Math.Min(K, train.Count);
-        var chunks = new List<Tensor>();
-        for (long start = 0; start < features.shape[0]; start += ChunkSize)
+        using var search = new NeighbourSearch(train.Features);
+        var bankLabels = train.Labels.to(search.Device);
+        var largest = (int)Math.Min(classifiers.Max(c => c.K), search.Count);
+        var chunkSize = classifiers.Min(c => c.ChunkSize);
+        var chunks = classifiers.Select(_ => new List<Tensor>()).ToList();
+        for (long start = 0; start < features.shape[0]; start += chunkSize)
         {
-            using var chunk = features.narrow(0, start, Math.Min(ChunkSize, features.shape[0] - start));
-            chunks.Add(ChunkVotes(chunk.to(device), bank, bankLabels, k, classes));
+            using var region = Hosting.NoCollectionRegion.Enter();
+            using var chunkScope = NewDisposeScope();
+            using var chunk = features.narrow(0, start, Math.Min(chunkSize, features.shape[0] - start));
+            var (similarities, indices) = search.Nearest(chunk, largest);
+            var labels = bankLabels[indices];
+            for (var c = 0; c < classifiers.Count; c++)
+                chunks[c].Add(classifiers[c].ChunkVotes(similarities, labels, classes).MoveToOuterDisposeScope());
         }
-        return (chunks.Count == 0 ? zeros(0, classes, device: device) : cat(chunks, 0)).MoveToOuterDisposeScope();
+        return [.. chunks.Select(parts => parts.Count == 0 ? zeros(0, classes, device: search.Device) : cat(parts, 0))];
     }
 
-    private Tensor ChunkVotes(Tensor chunk, Tensor bank, Tensor bankLabels, int k, int classes)
+    // Votes from the nearest neighbours of a chunk, given in descending similarity: this classifier's K of them.
+    private Tensor ChunkVotes(Tensor similarities, Tensor labels, int classes)
     {
-        using var region = Hosting.NoCollectionRegion.Enter();
-        using var scope = NewDisposeScope();
-        var similarity = nn.functional.normalize(chunk.to(float32), dim: 1).matmul(bank);
-        var (nearest, indices) = similarity.topk(k, dim: 1);
-        return zeros(chunk.shape[0], classes, device: chunk.device)
-            .scatter_add_(1, bankLabels[indices], nearest.div(_temperature).exp_())
-            .MoveToOuterDisposeScope();
+        var k = Math.Min(K, similarities.shape[1]);
+        using var weights = similarities.narrow(1, 0, k).div(_temperature).exp_();
+        using var nearestLabels = labels.narrow(1, 0, k);
+        return zeros(similarities.shape[0], classes, device: similarities.device).scatter_add_(1, nearestLabels, weights);
     }
 }

@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace SelfishGen.Evaluation;
 
 /// <summary>
-/// Measures how linearly separable frozen features are: trains a linear classifier with Adam on training features
-/// standardised by the training set's mean and standard deviation, then scores it on the test features.
+/// Measures how linearly separable frozen features are: fits a linear classifier (softmax regression) on training
+/// features standardised by the training set's mean and standard deviation, then scores it on the test features. The
+/// fit is full-batch L-BFGS by default, or mini-batch Adam (<see cref="LinearProbeOptions.Solver"/>).
 /// </summary>
 public static class LinearProbe
 {
@@ -18,6 +19,8 @@ public static class LinearProbe
         options ??= new LinearProbeOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Iterations, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.WeightDecay);
         if (test.Dimension != train.Dimension)
             throw new ArgumentException($"Test features have {test.Dimension} dimensions, training features {train.Dimension}.", nameof(test));
 
@@ -33,7 +36,9 @@ public static class LinearProbe
         using (no_grad())
             foreach (var parameter in classifier.parameters())
                 parameter.zero_();
-        var losses = Train(classifier, x, y, options);
+        var losses = options.Solver == LinearProbeSolver.FullBatch
+            ? FitFullBatch(classifier, x, y, options)
+            : Train(classifier, x, y, options);
 
         using (no_grad())
         {
@@ -42,6 +47,24 @@ public static class LinearProbe
             var testResult = ClassificationResult.Score(classifier.call(testX).argmax(1), test.Labels);
             return new LinearProbeResult(testResult, trainAccuracy, losses);
         }
+    }
+
+    // L-BFGS (SoftmaxRegression) on the features whitened (Whitening): the same objective, penalty included, in far
+    // fewer iterations than on correlated features; the weights then mapped back and copied into the classifier.
+    private static List<double> FitFullBatch(Linear classifier, Tensor x, Tensor y, LinearProbeOptions options)
+    {
+        using var scope = NewDisposeScope();
+        var (whitening, inverses) = Whitening.Of(x);
+        using var decay = options.WeightDecay.ToScalar();
+        var penalties = options.WeightDecay > 0 ? inverses.mul(decay) : null;
+        var (parameters, losses) = SoftmaxRegression.Fit(x.mm(whitening), y, (int)classifier.weight!.shape[0], penalties, options.Iterations);
+        var rank = whitening.shape[1];
+        using (no_grad())
+        {
+            classifier.weight.copy_(parameters.narrow(1, 0, rank).mm(whitening.t()));
+            classifier.bias!.copy_(parameters.select(1, rank));
+        }
+        return losses;
     }
 
     private static List<double> Train(Linear classifier, Tensor x, Tensor y, LinearProbeOptions options)

@@ -54,5 +54,6 @@ public static class BatchNormGroups
         return outputs.index_select(0, argsort(order)).narrow(0, CrossRank.Offset(rows), rows);
     }
 
-    private static long GroupCount(long batch, int groups) => Math.Max(1, Math.Min(groups, batch / 2));
+    /// <summary>The groups a batch of <paramref name="batch"/> images is forwarded in: at most <paramref name="groups"/>, each of at least two images.</summary>
+    public static long GroupCount(long batch, int groups) => Math.Max(1, Math.Min(groups, batch / 2));
 }

@@ -41,5 +41,5 @@ public sealed class ConvNet : Backbone
         ReLU(inplace: true));
 
     /// <inheritdoc />
-    public override Tensor FeatureMaps(Tensor images) => _layers.call(images);
+    public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() => _layers.call(images));
 }

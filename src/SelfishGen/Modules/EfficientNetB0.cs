@@ -82,10 +82,11 @@ public sealed class EfficientNetB0 : Backbone
     }
 
     /// <inheritdoc />
-    public override Tensor FeatureMaps(Tensor images)
+    public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() =>
     {
-        using var stem = _stem.call(images);
+        using var packed = ChannelsLast.Of(images);
+        using var stem = _stem.call(packed);
         using var blocks = _blocks.call(stem);
         return _head.call(blocks);
-    }
+    });
 }

@@ -36,11 +36,12 @@ public sealed class ResNet18 : Backbone
     public override Backbone Replicate(ImageShape input) => new ResNet18(input, Norm);
 
     /// <inheritdoc />
-    public override Tensor FeatureMaps(Tensor images)
+    public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() =>
     {
-        using var stem = _stem.call(images);
+        using var packed = ChannelsLast.Of(images);
+        using var stem = _stem.call(packed);
         return _stages.call(stem);
-    }
+    });
 
     /// <summary>Two 3×3 conv → batch-norm layers with a residual connection (1×1 projection when the shape changes).</summary>
     private sealed class BasicBlock : Module<Tensor, Tensor>

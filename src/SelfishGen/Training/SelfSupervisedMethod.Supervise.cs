@@ -42,6 +42,11 @@ public abstract partial class SelfSupervisedMethod
     /// <param name="lrScheduler">Learning-rate schedule; the recipe's (warm-up, then constant or cosine) when null.</param>
     /// <param name="seed">Seed of data order and augmentations (a resumed run must give the same one, or keeps the checkpoint's when changes are allowed).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
+    /// <param name="precision">
+    /// The arithmetic of the steps: float32, or mixed precision whose convolutions compute in bfloat16 (CPUs with
+    /// AVX-512 BF16 or AMX, CUDA) or float16 (CUDA) while weights, batch norms, heads and losses stay float32
+    /// (<see cref="Modules.Autocast"/>). A precision the device cannot run is refused with an <see cref="ArgumentException"/>.
+    /// </param>
     /// <param name="checkpointEvery">How often to write a checkpoint while training; <see cref="CheckpointInterval.Default"/> when null.</param>
     /// <param name="onNonFinite">Stop (the default) or skip a step whose loss or gradient is NaN or infinite.</param>
     /// <param name="allowChanges">When resuming, accept settings, options or data that differ from the checkpoint's
@@ -69,6 +74,7 @@ public abstract partial class SelfSupervisedMethod
         LrSchedule? lrScheduler = null,
         int seed = 0,
         Device? device = null,
+        Precision precision = Precision.Float32,
         CheckpointInterval? checkpointEvery = null,
         NonFiniteSteps onNonFinite = NonFiniteSteps.Stop,
         bool allowChanges = false,
@@ -89,6 +95,7 @@ public abstract partial class SelfSupervisedMethod
         var resolved = TrainingPlan.Override(recipe ?? Recipe, lr, optimizer, batchSize, weightDecay);
         if (device is not null)
             To(device);
+        PreparePrecision(precision);
         name ??= DefaultStore;
         var plan = new TrainingPlan(resolved, lrScheduler ?? resolved.ScheduleFor(dataset.Count / resolved.BatchSize), epochs, shuffle, numWorkers);
         var settings = TrainingSettings.Of(plan, seed);
@@ -241,7 +248,7 @@ public abstract partial class SelfSupervisedMethod
         setup.Optimizer.zero_grad();
         try
         {
-            var loss = Forward(batch, context);
+            var loss = ForwardInPrecision(batch, context);
             var value = FiniteLoss(loss, "the loss", context);
             Update(loss, setup, batch, context);
             return value;
@@ -264,10 +271,13 @@ public abstract partial class SelfSupervisedMethod
     /// </summary>
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
-        loss.backward();
+        var finite = BackwardInPrecision(loss);
         _parallel.AverageGradients(setup.Optimizer.parameters(), batchNormOf: this);
-        EnsureFiniteGradients(setup.Optimizer, "a gradient", context);
-        setup.Step(parameters());
+        if (finite)
+        {
+            EnsureFiniteGradients(setup.Optimizer, "a gradient", context);
+            setup.Step(parameters());
+        }
         using (no_grad())
             AfterStep(batch, context);
     }

@@ -42,22 +42,37 @@ public sealed class BenchCommandTests
     {
         using var folder = new TempFolder();
 
-        var code = SelfishApp.Run(["bench", "speed", "--backbones", "convnet", "--batch-size", "8",
+        var code = SelfishApp.Run(["bench", "speed", "--full", "--backbones", "convnet", "--batch-size", "8",
             "--steps", "2", "--warmup", "0", "--rounds", "1", "--no-pipeline", "--out", folder.Path]);
 
         Assert.Equal(0, code);
         var report = JsonSerializer.Deserialize<SpeedReport>(File.ReadAllText(Path.Combine(folder.Path, "speed.json")), Json)!;
-        Assert.Equal(["RotateNet", "SimCLR", "BarlowTwins"], report.Results.Select(r => r.Method));
+        Assert.Equal(["RotateNet", "SimCLR", "BYOL", "MoCo", "BarlowTwins"], report.Results.Select(r => r.Method));
         foreach (var result in report.Results)
         {
-            Assert.True(result.OursSeconds > 0);
+            Assert.True(result.OursSeconds > 0 && result.OursCpuSeconds > 0);
             Assert.True(result.HasReference);
             Assert.Equal(report.Torch is null, result.ReferenceFirstLoss is null);
+            if (report.Torch is null)
+                continue;
             // 1e-4, relative for losses above 1: Barlow Twins' loss is in the thousands, where float32 steps exceed 1e-4.
-            if (result.LossDifference is { } difference)
-                Assert.True(difference <= 1e-4 * Math.Max(1, Math.Abs(result.OursFirstLoss)), $"{result.Method}: first-step losses differ by {difference}");
+            Assert.True(result.LossDifference <= 1e-4 * Math.Max(1, Math.Abs(result.OursFirstLoss)), $"{result.Method}: first-step losses differ by {result.LossDifference}");
+            // The second step follows the first one's Adam step, momentum update and queue write on both sides.
+            var second = Math.Abs(result.OursLosses[1] - result.ReferenceLosses[1]);
+            Assert.True(second <= 1e-3 * Math.Max(1, Math.Abs(result.OursLosses[1])), $"{result.Method}: second-step losses differ by {second}");
         }
         Assert.Null(report.Results[0].AugmentationSeconds);
         Assert.All(report.Results.Skip(1), result => Assert.True(result.AugmentationSeconds > 0, $"{result.Method} draws its views in the step"));
+    }
+
+    [Fact]
+    public void Speed_bench_rejects_a_backbone_without_a_case()
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "speed", "--backbones", "convnet", "--out", folder.Path]);
+
+        Assert.Equal(2, code);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "speed.json")));
     }
 }

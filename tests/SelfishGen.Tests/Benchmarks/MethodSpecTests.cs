@@ -29,14 +29,16 @@ public sealed class MethodSpecTests
     }
 
     [Fact]
-    public void Speed_defaults_to_the_registered_methods_with_a_pytorch_reference_at_their_defaults()
+    public void Speed_defaults_to_registered_methods_with_a_pytorch_reference_at_their_defaults_and_the_full_sweep_to_all_of_them()
     {
-        var specs = MethodSpec.WithPyTorchReference();
+        var quick = MethodSpec.WithPyTorchReference(all: false);
+        var full = MethodSpec.WithPyTorchReference(all: true);
 
-        Assert.Equal(["RotateNet", "SimCLR", "BarlowTwins"], specs.Select(s => s.Name));
-        Assert.All(specs, spec => Assert.Empty(spec.Overrides));
+        Assert.Equal(["RotateNet", "SimCLR", "BYOL", "MoCo"], quick.Select(s => s.Name));
+        Assert.Equal(["RotateNet", "SimCLR", "BYOL", "MoCo", "BarlowTwins"], full.Select(s => s.Name));
+        Assert.All(full, spec => Assert.Empty(spec.Overrides));
         Assert.True(PyTorchReference.Implements("simclr"));
-        Assert.False(PyTorchReference.Implements("BYOL"));
+        Assert.False(PyTorchReference.Implements("SimSiam"));
     }
 
     [Fact]

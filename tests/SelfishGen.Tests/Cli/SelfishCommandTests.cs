@@ -71,6 +71,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--set", "NoSuchHyperparameter=1")]
     [InlineData("train", "--set", "LabelSmoothing=2")]
     [InlineData("train", "--device", "tpu")]
+    [InlineData("train", "--precision", "fp8")]
     [InlineData("train", "--init-from", "weights.pt", "--resume")]
     [InlineData("train", "--init-partial")]
     [InlineData("export", "--store", "no/such/checkpoint")]
@@ -88,12 +89,14 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.NotEqual("", _output.ToString().Trim());
     }
 
-    [Fact]
-    public void SplitBrain_on_the_grayscale_sample_stops_before_training_and_asks_for_colour_images()
+    [Theory]
+    [InlineData("SplitBrain needs colour images, but these have 1 channel(s)", "--method", "SplitBrain", "--data", "sample")]
+    [InlineData("fp16 mixed precision is for CUDA devices", "--precision", "fp16", "--device", "cpu")]
+    public void Train_stops_before_training_with_a_message_that_says_what_to_do(string message, params string[] options)
     {
-        Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--method", "SplitBrain", "--data", "sample", "--store", Path.Combine(_folder.Path, "run")));
+        Assert.Equal(SelfishApp.InvalidArguments, Run(["train", .. options, "--store", Path.Combine(_folder.Path, "run")]));
         var text = _output.ToString();
-        Assert.Contains("SplitBrain needs colour images, but these have 1 channel(s)", text);
+        Assert.Contains(message, text);
         Assert.DoesNotContain("Trained", text);
         Assert.DoesNotContain("   at ", text);  // no stack trace
     }

@@ -71,6 +71,25 @@ public class KnnClassifierTests
     }
 
     [Fact]
+    public void Classifiers_evaluated_together_search_once_and_score_as_each_one_alone()
+    {
+        using var scope = NewDisposeScope();
+        using var split = SyntheticFeatures.Clusters(400, 150, classes: 4, dimension: 8, spread: 1.5, seed: 4);
+        KnnClassifier[] classifiers = [new(k: 50, chunkSize: 64), new(k: 5, temperature: 0.5), new(k: 1000)];
+
+        var together = KnnClassifier.Evaluate(classifiers, split.Train, split.Test);
+
+        Assert.Equal(3, together.Count);
+        for (var i = 0; i < classifiers.Length; i++)
+        {
+            var alone = classifiers[i].Evaluate(split.Train, split.Test);
+            Assert.Equal(alone.Predictions, together[i].Predictions);
+            Assert.Equal(alone.Accuracy, together[i].Accuracy);
+        }
+        Assert.NotEqual(together[0].Predictions, together[1].Predictions);
+    }
+
+    [Fact]
     public void K_larger_than_the_training_set_uses_every_training_sample()
     {
         using var scope = NewDisposeScope();

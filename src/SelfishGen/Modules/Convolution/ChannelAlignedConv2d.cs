@@ -5,8 +5,9 @@ namespace SelfishGen.Modules;
 
 /// <summary>
 /// <c>torch.nn.Conv2d</c> (same parameters, initialisation and state-dict names) computed through
-/// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not. Every
-/// convolution of SelfishGen's modules is one; use it in your own modules too.
+/// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not, and in low
+/// precision inside an <see cref="Autocast"/> scope. Every convolution of SelfishGen's modules is one; use it in your
+/// own modules too.
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
 {
@@ -19,5 +20,24 @@ public sealed class ChannelAlignedConv2d : Convolution
     }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => ChannelAlignment.Conv2d(input, weight, bias, stride, padding!, dilation, groups);
+    public override Tensor forward(Tensor input)
+    {
+        if (!Autocast.Applies(input))
+            return ChannelAlignment.Conv2d(input, weight, bias, stride, padding!, dilation, groups);
+        if (input.device_type == DeviceType.CPU && groups != 1)
+        {
+            // Grouped (depthwise) convolutions in float32: libtorch's low-precision kernels for their gradients are
+            // several times slower than its float32 ones on small and strided maps (EfficientNet-B0's later stages).
+            using var full = input.to(ScalarType.Float32);
+            using var output = ChannelAlignment.Conv2d(full, weight, bias, stride, padding!, dilation, groups);
+            return Autocast.Low(output);
+        }
+        if (input.device_type == DeviceType.CPU && groups == 1 && LowPrecisionConvolution.Suits(input, weight, stride, padding!, dilation))
+            return LowPrecisionConvolution.Conv2d(input, weight, bias, stride, padding!, dilation);
+        // libtorch's own low-precision kernels, gradients through the casts.
+        using var low = Autocast.Low(input);
+        using var lowWeight = Autocast.Low(weight);
+        using var lowBias = bias is null ? null : Autocast.Low(bias);
+        return ChannelAlignment.Conv2d(low, lowWeight, lowBias, stride, padding!, dilation, groups);
+    }
 }

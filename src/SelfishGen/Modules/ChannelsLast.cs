@@ -1,0 +1,16 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// The channels-last memory layout (shape still N, C, H, W; in memory N, H, W, C), in which this libtorch's oneDNN
+/// convolutions run fastest on the CPU: measured on 2 cores, an EfficientNet-B0 training step about 1.45× faster
+/// (depthwise convolutions above all), a ResNet-18 step about 5 %. A backbone converts its input once; convolutions,
+/// batch norms and element-wise operations keep the layout, so every activation after the input is channels-last.
+/// </summary>
+internal static class ChannelsLast
+{
+    /// <summary><paramref name="images"/> (N, C, H, W) laid out channels-last on the CPU; elsewhere an alias of it.</summary>
+    public static Tensor Of(Tensor images) =>
+        images.device_type == DeviceType.CPU ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2) : images.alias();
+}
