@@ -24,7 +24,8 @@ public sealed class OwnObjectiveWiringTests : IDisposable
             "[Projector(Hidden = [32], Out = 16)]",
             "[Objective(typeof(SelfishGen.Objectives.NtXentLoss), Temperature = 0.1)]",
         ], "SelfSupervisedMethod");
-        var builtIn = TinyMethods.Create("SimCLR", images).Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "builtin"));
+        // Both with the library's default recipe: the built-in SimCLR declares LARS, the own declaration no recipe.
+        var builtIn = TinyMethods.Create("SimCLR", images).Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "builtin"), recipe: TrainingRecipe.Default);
 
         var context = new AssemblyLoadContext(nameof(OwnObjectiveWiringTests), isCollectible: true);
         try
@@ -38,7 +39,7 @@ public sealed class OwnObjectiveWiringTests : IDisposable
             var type = context.LoadFromStream(image).GetType($"{RandomDeclaration.Namespace}.OwnSimClr")!;
             manual_seed(1); // as TinyMethods does before building the method
             using var own = (SelfSupervisedMethod)Activator.CreateInstance(type, images, null, new SelfishGen.Modules.ConvNet(images.Shape, width: 8))!;
-            var ownRun = own.Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "own"));
+            var ownRun = own.Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "own"), recipe: TrainingRecipe.Default);
 
             Assert.Equal(builtIn.StepLosses, ownRun.StepLosses);
         }
