@@ -260,7 +260,9 @@ class MoCo(nn.Module):
         self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
         target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
         self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
-        self.register_buffer("queue", torch.zeros(options["queue"], options["projectorOut"]))
+        # As many keys as our queue holds: the library caps the Queue option at the data's size.
+        size = next((b["shape"][0] for b in manifest.get("buffers", []) if b["name"] == "queue.keys"), options["queue"])
+        self.register_buffer("queue", torch.zeros(size, options["projectorOut"]))
         self.pointer = 0
         self.options, self.total_steps = options, manifest["totalSteps"]
         self.groups = max(1, min(options["batchNormGroups"], manifest["batchSize"] // 2))
