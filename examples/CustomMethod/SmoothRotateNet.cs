@@ -8,5 +8,5 @@ namespace CustomMethod;
 /// values (try <c>LabelSmoothing = 1.5</c>: the build fails with SSG011).
 /// </summary>
 [Pretext(PretextKind.Rotation)]
-[Classification(Hidden = [], LabelSmoothing = 0.1)]
+[Classification(Hidden = [], LabelSmoothing = 0.05)]
 public partial class SmoothRotateNet : SelfSupervisedMethod { }

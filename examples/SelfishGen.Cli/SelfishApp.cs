@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Commands;
+using SelfishGen.Distributed;
 
 namespace SelfishGen.Cli;
 
@@ -42,22 +43,35 @@ public static class SelfishApp
         catch (CommandAppException error)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            return InvalidArguments;
+            return Exit(InvalidArguments, error);
         }
         catch (Exception error) when (error is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or KeyNotFoundException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
-            return InvalidArguments;
+            return Exit(InvalidArguments, error);
         }
         catch (TrainingDivergedException error)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
-            return Failed;
+            return Exit(Failed, error);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException error)
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
-            return stop.ExitCode;
+            return Exit(stop.ExitCode, error);
         }
+        catch (Exception error) when (Communicators.StoppedEveryRank(error))
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            return Failed;
+        }
+    }
+
+    // Under mpirun, a rank that stops on an error the other ranks do not share ends them all, as they may wait for it.
+    private static int Exit(int code, Exception error)
+    {
+        if (Communicators.LaunchedRanks() > 1 && !Communicators.StoppedEveryRank(error))
+            MpiCommunicator.World().Abort(code);
+        return code;
     }
 }

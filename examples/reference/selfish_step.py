@@ -260,9 +260,9 @@ class MoCo(nn.Module):
         self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
         target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
         self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
-        # As many keys as our queue holds: the library caps the Queue option at the data's size.
-        size = next((b["shape"][0] for b in manifest.get("buffers", []) if b["name"] == "queue.keys"), options["queue"])
-        self.register_buffer("queue", torch.zeros(size, options["projectorOut"]))
+        # The queue as ours holds it: its declared size, or a smaller one that follows the data (FeatureQueue.SizeFor).
+        keys = next((b["shape"][0] for b in manifest.get("buffers", []) if b["name"] == "queue.keys"), options["queue"])
+        self.register_buffer("queue", torch.zeros(keys, options["projectorOut"]))
         self.pointer = 0
         self.options, self.total_steps = options, manifest["totalSteps"]
         self.groups = max(1, min(options["batchNormGroups"], manifest["batchSize"] // 2))

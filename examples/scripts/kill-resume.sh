@@ -45,7 +45,7 @@ for entry in "${cases[@]}"; do
   fi
   dir="$out/${name// /-}"
   rm -rf "$dir" && mkdir -p "$dir"
-  common=(train --data sample --limit 1000 --no-eval --seed 3 --cosine --checkpoint-every 5 "${args[@]}")
+  common=(train --data sample --limit 1000 --no-eval --seed 3 --schedule cosine --warmup-epochs 1 --checkpoint-every 5 "${args[@]}")
 
   "$selfish" "${common[@]}" --store "$dir/straight" --log-steps "$dir/straight.csv" >"$dir/straight.out" 2>&1
   total=$(logged "$dir/straight.csv")

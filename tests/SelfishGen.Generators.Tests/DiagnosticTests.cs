@@ -104,6 +104,19 @@ public class DiagnosticTests
         { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG131", "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr)" },
         { $"[Views, Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views" },
         { $"[Views(ViewAugmentation.Cpc), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}", "SSG131", "Views(ViewAugmentation.Cpc)" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(LearningRate = 0.0)] {Method}", "SSG150", "LearningRate = 0.0" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(WeightDecay = -1e-4)] {Method}", "SSG151", "WeightDecay = -1e-4" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(FinalWeightDecay = -0.4)] {Method}", "SSG151", "FinalWeightDecay = -0.4" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Optimizer = OptimizerKind.Sgd, Momentum = 1.0)] {Method}", "SSG152", "Momentum = 1.0" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Beta1 = -0.5)] {Method}", "SSG152", "Beta1 = -0.5" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(BatchSize = 1)] {Method}", "SSG153", "BatchSize = 1" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(ScaleWithBatch = -256)] {Method}", "SSG153", "ScaleWithBatch = -256" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(WarmupEpochs = -1)] {Method}", "SSG153", "WarmupEpochs = -1" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(GradientClip = 0.0)] {Method}", "SSG154", "GradientClip = 0.0" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Momentum = 0.9)] {Method}", "SSG155", "Momentum = 0.9" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Optimizer = OptimizerKind.Lars, Beta2 = 0.99)] {Method}", "SSG155", "Beta2 = 0.99" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(FreezeLastLayerEpochs = 1)] {Method}", "SSG155", "FreezeLastLayerEpochs = 1" },
+        { "[Recipe(LearningRate = 0.1)] public partial class M : SelfSupervisedMethod;", "SSG156", "Recipe(LearningRate = 0.1)" },
     };
 
     /// <summary>The declarations issue 16 found accepted but broken (generated code that does not compile, or a crash in the first step), and what reports them now.</summary>

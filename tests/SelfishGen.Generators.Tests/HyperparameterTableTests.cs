@@ -24,7 +24,7 @@ public class HyperparameterTableTests
     {
         var row = HyperparameterTable.All.Single(r => r.Attribute == attribute && r.Property == property);
         var type = typeof(SelfSupervisedMethod).Assembly.GetType(attribute, throwOnError: true)!;
-        var constructor = type.GetConstructors().Single();
+        var constructor = type.GetConstructors().First();
         var instance = constructor.Invoke([.. constructor.GetParameters().Select(p => EmptyArgument(p.ParameterType))]);
 
         Assert.Equal(row.Default, Literal(type.GetProperty(property)!.GetValue(instance)));
@@ -38,9 +38,10 @@ public class HyperparameterTableTests
         Assert.Empty(clashes);
     }
 
-    // An empty array for params arrays, the default value otherwise (e.g. the first PretextKind).
+    // An empty array for params arrays, some type for a type, the default value otherwise (e.g. the first PretextKind).
     private static object EmptyArgument(Type type) =>
-        type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : Activator.CreateInstance(type)!;
+        type == typeof(Type) ? typeof(object)
+        : type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : Activator.CreateInstance(type)!;
 
     private static string Literal(object? value) => value switch
     {

@@ -37,6 +37,16 @@ public class RandomDeclarationTests
     }
 
     [Fact]
+    public async Task The_sample_names_types_of_its_own_that_fit_and_that_do_not()
+    {
+        var (verdicts, _) = await Compiled.Value;
+
+        Assert.All(["[Views(typeof(", "[Objective(typeof(", "[Backbone(typeof("], attribute =>
+            Assert.Contains(verdicts, verdict => verdict.Accepted && verdict.Declaration.Attributes.Any(a => a.StartsWith(attribute, StringComparison.Ordinal))));
+        Assert.All(["SSG160", "SSG162"], id => Assert.Contains(verdicts, verdict => verdict.SelfishErrors.Any(error => error.Id == id)));
+    }
+
+    [Fact]
     public void The_sampler_writes_every_method_attribute()
     {
         var known = KnownNames.MethodAttributes.Select(name => name["SelfishGen.".Length..^"Attribute".Length]);

@@ -55,14 +55,25 @@ internal sealed class RandomDeclarations
     };
 
     /// <summary>The objectives on views.</summary>
-    public static readonly string[] ViewObjectives = ["Contrastive", "Bootstrap", "BarlowTwins", "VicReg", "Dino"];
+    public static readonly string[] ViewObjectives = ["Contrastive", "Bootstrap", "BarlowTwins", "VicReg", "Dino", "Objective"];
+
+    /// <summary>
+    /// The types a declaration may name, per attribute: runtime types that fit their part and some that do not (not
+    /// an objective, no constructor of the right form), so both verdicts are sampled.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> OwnTypes = new Dictionary<string, string[]>
+    {
+        ["Views"] = ["SelfishGen.Augmentations.HorizontalFlip", "SelfishGen.Views.JigsawView", "SelfishGen.Augmentations.Compose", "SelfishGen.Augmentations.Rotation"],
+        ["Objective"] = ["SelfishGen.Objectives.NtXentLoss", "SelfishGen.Objectives.NtXentLoss", "SelfishGen.Objectives.InfoNceLoss"],
+        ["Backbone"] = ["SelfishGen.Modules.ConvNet", "SelfishGen.Modules.ResNet18", "SelfishGen.Modules.LabSplitBackbone", "SelfishGen.Augmentations.Invert"],
+    };
 
     /// <summary>Optional pieces of a method on views.</summary>
     public static readonly string[] ViewPieces = ["Predictor", "MomentumEncoder", "LabEncoders"];
 
     /// <summary>Every attribute the sampler writes: a test checks that it is every method attribute of the runtime.</summary>
     public static readonly string[] Vocabulary =
-        ["Pretext", "Views", "Projector", "PredictiveCoding", .. PretextObjectives, .. ViewObjectives, .. ViewPieces];
+        ["Pretext", "Views", "Projector", "PredictiveCoding", "Backbone", .. PretextObjectives, .. ViewObjectives, .. ViewPieces];
 
     private const int Families = 10;
     private static readonly Assembly Runtime = typeof(SelfSupervisedMethod).Assembly;
@@ -92,6 +103,8 @@ internal sealed class RandomDeclarations
             pieces.RemoveAt(_random.Next(pieces.Count));
         if (Chance(0.15))
             pieces.Add(Pick(Vocabulary.Except(pieces).ToArray()));
+        if (Chance(0.1))
+            pieces.Insert(0, "Backbone");
         var adversarial = pieces.Contains("Adversarial") != Chance(0.05);
         return new RandomDeclaration(name, [.. pieces.Select(piece => Attribute(piece, kind))], adversarial ? "AdversarialMethod" : "SelfSupervisedMethod");
     }
@@ -121,7 +134,9 @@ internal sealed class RandomDeclarations
     {
         var type = AttributeType(name);
         var arguments = new List<string>();
-        if (type.GetConstructors().Single().GetParameters() is [var parameter] && ConstructorArgument(parameter.ParameterType, kind) is { Length: > 0 } argument)
+        if (OwnTypes.TryGetValue(name, out var types) && (name != "Views" || Chance(0.15)))
+            arguments.Add(string.Join(", ", Enumerable.Range(0, name == "Views" ? _random.Next(1, 4) : 1).Select(_ => $"typeof({Pick(types)})")));
+        else if (BuiltInConstructor(type).GetParameters() is [var parameter] && ConstructorArgument(parameter.ParameterType, kind) is { Length: > 0 } argument)
             arguments.Add(argument);
         var defaults = type.GetConstructor(Type.EmptyTypes) is { } empty ? empty.Invoke(null)
             : Activator.CreateInstance(type, DefaultArgument(type));
@@ -147,9 +162,14 @@ internal sealed class RandomDeclarations
 
     private static object DefaultArgument(Type attribute)
     {
-        var type = attribute.GetConstructors().Single().GetParameters().Single().ParameterType;
-        return type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : Enum.GetValues(type).GetValue(0)!;
+        var type = BuiltInConstructor(attribute).GetParameters().Single().ParameterType;
+        return type == typeof(Type) ? typeof(object)
+            : type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : Enum.GetValues(type).GetValue(0)!;
     }
+
+    // The attribute's constructor of built-in pieces ([Views] has another, of types of the user's own), or its only one.
+    private static ConstructorInfo BuiltInConstructor(Type attribute) =>
+        attribute.GetConstructors().OrderBy(constructor => constructor.GetParameters().Any(parameter => parameter.ParameterType == typeof(Type))).First();
 
     private string Value(Type type, object? defaultValue) => defaultValue switch
     {

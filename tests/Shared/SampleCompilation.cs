@@ -34,7 +34,7 @@ internal static class SampleCompilation
     public static readonly MetadataReference[] References = ReferencesTo(typeof(SelfSupervisedMethod).Assembly, typeof(TorchSharp.torch).Assembly);
 
     /// <summary>Every SelfishGen analyzer, as a build runs them.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => [new HyperparameterAnalyzer(), new RelationAnalyzer()];
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => [new HyperparameterAnalyzer(), new RelationAnalyzer(), new RecipeAnalyzer()];
 
     /// <summary>The verdict on each of <paramref name="declarations"/>, in order, and the errors that belong to none of them.</summary>
     public static async Task<(IReadOnlyList<DeclarationVerdict> Verdicts, IReadOnlyList<Diagnostic> Unassigned)> Check(IReadOnlyList<RandomDeclaration> declarations)

@@ -3,8 +3,9 @@ using SelfishGen.Data;
 namespace SelfishGen.Cli.Benchmarks;
 
 /// <summary>
-/// Runs a method's real training loop (<see cref="SelfSupervisedMethod.Supervise"/>, Adam, loader prefetching one
-/// batch) over fixed input batches in order, recording each step's loss and duration.
+/// Runs a method's real training loop (<see cref="SelfSupervisedMethod.Supervise"/>, loader prefetching one batch)
+/// over fixed input batches in order, recording each step's loss and duration: with Adam at a constant rate
+/// (<see cref="TrainingRecipe.Default"/>, not the method's recipe), as the PyTorch reference steps.
 /// </summary>
 public static class OurTrainingSteps
 {
@@ -33,7 +34,8 @@ public static class OurTrainingSteps
             seed: seed,
             precision: precision,
             checkpointEvery: CheckpointInterval.AtEndOnly,
-            observer: recorder);
+            observer: recorder,
+            recipe: TrainingRecipe.Default);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);
         recorder.Seconds.RemoveRange(steps, recorder.Seconds.Count - steps);

@@ -8,20 +8,20 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="TrainImages">Images pre-trained on.</param>
 /// <param name="EvalTrainImages">Labelled images of the kNN bank and linear probe.</param>
 /// <param name="TestImages">Images the accuracies are measured on.</param>
-/// <param name="BatchSize">Images per step.</param>
+/// <param name="BatchSize">Images per step of every method; null when each method trained with its recipe's.</param>
 /// <param name="Threads">CPU threads.</param>
 /// <param name="Load">Load average at the end of the run.</param>
 /// <param name="Results">One row per method.</param>
 /// <param name="Skipped">Methods that cannot train on this data, each with the reason (e.g. colour methods on grayscale images).</param>
 public sealed record QualityReport(
-    string Data, int TrainImages, int EvalTrainImages, int TestImages, int BatchSize, int Threads, string Load,
+    string Data, int TrainImages, int EvalTrainImages, int TestImages, int? BatchSize, int Threads, string Load,
     IReadOnlyList<QualityResult> Results, IReadOnlyList<string> Skipped)
 {
     /// <summary>The table as Markdown; gains are in percentage points.</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder()
-            .AppendLine(Invariant($"{Data}: pre-trained on {TrainImages} images, batch {BatchSize}, {Threads} threads; kNN bank and linear probe on {EvalTrainImages} labelled images, tested on {TestImages}; load average {Load} at the end."))
+            .AppendLine(Invariant($"{Data}: pre-trained on {TrainImages} images, {(BatchSize is { } batch ? Invariant($"batch {batch}") : "each method's recipe")}, {Threads} threads; kNN bank and linear probe on {EvalTrainImages} labelled images, tested on {TestImages}; load average {Load} at the end."))
             .AppendLine()
             .AppendLine("| method | backbone | budget | steps | epochs | images/s | kNN@200 | kNN@20 | linear | kNN@200 vs random init | linear vs random init | kNN@200 vs raw pixels |")
             .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -37,6 +37,10 @@ public sealed record QualityReport(
             text.AppendLine()
                 .AppendLine(Invariant($"Baselines (each row's gains are against its own method's random init; this is {Results[0].Method}'s): {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
         }
+        if (Results.Any(r => r.Recipe.Length > 0))
+            text.AppendLine().AppendLine("Recipes:").AppendLine();
+        foreach (var r in Results.Where(r => r.Recipe.Length > 0))
+            text.AppendLine($"- {r.Method}: {r.Recipe}");
         foreach (var skipped in Skipped)
             text.AppendLine().AppendLine($"Skipped {skipped}");
         return text.ToString();

@@ -12,9 +12,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="StepLosses">Loss of every step.</param>
 /// <param name="Evaluation">Trained, random-init and raw-pixel rows.</param>
 /// <param name="Monitor">The kNN monitor's readings during pre-training, when it was on.</param>
+/// <param name="Recipe">What the method trained with: its recipe after the command's overrides.</param>
 public sealed record QualityResult(
     string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
-    IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null)
+    IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null, string Recipe = "")
 {
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);

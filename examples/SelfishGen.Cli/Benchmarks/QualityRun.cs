@@ -9,15 +9,15 @@ namespace SelfishGen.Cli.Benchmarks;
 /// architecture at random init and raw pixels, and projects test features to 2-D.
 /// </summary>
 /// <param name="Backbone">The backbone every method trains.</param>
-/// <param name="BatchSize">Images per step.</param>
-/// <param name="LearningRate">Adam's learning rate (constant).</param>
+/// <param name="Recipe">What every method trains with instead of its recipe's settings (none: each method's own recipe).</param>
 /// <param name="Epochs">Epochs, when <paramref name="Budget"/> is null.</param>
-/// <param name="Budget">Wall-clock budget of pre-training (kNN monitor readings excluded); training stops after the step that crosses it.</param>
+/// <param name="Budget">Wall-clock budget of pre-training (kNN monitor readings excluded): the run's length is estimated from its first
+/// steps so that schedules run to their end (<see cref="TrainingBudget"/>).</param>
 /// <param name="Seed">Seed of initialisation and data order.</param>
 /// <param name="Store">Folder of the checkpoints.</param>
 /// <param name="MonitorEvery">Steps between kNN monitor readings; 0 for none.</param>
 public sealed record QualityRun(
-    BackboneKind Backbone, int BatchSize, double LearningRate, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0)
+    BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0)
 {
     /// <summary>An epoch count no budgeted run reaches.</summary>
     private const int Unbounded = 100_000;
@@ -44,29 +44,20 @@ public sealed record QualityRun(
         var recorder = new StepRecorder();
         var monitor = MonitorEvery > 0 ? RunMonitor.Create(method, evalTrain, evalTest, MonitorEvery, Seed) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var recipe = Recipe.ApplyTo(spec.Descriptor.Recipe);
         // the recorder first and the monitor last, so that the recorded time includes the readings it subtracts
         List<ITrainingObserver> observers = [recorder, progress];
-        if (Budget is { } limit)
-            observers.Insert(0, new TrainingBudget(limit, budget, monitor));
         if (monitor is not null)
             observers.Add(monitor);
-        try
-        {
-            method.Supervise(
-                lr: LearningRate,
-                epochs: Budget is null ? Epochs : Unbounded,
-                batchSize: BatchSize,
-                numWorkers: 1,
-                name: Path.Combine(Store, spec.Label),
-                seed: Seed,
-                observer: TrainingObservers.Combine([.. observers]),
-                cancellation: budget.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            // the budget ran out: a checkpoint was written, the encoder is evaluated as it stands
-        }
+        method.Supervise(
+            epochs: Budget is null ? Epochs : Unbounded,
+            numWorkers: 1,
+            name: Path.Combine(Store, spec.Label),
+            seed: Seed,
+            observer: TrainingObservers.Combine([.. observers]),
+            cancellation: cancellation,
+            recipe: recipe,
+            budget: Budget is { } limit ? new TrainingBudget(limit, () => monitor?.Elapsed ?? TimeSpan.Zero) : null);
 
         var monitorLog = monitor is null ? null : MonitorLog.Of(monitor, clock.Elapsed.TotalSeconds);
         var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest);
@@ -75,7 +66,7 @@ public sealed record QualityRun(
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
             (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max((recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds, 1e-9),
-            recorder.Losses, evaluation, monitorLog);
+            recorder.Losses, evaluation, monitorLog, recipe.ToString());
         return new Outcome(result, points, labels);
     }
 

@@ -33,12 +33,31 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int? ImageSize { get; init; }
 
         [CommandOption("-b|--batch-size <N>")]
-        [DefaultValue(256)]
-        public int BatchSize { get; init; } = 256;
+        [Description("Images per step for every method (default: each method's recipe, see 'selfish list').")]
+        public int? BatchSize { get; init; }
 
         [CommandOption("--lr <RATE>")]
-        [DefaultValue(1e-3)]
-        public double LearningRate { get; init; } = 1e-3;
+        [Description("Base learning rate for every method, used as is (default: each method's recipe).")]
+        public double? LearningRate { get; init; }
+
+        [CommandOption("--optimizer <NAME>")]
+        [Description("adam, adamw, sgd or lars for every method (default: each method's recipe).")]
+        public OptimizerKind? Optimizer { get; init; }
+
+        [CommandOption("--weight-decay <DECAY>")]
+        [Description("Weight decay of weights for every method (default: each method's recipe).")]
+        public double? WeightDecay { get; init; }
+
+        [CommandOption("--schedule <NAME>")]
+        [Description("constant or cosine learning rate after the warm-up (default: each method's recipe).")]
+        public LrScheduleKind? Schedule { get; init; }
+
+        [CommandOption("--warmup-epochs <N>")]
+        [Description("Epochs of linear learning-rate warm-up, at most a tenth of the run (default: each method's recipe).")]
+        public int? WarmupEpochs { get; init; }
+
+        /// <summary>The recipe options given.</summary>
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs);
 
         [CommandOption("-e|--epochs <N>")]
         [Description("Epochs per method (when no --budget-minutes).")]
@@ -46,7 +65,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int Epochs { get; init; } = 1;
 
         [CommandOption("--budget-minutes <MINUTES>")]
-        [Description("Wall-clock pre-training budget per method, instead of --epochs.")]
+        [Description("Wall-clock pre-training budget per method, instead of --epochs; schedules follow the run's length estimated from its first steps.")]
         public double? BudgetMinutes { get; init; }
 
         [CommandOption("--eval-train <N>")]
@@ -67,7 +86,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
-            BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
+            Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
             : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
@@ -84,7 +103,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, settings.Seed);
         var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
-        var run = new QualityRun(settings.Backbone, settings.BatchSize, settings.LearningRate, settings.Epochs,
+        var run = new QualityRun(settings.Backbone, settings.Recipe, settings.Epochs,
             settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"),
             settings.MonitorEvery);
         AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
@@ -108,7 +127,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 continue;
             }
             var (result, points, labels) = outcome;
-            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s; evaluated:");
+            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);

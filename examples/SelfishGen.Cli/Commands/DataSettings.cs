@@ -33,7 +33,7 @@ public abstract class DataSettings : CommandSettings
     public int Seed { get; init; }
 
     [CommandOption("--threads <N>")]
-    [Description("CPU threads for tensor operations (default: all cores).")]
+    [Description("CPU threads for tensor operations (default: all cores, shared out among the ranks mpirun starts on this machine).")]
     public int? Threads { get; init; }
 
     /// <summary>The data path in effect.</summary>
@@ -47,7 +47,8 @@ public abstract class DataSettings : CommandSettings
     }
 
     /// <summary>Applies the thread setting.</summary>
-    public void ApplyThreads() => torch.set_num_threads(Threads ?? Environment.ProcessorCount);
+    public void ApplyThreads() =>
+        torch.set_num_threads(Threads ?? Math.Max(1, Environment.ProcessorCount / Distributed.Communicators.LocalRanks()));
 
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate() =>

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace SelfishGen.Cli.Commands;
 
-/// <summary><c>selfish list</c>: every registered method with its hyperparameters and their defaults.</summary>
+/// <summary><c>selfish list</c>: every registered method with its hyperparameters and their defaults, and its training recipe.</summary>
 public sealed class ListCommand : Command<ListCommand.Settings>
 {
     /// <summary>No options.</summary>
@@ -20,6 +20,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
             foreach (var parameter in method.Hyperparameters)
                 table.AddRow(parameter.Name, Markup.Escape(parameter.Type), Markup.Escape(parameter.Default), Markup.Escape(parameter.Description));
             AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"recipe: {Markup.Escape(method.Recipe.ToString())}");
         }
         return 0;
     }

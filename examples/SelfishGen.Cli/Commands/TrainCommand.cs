@@ -3,12 +3,16 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 using SelfishGen.Evaluation;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Cli.Commands;
 
-/// <summary><c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder.</summary>
+/// <summary>
+/// <c>selfish train</c>: pre-trains a method, saves it under <c>store/</c>, then evaluates its encoder. Under
+/// <c>mpirun -np N</c> every rank trains its part of each batch; rank 0 alone reports, saves and evaluates.
+/// </summary>
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>selfish train</c>.</summary>
@@ -24,21 +28,31 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int Epochs { get; init; } = 2;
 
         [CommandOption("-b|--batch-size <N>")]
-        [DefaultValue(64)]
-        public int BatchSize { get; init; } = 64;
+        [Description("Images per step (default: the method's recipe, see 'selfish list').")]
+        public int? BatchSize { get; init; }
 
         [CommandOption("--lr <RATE>")]
-        [DefaultValue(1e-3)]
-        public double LearningRate { get; init; } = 1e-3;
+        [Description("Base learning rate, used as is (default: the method's recipe, scaled with the batch size where it says so).")]
+        public double? LearningRate { get; init; }
 
         [CommandOption("--optimizer <NAME>")]
-        [Description("adam, adamw or sgd.")]
-        [DefaultValue(OptimizerKind.Adam)]
-        public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+        [Description("adam, adamw, sgd or lars (default: the method's recipe).")]
+        public OptimizerKind? Optimizer { get; init; }
 
-        [CommandOption("--cosine")]
-        [Description("Cosine learning-rate decay (with one epoch of warm-up) instead of a constant rate.")]
-        public bool Cosine { get; init; }
+        [CommandOption("--weight-decay <DECAY>")]
+        [Description("Weight decay of weights; biases and norms never decay (default: the method's recipe).")]
+        public double? WeightDecay { get; init; }
+
+        [CommandOption("--schedule <NAME>")]
+        [Description("constant or cosine learning rate after the warm-up (default: the method's recipe).")]
+        public LrScheduleKind? Schedule { get; init; }
+
+        [CommandOption("--warmup-epochs <N>")]
+        [Description("Epochs of linear learning-rate warm-up, at most a tenth of the run (default: the method's recipe).")]
+        public int? WarmupEpochs { get; init; }
+
+        /// <summary>The recipe options given.</summary>
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs);
 
         [CommandOption("-s|--store <NAME>")]
         [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
@@ -84,6 +98,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Set a hyperparameter, e.g. --set LabelSmoothing=0.1 (repeatable).")]
         public string[] Set { get; init; } = [];
 
+        [CommandOption("--sync-bn")]
+        [Description("Under mpirun: normalise batch-norm layers with the statistics of the whole batch (all ranks), as one process would.")]
+        public bool SyncBatchNorm { get; init; }
+
         [CommandOption("--init-from <FILE>")]
         [Description("Start the backbone from a PyTorch state dict (torch.save(model.state_dict()); torchvision's names for ResNet-18 and EfficientNet-B0, see docs/pytorch.md).")]
         public string? InitFrom { get; init; }
@@ -114,8 +132,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
-            : BatchSize < 2 ? ValidationResult.Error("--batch-size must be at least 2.")
-            : LearningRate <= 0 ? ValidationResult.Error("--lr must be positive.")
+            : Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
             : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
             : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
@@ -138,40 +155,57 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         MixedPrecision.LowPrecisionType(precision, device); // refuses what this device cannot run before any work
         var data = settings.OpenData();
         var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
-        SkippedFilesReport.Print(data, store + ".skipped.txt");
         if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
         if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
             (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
 
-        AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}, {settings.Precision}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        var world = new CommunicationClock(Communicators.FromEnvironment());
+        var leader = world.Rank == 0;
+        if (leader)
+        {
+            SkippedFilesReport.Print(data, store + ".skipped.txt");
+            AnsiConsole.MarkupLine($"[green]Train with {descriptor.Name}[/] on {Markup.Escape(settings.DataPath)}: {train.Count} images of {train.Shape}, device {device}" +
+                                   (world.Size > 1 ? $", {world.Size} ranks" : "") + $", {settings.Precision}, checkpoints to {Markup.Escape(store)} {checkpointEvery}");
+        }
         var method = settings.InitFrom is { } weights
             ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
             : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
-        using var log = settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
-        var clock = Stopwatch.StartNew();
-        var report = TrainingProgress.Run(method, (progress, token) => method.Supervise(
-            lr: settings.LearningRate,
-            optimizer: settings.Optimizer,
+        using var log = leader && settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
+        var recipe = settings.Recipe.ApplyTo(descriptor.Recipe);
+        if (leader)
+            AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
+        TrainingReport Train(ITrainingObserver? progress, CancellationToken token) => method.Supervise(
             epochs: settings.Epochs,
-            batchSize: settings.BatchSize,
             numWorkers: settings.Workers,
             name: store,
             pretrained: settings.Resume,
-            lrScheduler: settings.Cosine ? LrSchedule.Cosine(warmupSteps: train.Count / settings.BatchSize) : LrSchedule.Constant,
             seed: settings.Seed,
             device: device,
             precision: precision,
             checkpointEvery: checkpointEvery,
             onNonFinite: settings.SkipNonFinite ? NonFiniteSteps.Skip : NonFiniteSteps.Stop,
             allowChanges: settings.AllowChanges,
-            observer: log is null ? progress : TrainingObservers.Combine(progress, log),
-            cancellation: token), cancellation, monitor);
+            observer: progress is null ? null : world.RestartingOnStart(log is null ? progress : TrainingObservers.Combine(progress, log)),
+            cancellation: token,
+            recipe: recipe,
+            communicator: world,
+            syncBatchNorm: settings.SyncBatchNorm);
+        if (!leader)
+        {
+            Train(null, cancellation);
+            return 0;
+        }
+        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
+        var clock = Stopwatch.StartNew();
+        var report = TrainingProgress.Run(method, Train, cancellation, monitor);
         var seconds = clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLine($"Trained {report.StepLosses.Count} steps at {report.ImagesPerSecond:F0} images/s.");
+        if (world.Size > 1)
+            AnsiConsole.MarkupLine($"Rank 0 spent {world.Elapsed.TotalSeconds:F1} s of {report.Elapsed.TotalSeconds:F1} s " +
+                                   $"({100 * world.Elapsed / report.Elapsed:F0} %) in {world.Calls} collectives (moving data and waiting for the other ranks).");
         if (report.SkippedSteps.Count > 0)
             AnsiConsole.MarkupLine($"[yellow]Skipped {report.SkippedSteps.Count} step(s) with a non-finite loss or gradient:[/] {string.Join(", ", report.SkippedSteps)}");
         SaveRun(new TrainingRun(

@@ -9,7 +9,9 @@ namespace SelfishGen.Generators.Diagnostics;
 /// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG020</c> <c>[Reconstruction]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split). Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG150</c> <c>[Recipe]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG160</c> types of the user's own
+/// (<c>[Views(typeof(...))]</c>, <c>[Objective]</c>, <c>[Backbone]</c>). Each id has a section in <c>docs/diagnostics.md</c>.
 /// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
 /// message of the run-time check as their whole message.
 /// </summary>
@@ -240,6 +242,68 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG141: the colour split's colour bin size lies outside (0, 117].</summary>
     public static readonly DiagnosticDescriptor ColorBinSize = Range("SSG141", "Colour bin size must be in (0, 117]");
+
+    /// <summary>SSG150: a recipe's learning rate is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor RecipeLearningRate = Range("SSG150", "A recipe's learning rate must be greater than 0");
+
+    /// <summary>SSG151: a recipe's weight decay (start or end) is negative.</summary>
+    public static readonly DiagnosticDescriptor RecipeWeightDecay = Range("SSG151", "A recipe's weight decay must be at least 0");
+
+    /// <summary>SSG152: a recipe's momentum or Adam beta lies outside [0, 1).</summary>
+    public static readonly DiagnosticDescriptor RecipeMomentum = Range("SSG152", "A recipe's momentum and betas must be in [0, 1)");
+
+    /// <summary>SSG153: a recipe's count (batch size, reference batch, warm-up or frozen epochs) is too small.</summary>
+    public static readonly DiagnosticDescriptor RecipeCount = Range("SSG153", "A recipe's batch size must be at least 2, its epochs and reference batch at least 0");
+
+    /// <summary>SSG154: a recipe's gradient clip is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor RecipeGradientClip = Range("SSG154", "A recipe's gradient clip must be greater than 0");
+
+    /// <summary>SSG155: a recipe sets an optimizer argument its optimizer does not use, or freezes a last layer the method does not have.</summary>
+    public static readonly DiagnosticDescriptor RecipeUnusedArgument = Error(
+        "SSG155",
+        Composition,
+        "The recipe sets something its method or optimizer does not use",
+        "'{0}' sets {1}, which {2} does not use: remove it{3}");
+
+    /// <summary>SSG156: <c>[Recipe]</c> on a class that declares no method.</summary>
+    public static readonly DiagnosticDescriptor RecipeWithoutMethod = Error(
+        "SSG156",
+        Declaration,
+        "A recipe needs a method declaration",
+        "'{0}' has a [Recipe] but no method attributes (an objective such as [Contrastive] or [Classification]): declare the method, or remove the recipe");
+    /// <summary>SSG160: a type of the user's own does not implement (or derive from) what its part needs.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeKind = Error(
+        "SSG160",
+        Declaration,
+        "The type does not fit its part",
+        "'{0}' declares {1} as its {2}, but {1} does not {3} {4}: {3} {4}, or name another type");
+
+    /// <summary>SSG161: a type of the user's own cannot be created: abstract, static, an interface, open generic, or not accessible.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeNotCreatable = Error(
+        "SSG161",
+        Declaration,
+        "The type cannot be created",
+        "'{0}' declares {1} as its {2}, but {1} is {3}, so the generated code cannot create it: name a non-abstract, non-generic class the method's assembly can see");
+
+    /// <summary>SSG162: a type of the user's own has no public constructor of a form the generated code calls.</summary>
+    public static readonly DiagnosticDescriptor OwnTypeConstructor = Error(
+        "SSG162",
+        Declaration,
+        "The type has no constructor the generated code can call",
+        "'{0}' declares {1} as its {2}, but {1} has no public constructor that takes {3}: add 'public {4}({5})'");
+
+    /// <summary>SSG163: the user's backbone does not override <c>Replicate</c>, which a piece of the declaration needs.</summary>
+    public static readonly DiagnosticDescriptor OwnBackboneReplicate = Error(
+        "SSG163",
+        Composition,
+        "The backbone cannot build a copy of itself",
+        "'{0}' declares {1}, which builds a copy of the backbone, but {2} does not override Backbone.Replicate: override it to build a new {2} for the given image shape");
+
+    /// <summary>SSG164: the temperature of an objective of the user's own is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor ObjectiveTemperature = Range("SSG164", "Objective temperature must be greater than 0");
+
+    /// <summary>SSG165: the queue of an objective of the user's own holds fewer than one embedding.</summary>
+    public static readonly DiagnosticDescriptor ObjectiveQueue = Range("SSG165", "Objective queue size must be at least 1");
 
     // A hyperparameter outside its rule's range; the message is the rule's.
     private static DiagnosticDescriptor Range(string id, string title) => Error(id, Hyperparameters, title, "{0}");

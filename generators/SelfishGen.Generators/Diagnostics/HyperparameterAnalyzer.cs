@@ -9,15 +9,18 @@ using SelfishGen.Generators.Parsing;
 namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
-/// Reports every attribute argument outside the range of its <see cref="HyperparameterTable"/> rule, on the argument
-/// itself (e.g. <c>LabelSmoothing = 1.0</c>), with the message the generated <c>Validate()</c> gives at run time.
+/// Reports every attribute argument outside the range of its <see cref="HyperparameterTable"/> or
+/// <see cref="RecipeTable"/> rule, on the argument itself (e.g. <c>LabelSmoothing = 1.0</c>), with the message the
+/// generated <c>Validate()</c> (or <c>TrainingRecipe.Validate()</c>) gives at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HyperparameterAnalyzer : NamedTypeAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        [.. HyperparameterTable.All.Select(definition => definition.Diagnostic).OfType<DiagnosticDescriptor>().Distinct()];
+        [.. Rows.Select(definition => definition.Diagnostic).OfType<DiagnosticDescriptor>().Distinct()];
+
+    private static readonly ImmutableArray<HyperparameterDefinition> Rows = [.. HyperparameterTable.All, .. RecipeTable.All];
 
     /// <inheritdoc />
     protected override void Analyze(SymbolAnalysisContext context)
@@ -26,7 +29,7 @@ public sealed class HyperparameterAnalyzer : NamedTypeAnalyzer
         {
             if (attribute.AttributeClass?.ToDisplayString() is not { } attributeName)
                 continue;
-            foreach (var definition in HyperparameterTable.Of(attributeName))
+            foreach (var definition in Rows.Where(row => row.Attribute == attributeName))
             {
                 if (definition is not { Rule: { } rule, Diagnostic: { } descriptor }
                     || attribute.NamedArgument(definition.Property) is not { } value

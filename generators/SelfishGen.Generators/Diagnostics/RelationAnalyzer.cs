@@ -32,7 +32,7 @@ public sealed class RelationAnalyzer : NamedTypeAnalyzer
             if (values.Any(value => value.Key.Rule?.Range.Contains(value.Value) == false))
                 continue;
             var views = type.FindAttribute([KnownNames.ViewsAttribute]);
-            if (relation.ProblemOf(relation.Arguments(views?.ViewNames().Count() ?? 0, operand => values[operand])) is not { } problem)
+            if (relation.ProblemOf(relation.Arguments(views?.ViewCount() ?? 0, operand => values[operand])) is not { } problem)
                 continue;
             var written = relation.Operands.AsEnumerable().Reverse()
                 .Select(operand => type.FindAttribute([operand.Attribute])?.ArgumentLocation(operand.Property, context.CancellationToken))

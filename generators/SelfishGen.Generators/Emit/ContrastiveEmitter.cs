@@ -11,35 +11,12 @@ namespace SelfishGen.Generators.Emit;
 /// </summary>
 internal sealed class ContrastiveEmitter : ViewFamilyEmitter
 {
-    private const string Queue = "_queue";
-
     /// <inheritdoc />
     protected override string ObjectiveType(MethodModel method) =>
         IsSymmetric(method) ? $"{RuntimeNames.Objectives}.NtXentLoss" : $"{RuntimeNames.Objectives}.InfoNceLoss";
 
     /// <inheritdoc />
     protected override string ObjectiveArguments(MethodModel method) => Option(HyperparameterTable.Temperature);
-
-    /// <inheritdoc />
-    protected override void WriteStateFields(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            Field(writer, RuntimeNames.FeatureQueue, Queue);
-    }
-
-    /// <inheritdoc />
-    protected override void WriteStateConstruction(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(HyperparameterTable.Queue)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
-    }
-
-    /// <inheritdoc />
-    protected override void WriteStateRegistration(SourceWriter writer, MethodModel method)
-    {
-        if (HasQueue(method))
-            writer.Line($"register_module(\"queue\", {Queue});");
-    }
 
     /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
@@ -69,8 +46,6 @@ internal sealed class ContrastiveEmitter : ViewFamilyEmitter
         writer.Line($"{Queue}.Enqueue(keys);");
         writer.Line("return loss;");
     }
-
-    private static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
 
     private static bool IsSymmetric(MethodModel method) => !HasQueue(method) && !method.Composition.Momentum;
 }

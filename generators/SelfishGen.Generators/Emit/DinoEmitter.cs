@@ -21,7 +21,7 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
     }.Select(Option));
 
     /// <inheritdoc />
-    protected override bool ObjectiveIsModule => true;
+    protected override bool ObjectiveIsModule(MethodModel method) => true;
 
     /// <inheritdoc />
     protected override string ProjectorType => RuntimeNames.DinoHead;
@@ -31,9 +31,18 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
         $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.DinoPrototypes)}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
 
     /// <inheritdoc />
+    /// <remarks>The last layer a recipe can freeze: the student head's prototypes.</remarks>
+    protected override void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Line($"protected override global::System.Collections.Generic.IEnumerable<{RuntimeNames.Parameter}> LastLayer() => [{Projector}.Prototypes];");
+        writer.Line();
+    }
+
+    /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
     {
-        var teacher = string.Join(", ", Enumerable.Range(0, method.Composition.Views.Count).Select(view => $"{Momentum}.call(views[{view}])"));
+        var teacher = string.Join(", ", Enumerable.Range(0, method.Composition.ViewCount).Select(view => $"{Momentum}.call(views[{view}])"));
         writer.Line($"var student = new {RuntimeNames.Tensor}[views.Count];");
         writer.Line("for (var view = 0; view < views.Count; view++)");
         using (writer.Indented())

@@ -19,14 +19,18 @@ internal abstract class FamilyEmitter
         ObjectiveKind.Contrastive => new ContrastiveEmitter(),
         ObjectiveKind.Bootstrap => new BootstrapEmitter(),
         ObjectiveKind.Dino => new DinoEmitter(),
+        ObjectiveKind.Own => new OwnObjectiveEmitter(),
         _ => new PairObjectiveEmitter(),
     };
 
     /// <summary>Writes the private fields.</summary>
     public abstract void WriteFields(SourceWriter writer, MethodModel method);
 
-    /// <summary>The backbone argument of the base constructor call (an expression of <c>data</c>, <c>options</c> and <c>backbone</c>).</summary>
-    public virtual string BaseBackbone(MethodModel method) => "backbone";
+    /// <summary>
+    /// The backbone argument of the base constructor call: an expression of <c>data</c>, <c>options</c> and
+    /// <paramref name="given"/>, the custom backbone or null.
+    /// </summary>
+    public virtual string BaseBackbone(MethodModel method, string given) => given;
 
     /// <summary>Writes the statements of the constructor body that build the method's pieces.</summary>
     public abstract void WriteConstruction(SourceWriter writer, MethodModel method);

@@ -41,10 +41,20 @@ internal static class MethodEmitter
             writer.Line($"/// <summary>Restores a {method.Name} from the checkpoint <paramref name=\"name\"/> (by default where training saves it).</summary>");
             writer.Line($"public static new {method.Name} Restore(string name = \"store/{method.Name}\") => Restore<{method.Name}>(name);");
             writer.Line();
+            if (method.Recipe.Count > 0)
+            {
+                writer.Line($"/// <summary>How {method.Name} trains unless told otherwise: its declared recipe.</summary>");
+                writer.Line($"public override {RuntimeNames.TrainingRecipe} Recipe => Descriptor.Recipe;");
+                writer.Line();
+            }
             DescriptorEmitter.Write(writer, method);
         }
         return writer.ToString();
     }
+
+    // The constructor's backbone, or the one the declaration names ([Backbone(typeof(...))]) unless the options ask for a built-in kind.
+    private static string GivenBackbone(MethodModel method) =>
+        method.Composition.OwnBackbone is { } own ? $"backbone ?? {RuntimeNames.Backbones}.Declared(options, () => new {own.Name}(data.Shape))" : "backbone";
 
     private static void WriteConstructors(SourceWriter writer, MethodModel method, FamilyEmitter family)
     {
@@ -57,7 +67,7 @@ internal static class MethodEmitter
         writer.Line($"/// <summary>Creates a {method.Name} for data of the given shape and size, without the data (e.g. to load a checkpoint).</summary>");
         writer.Line($"public {method.Name}(global::SelfishGen.Data.DatasetInfo data, {Optional})");
         using (writer.Indented())
-            writer.Line($": base(nameof({method.Name}), data, (options ?? new Options()).EnsureValid<Options>(), {family.BaseBackbone(method)})");
+            writer.Line($": base(nameof({method.Name}), data, (options ?? new Options()).EnsureValid<Options>(), {family.BaseBackbone(method, GivenBackbone(method))})");
         using (writer.Block())
             family.WriteConstruction(writer, method);
     }

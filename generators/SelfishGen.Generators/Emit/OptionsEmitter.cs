@@ -35,7 +35,7 @@ internal static class OptionsEmitter
                 }
                 var options = method.Hyperparameters.Select(hyperparameter => hyperparameter.Name).ToList();
                 foreach (var relation in RelationTable.All.Where(relation => relation.AppliesTo(options)))
-                    WriteCheck(writer, relation, method.Composition.Views.Count);
+                    WriteCheck(writer, relation, method.Composition.ViewCount);
             }
         }
     }

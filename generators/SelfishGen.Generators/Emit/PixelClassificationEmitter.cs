@@ -30,7 +30,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) => $"{EncodersType}.For(nameof({method.Name}), data.Shape, options, backbone)";
+    public override string BaseBackbone(MethodModel method, string given) => $"{EncodersType}.For(nameof({method.Name}), data.Shape, options, {given})";
 
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)

@@ -23,7 +23,7 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) => $"{RuntimeNames.Backbones}.PerSample(data.Shape, options, backbone)";
+    public override string BaseBackbone(MethodModel method, string given) => $"{RuntimeNames.Backbones}.PerSample(data.Shape, options, {given})";
 
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)

@@ -35,12 +35,9 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
         if (method.Composition.Pretext != "Exemplar")
             return;
         writer.Line("/// <inheritdoc />");
-        writer.Line($"protected override {Setup} InitDataOptimizer(global::SelfishGen.Data.IImageDataset dataset, global::SelfishGen.OptimizerKind optimizer,");
+        writer.Line($"protected override {Setup} InitDataOptimizer(global::SelfishGen.Data.IImageDataset dataset, global::SelfishGen.TrainingPlan plan) =>");
         using (writer.Indented())
-        {
-            writer.Line("double lr, global::SelfishGen.LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers) =>");
-            writer.Line($"base.InitDataOptimizer({Pretext}.Prepare(dataset), optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);");
-        }
+            writer.Line($"base.InitDataOptimizer({Pretext}.Prepare(dataset), plan);");
         writer.Line();
     }
 

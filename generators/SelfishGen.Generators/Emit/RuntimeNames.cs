@@ -6,6 +6,8 @@ internal static class RuntimeNames
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Batch = "global::SelfishGen.Data.Batch";
     public const string TrainingContext = "global::SelfishGen.TrainingContext";
+    public const string TrainingRecipe = "global::SelfishGen.TrainingRecipe";
+    public const string Parameter = "global::TorchSharp.Modules.Parameter";
     public const string Backbone = "global::SelfishGen.Modules.Backbone";
     public const string Backbones = "global::SelfishGen.Modules.Backbones";
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
@@ -15,6 +17,8 @@ internal static class RuntimeNames
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
     public const string LabSplitBackbone = "global::SelfishGen.Modules.LabSplitBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
+    public const string TileEncoder = "global::SelfishGen.Modules.TileEncoder";
+    public const string JigsawView = "global::SelfishGen.Views.JigsawView";
     public const string PatchGrid = "global::SelfishGen.Views.PatchGrid";
     public const string ViewAugmentation = "global::SelfishGen.ViewAugmentation";
     public const string Augment = "global::SelfishGen.Augmentations.Augment";

@@ -18,13 +18,13 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/> (when given) and <c>{</c>; disposing the result writes <c>}</c>.</summary>
-    public IDisposable Block(string? header = null)
+    /// <summary>Writes <paramref name="header"/> (when given) and <c>{</c>; disposing the result writes <paramref name="closing"/>.</summary>
+    public IDisposable Block(string? header = null, string closing = "}")
     {
         if (header is not null)
             Line(header);
         Line("{");
-        return new Scope(this, "}");
+        return new Scope(this, closing);
     }
 
     /// <summary>Indents the lines written until the result is disposed (continuation lines, embedded statements).</summary>

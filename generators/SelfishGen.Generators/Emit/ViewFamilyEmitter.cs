@@ -18,6 +18,8 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected const string Momentum = "_momentum";
     protected const string MomentumSchedule = "_momentumSchedule";
     protected const string Objective = "_objective";
+    protected const string Queue = "_queue";
+    protected const string Tiles = "_tiles";
 
     /// <summary>The objective's runtime type.</summary>
     protected abstract string ObjectiveType(MethodModel method);
@@ -26,7 +28,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected abstract string ObjectiveArguments(MethodModel method);
 
     /// <summary>Whether the objective is a module with state or parameters (registered, so it is trained and saved).</summary>
-    protected virtual bool ObjectiveIsModule => false;
+    protected virtual bool ObjectiveIsModule(MethodModel method) => false;
 
     /// <summary>The projector's runtime type.</summary>
     protected virtual string ProjectorType => RuntimeNames.MlpHead;
@@ -39,14 +41,24 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected static string ProjectorInput(MethodModel method) =>
         method.Composition.LabEncoders ? "Encoders.Lightness.OutputFeatures" : "Backbone.OutputFeatures";
 
-    /// <summary>Writes the fields of the family's state (queue, memory banks), if any.</summary>
+    /// <summary>The option that sizes the queue of a method that keeps one (<see cref="HasQueue"/>).</summary>
+    protected virtual HyperparameterDefinition QueueSize => HyperparameterTable.Queue;
+
+    /// <summary>Whether the method keeps a queue of past embeddings (MoCo's keys, NNCLR's support set).</summary>
+    protected static bool HasQueue(MethodModel method) => method.Composition.Negatives == NegativesKind.Queue;
+
+    /// <summary>Writes the fields of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateFields(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            Field(writer, RuntimeNames.FeatureQueue, Queue);
     }
 
-    /// <summary>Writes the construction and registration of the family's state, if any.</summary>
+    /// <summary>Writes the construction of the family's state (by default the queue, if any).</summary>
     protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
     }
 
     /// <inheritdoc />
@@ -58,6 +70,8 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             Field(writer, $"{RuntimeNames.ModuleList}<{ProjectorType}>", Projectors);
         else
             Field(writer, ProjectorType, Projector);
+        if (TiledViews(composition).Length > 0)
+            Field(writer, RuntimeNames.TileEncoder, Tiles);
         if (composition.Predictor)
             Field(writer, RuntimeNames.MlpHead, Predictor);
         if (composition.Momentum)
@@ -70,20 +84,31 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    public override string BaseBackbone(MethodModel method) =>
-        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, backbone)" : "backbone";
+    public override string BaseBackbone(MethodModel method, string given) =>
+        method.Composition.LabEncoders ? $"{RuntimeNames.LabSplitBackbone}.For(nameof({method.Name}), data.Shape, options, {given})" : given;
 
     /// <inheritdoc />
     public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
         var composition = method.Composition;
-        var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
-        writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        if (composition.ViewTypes.Count > 0)
+        {
+            var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
+        }
+        else
+        {
+            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        }
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
             writer.Line($"{Projector} = NewProjector();");
+        var tiled = TiledViews(composition).Length > 0;
+        if (tiled)
+            writer.Line($"{Tiles} = new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {RuntimeNames.JigsawView}.Grid);");
         if (composition.Predictor)
             writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.PredictorHidden)}, {Option(HyperparameterTable.ProjectorOut)});");
         if (composition.Momentum)
@@ -94,23 +119,28 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         WriteStateConstruction(writer, method);
         writer.Line($"{Objective} = new {ObjectiveType(method)}({ObjectiveArguments(method)});");
         writer.Line(composition.ProjectorPerView ? $"register_module(\"projectors\", {Projectors});" : $"register_module(\"projector\", {Projector});");
+        if (tiled)
+            writer.Line($"register_module(\"tiles\", {Tiles});");
         if (composition.Predictor)
             writer.Line($"register_module(\"predictor\", {Predictor});");
         if (composition.Momentum)
             writer.Line($"register_module(\"momentum\", {Momentum});");
         WriteStateRegistration(writer, method);
-        if (ObjectiveIsModule)
+        if (ObjectiveIsModule(method))
             writer.Line($"register_module(\"objective\", {Objective});");
     }
 
-    /// <summary>Writes the registration of the family's state, if any (after the heads, so checkpoints read well).</summary>
+    /// <summary>Writes the registration of the family's state (by default the queue, if any), after the heads, so checkpoints read well.</summary>
     protected virtual void WriteStateRegistration(SourceWriter writer, MethodModel method)
     {
+        if (HasQueue(method))
+            writer.Line($"register_module(\"queue\", {Queue});");
     }
 
     /// <inheritdoc />
     public sealed override void WriteHelpers(SourceWriter writer, MethodModel method)
     {
+        WriteFamilyHelpers(writer, method);
         var composition = method.Composition;
         writer.Line("/// <summary>A new projector from the backbone's features to the embedding.</summary>");
         writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments(method)});");
@@ -128,11 +158,21 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
             writer.Line($"private {RuntimeNames.LabSplitBackbone} Encoders => ({RuntimeNames.LabSplitBackbone})Backbone;");
             writer.Line();
         }
-        var encoder = composition.LabEncoders ? "(view == 0 ? Encoders.Lightness : Encoders.Color)" : "Backbone";
-        var encoders = composition.LabEncoders ? "the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images)" : "the backbone";
+        var tiledViews = TiledViews(composition);
+        var (features, encoders) = composition.LabEncoders
+            ? ("(view == 0 ? Encoders.Lightness : Encoders.Color).call(images)", "the L encoder (view 0, of L images) or the ab encoder (view 1, of ab images)")
+            : tiledViews.Length > 0
+                ? ($"view is {string.Join(" or ", tiledViews)} ? {Tiles}.Features(Backbone, images) : Backbone.call(images)",
+                    $"the backbone (tile by tile for the jigsaw view{(tiledViews.Length > 1 ? "s" : "")} {string.Join(", ", tiledViews)})")
+                : ("Backbone.call(images)", "the backbone");
         writer.Line($"/// <summary>The embedding of <paramref name=\"images\"/> as view <paramref name=\"view\"/>: {encoders}, then that view's projector.</summary>");
-        writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({encoder}.call(images));");
+        writer.Line($"private {RuntimeNames.Tensor} Embed(int view, {RuntimeNames.Tensor} images) => {Projectors}[view].call({features});");
         writer.Line();
+    }
+
+    /// <summary>Writes members only this family has (before the projector helpers), if any.</summary>
+    protected virtual void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
+    {
     }
 
     /// <inheritdoc />
@@ -161,6 +201,15 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         writer.Line();
     }
 
+    /// <summary>
+    /// The views encoded tile by tile (<c>TileEncoder</c>): the jigsaw views of methods with a projector per view.
+    /// Behind a shared projector, every view must give the backbone's features the same way, so a jigsaw view is
+    /// encoded whole there.
+    /// </summary>
+    private static int[] TiledViews(Composition composition) => composition.ProjectorPerView && !composition.LabEncoders
+        ? [.. composition.Views.Select((view, index) => (view, index)).Where(v => v.view == "Jigsaw").Select(v => v.index)]
+        : [];
+
     /// <summary>How many branches (views, or Lab encoders) have their own projector.</summary>
-    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.Views.Count;
+    protected static int Branches(Composition composition) => composition.LabEncoders ? 2 : composition.ViewCount;
 }

@@ -187,6 +187,18 @@ internal static class HyperparameterTable
         "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.",
         AtLeast("BatchNormGroups", 1), DiagnosticDescriptors.BatchNormGroups, AlongWith: KnownNames.MomentumEncoderAttribute);
 
+    /// <summary><c>[Objective(Temperature = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ObjectiveTemperature = new(
+        KnownNames.ObjectiveAttribute, "Temperature", "ObjectiveTemperature", Double, "0.1",
+        "Softmax temperature the objective is given, greater than 0.",
+        Positive("ObjectiveTemperature"), DiagnosticDescriptors.ObjectiveTemperature);
+
+    /// <summary><c>[Objective(Queue = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ObjectiveQueue = new(
+        KnownNames.ObjectiveAttribute, HyperparameterNames.Queue, "ObjectiveQueue", Int32, "0",
+        "Most past embeddings kept in the objective's queue; the queue holds at most an eighth of the dataset (rounded down to a power of two).",
+        AtLeast("ObjectiveQueue", 1), DiagnosticDescriptors.ObjectiveQueue, OnlyWith: HyperparameterNames.Queue);
+
     /// <summary><c>[BarlowTwins(Lambda = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition BarlowTwinsLambda = new(
         KnownNames.BarlowTwinsAttribute, "Lambda", "Lambda", Double, "0.005",
@@ -259,7 +271,7 @@ internal static class HyperparameterTable
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
-        Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups,
+        Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
         BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm,
         CpcGrid, CpcSteps, CpcContextWidth,

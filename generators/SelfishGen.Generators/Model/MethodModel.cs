@@ -10,12 +10,14 @@ namespace SelfishGen.Generators.Model;
 /// <param name="Summary">The class's XML doc summary, as plain text.</param>
 /// <param name="Composition">The concerns the method is composed of.</param>
 /// <param name="Hyperparameters">The hyperparameters of every attribute, with the declared or default values.</param>
+/// <param name="Recipe">The properties its <c>[Recipe]</c> sets (the rest keep the library's default); empty without one.</param>
 internal sealed record MethodModel(
     string Namespace,
     string Name,
     string Summary,
     Composition Composition,
-    EquatableArray<HyperparameterModel> Hyperparameters)
+    EquatableArray<HyperparameterModel> Hyperparameters,
+    EquatableArray<HyperparameterModel> Recipe)
 {
     /// <summary>The class's fully qualified name, with <c>global::</c>.</summary>
     public string FullyQualifiedName => Namespace.Length == 0 ? $"global::{Name}" : $"global::{Namespace}.{Name}";

@@ -32,4 +32,7 @@ internal enum ObjectiveKind
 
     /// <summary><c>[PredictiveCoding]</c>: CPC over a grid of patches.</summary>
     PredictiveCoding,
+
+    /// <summary><c>[Objective(typeof(...))]</c>: an objective of the user's own over the views.</summary>
+    Own,
 }

@@ -16,22 +16,25 @@ internal static class CompositionReader
         string? pretextKind = null;
         if (type.FindAttribute([KnownNames.PretextAttribute]) is { } pretext && (pretextKind = PretextTypes.Kind(pretext)) is null)
             return null;
-        var contrastive = type.FindAttribute([KnownNames.ContrastiveAttribute]);
-        var negatives = contrastive?.NamedArgument(HyperparameterNames.Queue) is not null ? NegativesKind.Queue
-            : contrastive?.NamedArgument(HyperparameterNames.MemoryBank) is not null ? NegativesKind.MemoryBank
+        var queueHolder = type.FindAttribute([KnownNames.ContrastiveAttribute, KnownNames.ObjectiveAttribute]);
+        var negatives = queueHolder?.NamedArgument(HyperparameterNames.Queue) is not null ? NegativesKind.Queue
+            : queueHolder?.NamedArgument(HyperparameterNames.MemoryBank) is not null ? NegativesKind.MemoryBank
             : NegativesKind.Batch;
         var projector = type.FindAttribute([KnownNames.ProjectorAttribute]);
         return new Composition(
             Objective(objective),
             pretextKind,
             (type.FindAttribute([KnownNames.ViewsAttribute])?.ViewNames() ?? []).ToEquatableArray(),
+            OwnTypes.Read(type, OwnTypeRole.View).ToEquatableArray(),
             projector is not null,
             projector?.NamedArgument(HyperparameterNames.PerView)?.Value is true,
             type.FindAttribute([KnownNames.PredictorAttribute]) is not null,
             type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is not null,
             negatives,
             type.FindAttribute([KnownNames.LabEncodersAttribute]) is not null,
-            type.FindAttribute([KnownNames.AdversarialAttribute]) is not null);
+            type.FindAttribute([KnownNames.AdversarialAttribute]) is not null,
+            OwnTypes.Read(type, OwnTypeRole.Objective).SingleOrDefault(),
+            OwnTypes.Read(type, OwnTypeRole.Backbone).SingleOrDefault());
     }
 
     /// <summary>The objective the objective attribute <paramref name="objective"/> declares.</summary>
@@ -46,6 +49,7 @@ internal static class CompositionReader
         KnownNames.BarlowTwinsAttribute => ObjectiveKind.BarlowTwins,
         KnownNames.VicRegAttribute => ObjectiveKind.VicReg,
         KnownNames.DinoAttribute => ObjectiveKind.Dino,
+        KnownNames.ObjectiveAttribute => ObjectiveKind.Own,
         _ => ObjectiveKind.PredictiveCoding,
     };
 }

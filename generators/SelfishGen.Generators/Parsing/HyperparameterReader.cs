@@ -27,6 +27,12 @@ internal static class HyperparameterReader
             select Read(definition, attribute);
     }
 
+    /// <summary>The properties <paramref name="type"/>'s <c>[Recipe]</c> sets, in <see cref="RecipeTable"/> order; none without a recipe.</summary>
+    public static IEnumerable<HyperparameterModel> ReadRecipe(INamedTypeSymbol type) =>
+        type.FindAttribute([KnownNames.RecipeAttribute]) is { } recipe
+            ? RecipeTable.All.Where(row => recipe.NamedArgument(row.Property) is not null).Select(row => Read(row, recipe))
+            : [];
+
     /// <summary>
     /// Whether <paramref name="definition"/> applies to a declaration of the pretext task <paramref name="pretextKind"/>
     /// (null for none): always, without <see cref="HyperparameterDefinition.Kinds"/>.

@@ -27,5 +27,6 @@ internal static class MethodParser
             type.Name,
             DocumentationSummary.Of(type, cancellationToken),
             composition,
-            HyperparameterReader.ReadAll(type).ToEquatableArray());
+            HyperparameterReader.ReadAll(type).ToEquatableArray(),
+            HyperparameterReader.ReadRecipe(type).ToEquatableArray());
 }

@@ -59,8 +59,11 @@ internal static class MethodSymbols
             .Select(EnumMemberName)
             .OfType<string>();
 
-    /// <summary>The views a <c>[Views]</c> attribute declares, as <c>ViewAugmentation</c> member names.</summary>
+    /// <summary>The built-in views a <c>[Views]</c> attribute declares, as <c>ViewAugmentation</c> member names.</summary>
     public static IEnumerable<string> ViewNames(this AttributeData views) => views.EnumArguments();
+
+    /// <summary>How many views a <c>[Views]</c> attribute declares: built-in ones, or pipelines of the user's own.</summary>
+    public static int ViewCount(this AttributeData views) => views.ViewNames().Count() + OwnTypes.TypeArguments(views).Count();
 
     /// <summary>The name of the enum member whose value <paramref name="value"/> holds, or null (not an enum, or no member has it).</summary>
     public static string? EnumMemberName(this TypedConstant value) =>

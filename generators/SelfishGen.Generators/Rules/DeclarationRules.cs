@@ -12,7 +12,8 @@ namespace SelfishGen.Generators.Rules;
 /// <c>SelfSupervisedMethod</c>: SSG002; top-level and not generic: SSG004) and its composition: unmet requirements
 /// (SSG003), a queue with a memory bank (SSG034), batch-norm groups without a momentum encoder (SSG037), a pretext
 /// task's contradictions (<see cref="PretextRules"/>), an adversarial loss's (<see cref="AdversarialRules"/>), views
-/// and pieces that do not fit the objective on them (<see cref="ViewRules"/>), a predictor that can collapse (SSG073),
+/// and pieces that do not fit the objective on them (<see cref="ViewRules"/>), types of the user's own that do not fit
+/// their part (<see cref="OwnTypeRules"/>), a predictor that can collapse (SSG073),
 /// two objectives (SSG080).
 /// </summary>
 /// <remarks>
@@ -51,11 +52,13 @@ internal static class DeclarationRules
                 yield return new Problem(DiagnosticDescriptors.BatchNormGroupsWithoutMomentum, contrastive.ArgumentLocation(HyperparameterNames.BatchNormGroups, cancellationToken) ?? name, type.Name);
         }
 
-        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken)).Concat(ViewRules.Check(type, cancellationToken)))
+        foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken))
+                     .Concat(ViewRules.Check(type, cancellationToken)).Concat(OwnTypeRules.Check(type, cancellationToken)))
             yield return problem;
 
+        // An objective of the user's own decides what its predictions regress onto (NNCLR: nearest neighbours).
         if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor
-            && type.FindAttribute([KnownNames.MomentumEncoderAttribute, KnownNames.BootstrapAttribute]) is null)
+            && type.FindAttribute([KnownNames.MomentumEncoderAttribute, KnownNames.BootstrapAttribute, KnownNames.ObjectiveAttribute]) is null)
             yield return new Problem(DiagnosticDescriptors.PredictorWithoutTarget, predictor.Location(cancellationToken) ?? name, type.Name);
     }
 }

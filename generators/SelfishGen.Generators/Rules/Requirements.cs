@@ -37,6 +37,8 @@ internal static class Requirements
             "[Projector] to map features to embeddings"),
         new([KnownNames.BootstrapAttribute], "a bootstrap objective", [KnownNames.PredictorAttribute], "predictor",
             "[Predictor] to predict one view's embedding from the other's"),
+        new([KnownNames.BackboneAttribute], "a backbone", [.. KnownNames.EntryAttributes], "objective",
+            "an objective such as [Classification] or [Contrastive]"),
         new([KnownNames.DinoAttribute], "a DINO objective", [KnownNames.MomentumEncoderAttribute], "teacher",
             "[MomentumEncoder(Momentum = 0.996, Cosine = true)] as the teacher"),
     ];

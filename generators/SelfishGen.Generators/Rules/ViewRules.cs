@@ -30,7 +30,8 @@ internal static class ViewRules
             yield break;
         var name = type.Locations.First();
         var objective = CompositionReader.Objective(objectiveAttribute);
-        var objectiveText = $"[{objectiveAttribute.AttributeClass!.Name.Replace("Attribute", "")}]";
+        var ownObjective = objective == ObjectiveKind.Own ? OwnTypes.TypeArguments(objectiveAttribute).OfType<INamedTypeSymbol>().FirstOrDefault() : null;
+        var objectiveText = ownObjective?.Name ?? $"[{objectiveAttribute.AttributeClass!.Name.Replace("Attribute", "")}]";
         var memoryBank = type.FindAttribute([KnownNames.ContrastiveAttribute])?.NamedArgument(HyperparameterNames.MemoryBank) is not null;
         var projector = type.FindAttribute([KnownNames.ProjectorAttribute]);
         var perView = projector?.NamedArgument(HyperparameterNames.PerView)?.Value is true;
@@ -48,7 +49,7 @@ internal static class ViewRules
         if (momentum is not null && (memoryBank || objective is ObjectiveKind.BarlowTwins or ObjectiveKind.VicReg))
             yield return Unused(momentum.Location(cancellationToken), "[MomentumEncoder]", "[Contrastive] without a memory bank, [Bootstrap] and [Dino]");
         // Without a momentum encoder, SSG073 explains what a predictor lacks.
-        if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor && momentum is not null && objective != ObjectiveKind.Bootstrap)
+        if (type.FindAttribute([KnownNames.PredictorAttribute]) is { } predictor && momentum is not null && objective is not (ObjectiveKind.Bootstrap or ObjectiveKind.Own))
             yield return Unused(predictor.Location(cancellationToken), "[Predictor]", "[Bootstrap]");
         if (projector?.NamedArgument(HyperparameterNames.OutputNorm) is not null && objective == ObjectiveKind.Dino)
             yield return Unused(projector.ArgumentLocation(HyperparameterNames.OutputNorm, cancellationToken), "a normalised projector output", "every objective but [Dino], whose head ends in prototypes");
@@ -58,7 +59,16 @@ internal static class ViewRules
         // DINO takes any number of views: its teacher's and student's needs depend on LocalCrops, a relation (SSG114).
         if (views is null || objective == ObjectiveKind.Dino)
             yield break;
-        var count = views.ViewNames().Count();
+        var count = views.ViewCount();
+        if (objective == ObjectiveKind.Own)
+        {
+            // The user's objective says how many views it compares with [ViewCount], or takes any number but none.
+            var compared = ownObjective?.FindAttribute([KnownNames.ViewCountAttribute])?.ConstructorArguments.FirstOrDefault().Value as int?;
+            if (count != (compared ?? count) || count == 0)
+                yield return new Problem(DiagnosticDescriptors.ViewCount, views.Location(cancellationToken) ?? name, type.Name, Views(count), objectiveText,
+                    compared is { } exact ? Views(exact) : "at least one view");
+            yield break;
+        }
         var needed = memoryBank && !(perView && labEncoders is null) ? 1 : 2;
         if (objective == ObjectiveKind.Contrastive && !memoryBank && count < 2)
             yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, Views(count));

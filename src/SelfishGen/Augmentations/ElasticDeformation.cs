@@ -23,7 +23,7 @@ public sealed class ElasticDeformation(double sigma = 10, int gridPoints = 3) : 
     public Tensor Apply(Tensor images, Generator random)
     {
         var (count, height, width) = (images.shape[0], images.shape[2], images.shape[3]);
-        var coarse = randn([count, 2, GridPoints, GridPoints], float64, generator: random).mul_(_sigma);
+        var coarse = Draw.Normal([count, 2, GridPoints, GridPoints], float64, random).mul_(_sigma);
         var pixels = interpolate(
             coarse.to(images.dtype, images.device), [height, width], mode: InterpolationMode.Bicubic, align_corners: true);
         var scale = tensor(new[] { 2f / width, 2f / height }, images.dtype, images.device).view(1, 2, 1, 1);

@@ -13,5 +13,5 @@ public sealed class GaussianNoise(double sigma) : IAugmentation
 
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random) =>
-        images.Plus(randn(images.shape, images.dtype, generator: random).to(images.device).mul(_sigma)).clamp(Zero, One);
+        images.Plus(Draw.Normal(images.shape, images.dtype, random).to(images.device).mul(_sigma)).clamp(Zero, One);
 }

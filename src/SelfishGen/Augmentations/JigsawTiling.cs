@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -48,7 +49,10 @@ public sealed class JigsawTiling
         var strips = source.gather(3, rows.view(count, cells, 1, cropHeight, 1).expand(-1, -1, channels, -1, images.shape[3]));
         var patches = strips.gather(4, columns.view(count, cells, 1, 1, cropWidth).expand(-1, -1, channels, cropHeight, -1));
         if (PatchAugmentation is not null)
-            patches = PatchAugmentation.Apply(patches.reshape(-1, channels, cropHeight, cropWidth), random).view_as(patches);
+        {
+            using (SampleRows.Enter(SampleRows.Current?.Repeat(cells)))
+                patches = PatchAugmentation.Apply(patches.reshape(-1, channels, cropHeight, cropWidth), random).view_as(patches);
+        }
         return Standardize ? Standardized(patches) : patches;
     }
 

@@ -21,7 +21,7 @@ public sealed class PixelDropout(double probability, bool perChannel = false) : 
     public Tensor Apply(Tensor images, Generator random)
     {
         var channels = PerChannel ? images.shape[1] : 1;
-        var keep = rand([images.shape[0], channels, images.shape[2], images.shape[3]], float64, generator: random).ge(_probability);
+        var keep = Draw.Uniform([images.shape[0], channels, images.shape[2], images.shape[3]], 0, 1, random).ge(_probability);
         return images * keep.to(images.dtype, images.device);
     }
 }

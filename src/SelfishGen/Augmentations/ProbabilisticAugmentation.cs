@@ -18,7 +18,7 @@ public abstract class ProbabilisticAugmentation : IAugmentation
 
     /// <inheritdoc />
     public Tensor Apply(Tensor images, Generator random) =>
-        Selection.ApplyWhere(images, Draw.Coin(images.shape[0], Probability, random), chosen => Transform(chosen, random));
+        Selection.ApplyWhere(images, Draw.CoinOfAllRows(images.shape[0], Probability, random), chosen => Transform(chosen, random));
 
     /// <summary>Transforms every sample of <paramref name="images"/> (the ones chosen by the coin flip).</summary>
     protected abstract Tensor Transform(Tensor images, Generator random);

@@ -29,7 +29,7 @@ public sealed class RandomChoice : IAugmentation
     {
         for (var round = 0; round < Count; round++)
         {
-            var picks = Draw.Integer(images.shape[0], Operations.Count, random);
+            var picks = Draw.IntegerOfAllRows(images.shape[0], Operations.Count, random);
             for (var index = 0; index < Operations.Count; index++)
             {
                 var operation = Operations[index];

@@ -4,7 +4,8 @@ namespace SelfishGen.Data;
 
 /// <summary>
 /// Splits a dataset into mini-batches, in an order shuffled with a seed (the same seed and epoch give the same order),
-/// and prepares the next batches on a background thread while the current one trains.
+/// and prepares the next batches on a background thread while the current one trains. In a data-parallel run each
+/// process loads its <see cref="BatchShard"/> of every batch: the order is the same in every process.
 /// </summary>
 public sealed class DataLoader
 {
@@ -17,15 +18,20 @@ public sealed class DataLoader
     /// <param name="seed">Seed of the order.</param>
     /// <param name="dropLast">Skip the last batch when it is smaller than <paramref name="batchSize"/>.</param>
     /// <param name="prefetch">How many batches to prepare ahead of the one being used (at least 1).</param>
-    public DataLoader(IImageDataset dataset, int batchSize, bool shuffle = true, int seed = 0, bool dropLast = true, int prefetch = 1)
+    /// <param name="shard">The part of every batch this process loads; the whole batch when null.</param>
+    public DataLoader(IImageDataset dataset, int batchSize, bool shuffle = true, int seed = 0, bool dropLast = true, int prefetch = 1, BatchShard? shard = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (shard is not null && (batchSize % shard.Count != 0 || !dropLast))
+            throw new ArgumentException(
+                $"A batch of {batchSize} images cannot be split evenly over {shard.Count} processes: use a batch size that is a multiple of {shard.Count}.");
         _dataset = dataset;
         BatchSize = batchSize;
         Shuffle = shuffle;
         Seed = seed;
         DropLast = dropLast;
         Prefetch = Math.Max(1, prefetch);
+        Shard = shard;
         if (BatchesPerEpoch == 0)
             throw new ArgumentException(
                 $"The dataset has {dataset.Count} images, fewer than one batch of {batchSize}: use a smaller batch size or more images.");
@@ -45,6 +51,9 @@ public sealed class DataLoader
 
     /// <summary>Batches prepared ahead.</summary>
     public int Prefetch { get; }
+
+    /// <summary>The part of every batch this loader loads; null for the whole batch.</summary>
+    public BatchShard? Shard { get; }
 
     /// <summary>Batches in one epoch.</summary>
     public int BatchesPerEpoch => DropLast ? _dataset.Count / BatchSize : (_dataset.Count + BatchSize - 1) / BatchSize;
@@ -89,15 +98,16 @@ public sealed class DataLoader
         {
             for (var b = skip; b < BatchesPerEpoch && !stop.IsCancellationRequested; b++)
             {
-                var indices = order.AsSpan(b * BatchSize, Math.Min(BatchSize, order.Length - b * BatchSize)).ToArray();
-                var batch = Load(indices);
+                var batch = order.AsSpan(b * BatchSize, Math.Min(BatchSize, order.Length - b * BatchSize));
+                var indices = (Shard is null ? batch : batch[Shard.Rows(BatchSize)]).ToArray();
+                var loaded = Load(indices);
                 try
                 {
-                    queue.Add(batch, stop);
+                    queue.Add(loaded, stop);
                 }
                 catch (OperationCanceledException)
                 {
-                    batch.Dispose();
+                    loaded.Dispose();
                 }
             }
         }

@@ -30,6 +30,6 @@ public enum ViewAugmentation
     /// <summary>Three random operations of the CPC pool, elastic deformation and grayscale.</summary>
     Cpc,
 
-    /// <summary>A 3×3 jigsaw: CPC-augmented images cut into cells, each cell jittered and standardised, shuffled.</summary>
+    /// <summary>PIRL's 3×3 jigsaw: a crop of the image cut into tiles, each tile jittered on its own, shuffled; encoded tile by tile behind a projector per view.</summary>
     Jigsaw,
 }

@@ -11,4 +11,5 @@ namespace SelfishGen.Methods;
 [Predictor(Hidden = [512, 256])]
 [MomentumEncoder(Momentum = 0.996, Cosine = true)]
 [Bootstrap]
+[Recipe(Optimizer = OptimizerKind.Lars, LearningRate = 0.2, ScaleWithBatch = 256, WeightDecay = 1.5e-6, Schedule = LrScheduleKind.Cosine, WarmupEpochs = 10, BatchSize = 256)]
 public partial class BYOL : SelfSupervisedMethod;

@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 [Views(ByolView1, ByolView2)]
 [Projector(Hidden = [2048, 2048], Out = 2048)]
 [BarlowTwins(Lambda = 0.005)]
+[Recipe(Optimizer = OptimizerKind.Lars, LearningRate = 0.2, ScaleWithBatch = 256, WeightDecay = 1.5e-6, Schedule = LrScheduleKind.Cosine, WarmupEpochs = 10, BatchSize = 256)]
 public partial class BarlowTwins : SelfSupervisedMethod;

@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(Latent, Features = 200, Distribution = LatentDistribution.Uniform)]
 [Adversarial]
+[Recipe(Optimizer = OptimizerKind.Adam, LearningRate = 2e-4, Beta1 = 0.5, WeightDecay = 2.5e-5, BatchSize = 128)]
 public partial class BiGAN : AdversarialMethod;

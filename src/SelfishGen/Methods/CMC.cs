@@ -10,4 +10,5 @@ namespace SelfishGen.Methods;
 [LabEncoders]
 [Projector(Hidden = [1024, 1024], Out = 128, PerView = true)]
 [Contrastive(Temperature = 0.07, MemoryBank = 16384, BankMomentum = 0.5)]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.03, ScaleWithBatch = 256, Momentum = 0.9, WeightDecay = 1e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 256)]
 public partial class CMC : SelfSupervisedMethod;

@@ -6,4 +6,5 @@ namespace SelfishGen.Methods;
 /// with Contrastive Predictive Coding").
 /// </summary>
 [PredictiveCoding(Grid = 7, Steps = 3, ContextWidth = 256)]
+[Recipe(Optimizer = OptimizerKind.Adam, LearningRate = 2e-4, BatchSize = 64)]
 public partial class CPC : SelfSupervisedMethod;

@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 [Pretext(Inpaint)]
 [Reconstruction(OutsideWeight = 0.0)]
 [Adversarial(Weight = 0.001)]
+[Recipe(Optimizer = OptimizerKind.Adam, LearningRate = 2e-4, Beta1 = 0.5, BatchSize = 64)]
 public partial class ContextNet : AdversarialMethod;

@@ -10,4 +10,6 @@ namespace SelfishGen.Methods;
 [Projector(Hidden = [2048, 2048], Out = 256)]
 [MomentumEncoder(Momentum = 0.996, Cosine = true)]
 [Dino(Prototypes = 65536)]
+[Recipe(Optimizer = OptimizerKind.AdamW, LearningRate = 5e-4, ScaleWithBatch = 256, WeightDecay = 0.04, FinalWeightDecay = 0.4, Schedule = LrScheduleKind.Cosine, WarmupEpochs = 10,
+    BatchSize = 256, GradientClip = 3.0, FreezeLastLayerEpochs = 1)]
 public partial class DINO : SelfSupervisedMethod;

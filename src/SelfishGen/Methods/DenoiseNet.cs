@@ -8,4 +8,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(Denoise, DropRate = 0.7)]
 [Reconstruction]
+[Recipe(Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64)]
 public partial class DenoiseNet : SelfSupervisedMethod;

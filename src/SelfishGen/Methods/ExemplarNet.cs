@@ -8,4 +8,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(Exemplar, Classes = 8000)]
 [Classification]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.01, Momentum = 0.9, WeightDecay = 5e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 128)]
 public partial class ExemplarNet : SelfSupervisedMethod;

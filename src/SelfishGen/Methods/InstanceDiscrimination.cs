@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 [Views(InstDisc)]
 [Projector(Hidden = [1024, 1024], Out = 128)]
 [Contrastive(Temperature = 0.07, MemoryBank = 4096, BankMomentum = 0.5)]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.03, ScaleWithBatch = 256, Momentum = 0.9, WeightDecay = 5e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 256)]
 public partial class InstanceDiscrimination : SelfSupervisedMethod;

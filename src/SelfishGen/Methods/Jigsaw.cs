@@ -6,4 +6,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(PretextKind.Jigsaw, Grid = 2)]
 [Classification]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.01, Momentum = 0.9, WeightDecay = 5e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 256)]
 public partial class Jigsaw : SelfSupervisedMethod;

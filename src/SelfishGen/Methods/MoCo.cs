@@ -13,4 +13,5 @@ namespace SelfishGen.Methods;
 [Projector(Hidden = [1024, 1024], Out = 128)]
 [MomentumEncoder(Momentum = 0.999)]
 [Contrastive(Queue = 65536, Temperature = 0.2, BatchNormGroups = 4)]
+[Recipe(Optimizer = OptimizerKind.Sgd, LearningRate = 0.03, ScaleWithBatch = 256, Momentum = 0.9, WeightDecay = 1e-4, Schedule = LrScheduleKind.Cosine, BatchSize = 256)]
 public partial class MoCo : SelfSupervisedMethod;

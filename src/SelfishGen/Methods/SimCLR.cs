@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 [Views(SimClr, SimClr)]
 [Projector(Hidden = [2048], Out = 128)]
 [Contrastive(Temperature = 0.5)]
+[Recipe(Optimizer = OptimizerKind.Lars, LearningRate = 0.3, ScaleWithBatch = 256, WeightDecay = 1e-6, Schedule = LrScheduleKind.Cosine, WarmupEpochs = 10, BatchSize = 256)]
 public partial class SimCLR : SelfSupervisedMethod;

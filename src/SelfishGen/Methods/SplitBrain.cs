@@ -9,4 +9,5 @@ namespace SelfishGen.Methods;
 /// </summary>
 [Pretext(ColorSplit, LightnessBinSize = 2, ColorBinSize = 26)]
 [PixelClassification]
+[Recipe(Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, BatchSize = 64)]
 public partial class SplitBrain : SelfSupervisedMethod;

@@ -15,6 +15,13 @@ public static class Backbones
     };
 
     /// <summary>
+    /// The backbone a declaration names (<c>[Backbone(typeof(MyBackbone))]</c>), made by <paramref name="create"/>,
+    /// unless <paramref name="options"/> ask for a built-in kind: then null, and the method builds that kind.
+    /// </summary>
+    public static Backbone? Declared(MethodOptions? options, Func<Backbone> create) =>
+        (options?.Backbone ?? BackboneKind.Auto) == BackboneKind.Auto ? create() : null;
+
+    /// <summary>
     /// A backbone whose output for one image never depends on the rest of its batch (CPC's patch encoder, whose batch
     /// holds the masked context's patches too): <paramref name="custom"/> when it has no batch norm, else the kind
     /// <paramref name="options"/> ask for, built with <see cref="NormKind.Layer"/>, for images of <paramref name="input"/> shape.

@@ -37,6 +37,9 @@ public sealed class DinoHead : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The last layer: the prototypes (outputs, bottleneck), which DINO keeps from training during its first epoch.</summary>
+    public TorchSharp.Modules.Parameter Prototypes => _prototypes;
+
     /// <summary>Prototype logits (N, outputs) of <paramref name="features"/> (N, inputs).</summary>
     public override Tensor forward(Tensor features)
     {

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -6,7 +7,7 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// Barlow Twins: with each embedding dimension standardised over the batch, ẑ = (z − mean)/√(var + ε) (biased
 /// variance, ε = 1e-5), the cross-correlation C = ẑ₁ᵀẑ₂ / N is pulled to the identity:
-/// Σ_i (1 − C_ii)² + λ·Σ_{i≠j} C_ij².
+/// Σ_i (1 − C_ii)² + λ·Σ_{i≠j} C_ij². In a data-parallel step the batch is every rank's (<see cref="CrossRank.Gather"/>).
 /// </summary>
 public sealed class BarlowTwinsLoss
 {
@@ -27,12 +28,22 @@ public sealed class BarlowTwinsLoss
     /// <summary>The loss of two views' embeddings <paramref name="first"/> (N, D) and <paramref name="second"/> (N, D).</summary>
     public Tensor Loss(Tensor first, Tensor second)
     {
+        (first, second) = GatherViews(first, second);
         using var batch = first.shape[0].ToScalar();
         var correlation = Standardise(first).t().mm(Standardise(second)).div_(batch);
         var diagonal = correlation.diagonal();
         var onDiagonal = diagonal.SubtractedFrom(One).pow(Two).sum();
         var offDiagonal = correlation.pow(Two).sum() - diagonal.pow(Two).sum();
         return onDiagonal.Plus(offDiagonal.mul(_lambda));
+    }
+
+    /// <summary>Both views of every rank's batch, gathered in one exchange.</summary>
+    internal static (Tensor First, Tensor Second) GatherViews(Tensor first, Tensor second)
+    {
+        if (!CrossRank.IsDistributed)
+            return (first, second);
+        var both = CrossRank.Gather(cat([first, second], 1));
+        return (both.narrow(1, 0, first.shape[1]), both.narrow(1, first.shape[1], second.shape[1]));
     }
 
     private static Tensor Standardise(Tensor z)

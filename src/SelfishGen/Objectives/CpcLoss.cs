@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -8,8 +9,8 @@ namespace SelfishGen.Objectives;
 /// oriented so that prediction runs downwards (<see cref="Orient"/>): a context network sees the oriented grid and
 /// outputs, at every position, one C-vector prediction per step k = 1..<see cref="Steps"/> for the feature k rows
 /// below. With targets y = head(features), each prediction p is scored against every target t at the same step,
-/// over all positions of all images: ℓ = −log( exp(p·t⁺) / Σ_t exp(p·t) ) (no temperature), averaged over
-/// predictions, summed over steps and directions.
+/// over all positions of all images (of every rank in a data-parallel step): ℓ = −log( exp(p·t⁺) / Σ_t exp(p·t) )
+/// (no temperature), averaged over predictions, summed over steps and directions.
 /// </summary>
 /// <remarks>
 /// The target head (a 1×1 convolution unless given) is a registered sub-module: train it with the loss's parameters.
@@ -88,8 +89,9 @@ public sealed class CpcLoss : nn.Module
         return stack(Enumerable.Range(1, Steps).Select(step =>
         {
             var guesses = Positions(predictions[.., (Channels * (step - 1))..(Channels * step), ..(int)(rows - step - 1)]);
-            var truths = Positions(targets[.., .., (step + 1)..]);
-            var labels = Range(guesses.shape[0], ScalarType.Int64, guesses.device);
+            var truths = CrossRank.Gather(Positions(targets[.., .., (step + 1)..]));
+            var offset = CrossRank.Offset(guesses.shape[0]);
+            var labels = Range(offset, offset + guesses.shape[0], ScalarType.Int64, guesses.device);
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -7,7 +8,8 @@ namespace SelfishGen.Objectives;
 /// DINO self-distillation: the teacher's outputs, centred and sharpened, P_t = softmax((t − c)/τ_t), are the targets
 /// of the student's, P_s = softmax(s/τ_s); the loss is the cross-entropy −Σ P_t·log P_s, averaged over the batch and
 /// over every (teacher view i, student view j ≠ i) pair. The centre c (a registered buffer, saved with the owner)
-/// follows the teacher's batch mean, c ← m·c + (1 − m)·mean(t), after each <see cref="Loss"/>.
+/// follows the teacher's batch mean, c ← m·c + (1 − m)·mean(t), after each <see cref="Loss"/> (in a data-parallel step,
+/// the mean over every rank's batch).
 /// </summary>
 /// <remarks>
 /// The teacher temperature rises linearly from its warm-up value to its final value over the first
@@ -96,7 +98,7 @@ public sealed class DinoLoss : nn.Module
     private void UpdateCenter(IReadOnlyList<Tensor> teacher)
     {
         using var _ = no_grad();
-        var batchMean = cat(teacher.Select(t => t.detach()).ToList(), 0).mean([0], keepdim: true);
+        var batchMean = CrossRank.Mean(cat(teacher.Select(t => t.detach()).ToList(), 0).mean([0], keepdim: true));
         Center.mul_(_centerMomentum).add_(batchMean.to(Center.dtype), alpha: _batchWeight);
     }
 }

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -27,11 +28,15 @@ public sealed class InfoNceLoss
     /// <summary>The softmax temperature τ.</summary>
     public double Temperature { get; }
 
-    /// <summary>InfoNCE of <paramref name="queries"/> (B, D) against their <paramref name="keys"/> (B, D), the other B − 1 keys being the negatives.</summary>
+    /// <summary>
+    /// InfoNCE of <paramref name="queries"/> (B, D) against their <paramref name="keys"/> (B, D), the other B − 1 keys
+    /// being the negatives; in a data-parallel step, every rank's keys (<see cref="CrossRank.Gather"/>).
+    /// </summary>
     public Tensor Loss(Tensor queries, Tensor keys)
     {
-        var logits = Normalise(queries).mm(Normalise(keys).t()).div_(_temperature);
-        return nn.functional.cross_entropy(logits, Range(queries.shape[0], ScalarType.Int64, queries.device));
+        var logits = Normalise(queries).mm(Normalise(CrossRank.Gather(keys)).t()).div_(_temperature);
+        var offset = CrossRank.Offset(queries.shape[0]);
+        return nn.functional.cross_entropy(logits, Range(offset, offset + queries.shape[0], ScalarType.Int64, queries.device));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -6,7 +7,8 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// VICReg: sim·invariance + var·variance + cov·covariance over two views' embeddings z₁, z₂ (N, D), where
 /// invariance = mean((z₁ − z₂)²); variance = ½Σ_views mean_j max(0, 1 − √(Var_j + 1e-4)) (unbiased variance);
-/// covariance = Σ_views Σ_{i≠j} Cov_ij² / D with Cov = z̄ᵀz̄ / (N − 1) of the centred z̄.
+/// covariance = Σ_views Σ_{i≠j} Cov_ij² / D with Cov = z̄ᵀz̄ / (N − 1) of the centred z̄. In a data-parallel step
+/// the variance and covariance are the whole batch's (every rank's rows, <see cref="CrossRank.Gather"/>).
 /// </summary>
 public sealed class VicRegLoss
 {
@@ -42,6 +44,7 @@ public sealed class VicRegLoss
     public Tensor Loss(Tensor first, Tensor second)
     {
         var invariance = nn.functional.mse_loss(first, second);
+        (first, second) = BarlowTwinsLoss.GatherViews(first, second);
         var variance = Variance(first).Plus(Variance(second)).div(Two);
         var covariance = Covariance(first).Plus(Covariance(second));
         return invariance.mul(_sim).Plus(variance.mul(_var)).Plus(covariance.mul(_cov));

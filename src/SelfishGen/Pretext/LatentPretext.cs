@@ -1,3 +1,4 @@
+using SelfishGen.Augmentations;
 using SelfishGen.Data;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
@@ -26,8 +27,8 @@ public sealed class LatentPretext
     {
         long[] shape = [batch.Size, Features];
         var codes = Distribution == LatentDistribution.Uniform
-            ? rand(shape, generator: context.Random).mul_(Two).sub_(One)
-            : randn(shape, generator: context.Random);
+            ? Draw.ForRows(shape, all => rand(all, generator: context.Random)).mul_(Two).sub_(One)
+            : Draw.Normal(shape, float32, context.Random);
         return codes.to(batch.Images.device);
     }
 }

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -49,13 +50,15 @@ public sealed class FeatureQueue : nn.Module
 
     /// <summary>
     /// Writes the normalised <paramref name="keys"/> (B, <see cref="Dim"/>) over the oldest entries, wrapping around
-    /// the end; when B exceeds <see cref="Size"/>, only the newest <see cref="Size"/> keys are kept. No gradient.
+    /// the end; when B exceeds <see cref="Size"/>, only the newest <see cref="Size"/> keys are kept. No gradient. In a
+    /// data-parallel step the keys of every rank are written, in rank order, so every rank keeps the same queue.
     /// </summary>
     public void Enqueue(Tensor keys)
     {
         if (keys.dim() != 2 || keys.shape[1] != Dim)
             throw new ArgumentException($"Expected keys of shape (B, {Dim}), got [{string.Join(", ", keys.shape)}].", nameof(keys));
         using var _ = no_grad();
+        keys = CrossRank.Gather(keys.detach());
         var queue = Keys;
         var batch = keys.shape[0];
         var kept = Math.Min(batch, Size);

@@ -1,3 +1,4 @@
+using SelfishGen.Distributed;
 using static SelfishGen.Hosting.Scalars;
 using static TorchSharp.torch;
 
@@ -32,13 +33,15 @@ public sealed class MemoryBank : nn.Module
 
     /// <summary>
     /// Sets entry i ← normalise(m·entry_i + (1 − m)·feature) for each sample index i in <paramref name="indices"/> (B)
-    /// and row of <paramref name="features"/> (B, <see cref="Dim"/>); m = 0 replaces. Indices should be distinct.
+    /// and row of <paramref name="features"/> (B, <see cref="Dim"/>); m = 0 replaces. Indices should be distinct. In a
+    /// data-parallel step every rank's samples are updated, so every rank keeps the same bank.
     /// </summary>
     public void Update(Tensor indices, Tensor features, double momentum)
     {
         if (momentum is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be in [0, 1].");
         using var _ = no_grad();
         var entries = Entries;
+        (indices, features) = (CrossRank.Gather(indices), CrossRank.Gather(features.detach()));
         var rows = indices.to(entries.device);
         var fresh = nn.functional.normalize(features.detach(), dim: 1).to(entries.dtype);
         using var kept = momentum.ToScalar();

@@ -9,7 +9,7 @@ namespace SelfishGen;
 /// A method trained against a discriminator, in alternating steps: every step first updates the
 /// <see cref="Discriminator"/> on <see cref="ComputeDiscriminatorLoss"/> with its own optimizer, then the rest of the
 /// method (backbone, generator, heads) on <see cref="SelfSupervisedMethod.ComputeLoss"/>, which sees the updated
-/// discriminator. Both optimizers have the kind, learning rate and schedule given to <c>Supervise</c>, and both
+/// discriminator. Both optimizers have the kind, settings, learning rate and schedule of the run, and both
 /// states are saved in checkpoints, so a resumed run continues exactly.
 /// </summary>
 public abstract class AdversarialMethod : SelfSupervisedMethod
@@ -33,17 +33,16 @@ public abstract class AdversarialMethod : SelfSupervisedMethod
     public float LastDiscriminatorLoss { get; private set; }
 
     /// <summary>Step 2: as the base step, with the optimizer over everything but the discriminator, plus the discriminator's own.</summary>
-    protected override TrainingSetup InitDataOptimizer(
-        IImageDataset dataset, OptimizerKind optimizer, double lr, LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers)
+    protected override TrainingSetup InitDataOptimizer(IImageDataset dataset, TrainingPlan plan)
     {
         _discriminatorOptimizer?.Dispose();
         var discriminatorParameters = Discriminator.parameters().Where(p => p.requires_grad).ToList();
-        _discriminatorOptimizer = Optimizers.Create(optimizer, discriminatorParameters, lr);
+        _discriminatorOptimizer = Optimizers.Create(plan.Recipe.OptimizerSettings, discriminatorParameters, plan.LearningRate);
         foreach (var parameter in discriminatorParameters)
             parameter.requires_grad = false;
         try
         {
-            _setup = base.InitDataOptimizer(dataset, optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);
+            _setup = base.InitDataOptimizer(dataset, plan);
             return _setup;
         }
         finally
@@ -63,6 +62,7 @@ public abstract class AdversarialMethod : SelfSupervisedMethod
         var discriminatorLoss = ComputeDiscriminatorLoss(batch, context);
         LastDiscriminatorLoss = FiniteLoss(discriminatorLoss, "the discriminator's loss", context);
         discriminatorLoss.backward();
+        AverageGradientsOverRanks(discriminatorOptimizer);
         EnsureFiniteGradients(discriminatorOptimizer, "a discriminator gradient", context);
         discriminatorOptimizer.step();
         setup.Optimizer.zero_grad();

@@ -12,8 +12,14 @@ public abstract record LrSchedule
     /// <summary>Multiplies the rate by <paramref name="gamma"/> every <paramref name="stepSize"/> steps.</summary>
     public static LrSchedule Step(int stepSize, double gamma) => new StepSchedule(stepSize, gamma);
 
-    /// <summary>Linear warm-up over <paramref name="warmupSteps"/> steps, then a cosine decay to zero.</summary>
-    public static LrSchedule Cosine(int warmupSteps = 0) => new CosineSchedule(warmupSteps);
+    /// <summary>
+    /// Linear warm-up over <paramref name="warmupSteps"/> steps (at most <paramref name="maxWarmupShare"/> of the run),
+    /// then a cosine decay to zero.
+    /// </summary>
+    public static LrSchedule Cosine(int warmupSteps = 0, double maxWarmupShare = 1) => new CosineSchedule(new LinearWarmup(warmupSteps, maxWarmupShare));
+
+    /// <summary>Linear warm-up over <paramref name="warmupSteps"/> steps (at most <paramref name="maxWarmupShare"/> of the run), then a constant rate.</summary>
+    public static LrSchedule Warmup(int warmupSteps, double maxWarmupShare = 1) => new WarmupSchedule(new LinearWarmup(warmupSteps, maxWarmupShare));
 
     private sealed record ConstantSchedule : LrSchedule
     {
@@ -27,16 +33,41 @@ public abstract record LrSchedule
         public override string ToString() => $"step({StepSize}, {Gamma})";
     }
 
-    private sealed record CosineSchedule(int WarmupSteps) : LrSchedule
+    private sealed record CosineSchedule(LinearWarmup Ramp) : LrSchedule
     {
         public override double Factor(long step, long totalSteps)
         {
-            if (step < WarmupSteps)
-                return (step + 1.0) / WarmupSteps;
-            var decaySteps = Math.Max(1, totalSteps - WarmupSteps);
-            return 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1.0, (step - WarmupSteps) / (double)decaySteps)));
+            if (Ramp.Factor(step, totalSteps) is { } warming)
+                return warming;
+            var warmupSteps = Ramp.Steps(totalSteps);
+            var decaySteps = Math.Max(1, totalSteps - warmupSteps);
+            return 0.5 * (1 + Math.Cos(Math.PI * Math.Min(1.0, (step - warmupSteps) / (double)decaySteps)));
         }
 
-        public override string ToString() => $"cosine(warmup {WarmupSteps})";
+        public override string ToString() => $"cosine({Ramp})";
+    }
+
+    private sealed record WarmupSchedule(LinearWarmup Ramp) : LrSchedule
+    {
+        public override double Factor(long step, long totalSteps) => Ramp.Factor(step, totalSteps) ?? 1.0;
+
+        public override string ToString() => $"constant({Ramp})";
+    }
+
+    // A linear warm-up over StepCount steps, or over MaxShare of the run when that is fewer.
+    private sealed record LinearWarmup(int StepCount, double MaxShare)
+    {
+        public long Steps(long totalSteps) => Math.Min(StepCount, (long)(MaxShare * totalSteps));
+
+        // The factor at step while warming up; null after.
+        public double? Factor(long step, long totalSteps)
+        {
+            var steps = Steps(totalSteps);
+            return step < steps ? (step + 1.0) / steps : null;
+        }
+
+        public override string ToString() => MaxShare < 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"warmup {StepCount}, at most {MaxShare:P0}")
+            : $"warmup {StepCount}";
     }
 }

@@ -19,6 +19,9 @@ public sealed record MethodDescriptor(
     IReadOnlyList<HyperparameterInfo> Hyperparameters,
     MethodFactory Create)
 {
+    /// <summary>How the method trains unless told otherwise: its declared <see cref="RecipeAttribute"/>, or <see cref="TrainingRecipe.Default"/>.</summary>
+    public TrainingRecipe Recipe { get; init; } = TrainingRecipe.Default;
+
     /// <summary>
     /// Builds the method with the default backbone, its weights initialised from <paramref name="seed"/>: the same seed
     /// gives the same initial weights (what a random-init baseline compares against).

@@ -20,18 +20,6 @@ public sealed record OptimizerSettings(
     bool DecayNormAndBias = false,
     double LarsTrust = 0.001)
 {
-    /// <summary>
-    /// The usual settings of <paramref name="kind"/> when nothing else is said: Adam without weight decay, AdamW with
-    /// 0.01, SGD with 5e-4 and LARS with 1e-6 (SimCLR's), momentum 0.9.
-    /// </summary>
-    public static OptimizerSettings For(OptimizerKind kind) => new(kind, kind switch
-    {
-        OptimizerKind.AdamW => 0.01,
-        OptimizerKind.Sgd => 5e-4,
-        OptimizerKind.Lars => 1e-6,
-        _ => 0,
-    });
-
     /// <summary>The problems of these settings, one sentence each; empty when they are valid.</summary>
     public IEnumerable<string> Validate()
     {

@@ -5,10 +5,6 @@ namespace SelfishGen;
 /// <summary>Builds the optimizers of <see cref="OptimizerKind"/>.</summary>
 public static class Optimizers
 {
-    /// <summary>An optimizer of <paramref name="kind"/> with its <see cref="OptimizerSettings.For">usual settings</see>.</summary>
-    public static OptimizerHelper Create(OptimizerKind kind, IEnumerable<Parameter> parameters, double lr) =>
-        Create(OptimizerSettings.For(kind), parameters, lr);
-
     /// <summary>
     /// An optimizer of <paramref name="settings"/> over the trainable <paramref name="parameters"/> at learning rate
     /// <paramref name="lr"/>: two parameter groups, weights with the weight decay and the rest (biases, normalisation
@@ -35,6 +31,18 @@ public static class Optimizers
             OptimizerKind.Lars => torch.optim.SGD(trainable, lr, settings.Momentum),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Kind, null),
         };
+    }
+
+    /// <summary>Sets the weight decay of <paramref name="group"/> (of an optimizer <see cref="Create(OptimizerSettings, IEnumerable{Parameter}, double)"/> built).</summary>
+    public static void SetWeightDecay(ParamGroup group, double weightDecay)
+    {
+        switch (group.Options)
+        {
+            case Adam.Options adam: adam.weight_decay = weightDecay; break;
+            case AdamW.Options adamW: adamW.weight_decay = weightDecay; break;
+            case SGD.Options sgd: sgd.weight_decay = weightDecay; break;
+            default: throw new ArgumentException($"The weight decay of a {group.Options?.GetType().Name} group cannot be set.", nameof(group));
+        }
     }
 
     /// <summary>Whether <paramref name="parameter"/> is a weight (decayed by default): it has more than one dimension.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SelfishGen.Data;
+using SelfishGen.Distributed;
 using OptimizerHelper = TorchSharp.Modules.OptimizerHelper;
 
 using static TorchSharp.torch;
@@ -10,6 +11,7 @@ public abstract partial class SelfSupervisedMethod
 {
     private byte[]? _pendingOptimizerState;
     private SupervisedRun? _run;
+    private DataParallel _parallel = DataParallel.Alone;
 
     /// <summary>The checkpoint name <see cref="Supervise"/>, <see cref="Save"/> and <see cref="Load"/> use when given none: <c>store/&lt;method&gt;</c>.</summary>
     public string DefaultStore => CheckpointFile.DefaultName(GetName());
@@ -21,16 +23,23 @@ public abstract partial class SelfSupervisedMethod
     /// a step that fails halfway (or a process that is killed) is not saved, and a resumed run redoes it, so resuming is
     /// exact after any stop.
     /// </summary>
-    /// <param name="lr">Base learning rate.</param>
-    /// <param name="optimizer">Optimizer to build.</param>
-    /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number).</param>
-    /// <param name="batchSize">Images per batch.</param>
+    /// <remarks>
+    /// Started by <c>mpirun</c> (or given a <paramref name="communicator"/> of several ranks), every process trains
+    /// data-parallel: <paramref name="batchSize"/> is the batch of all ranks together, split evenly; the ranks start
+    /// from rank 0's weights, average their gradients every step and see the whole batch in their objectives, so
+    /// that N ranks train as one process with the whole batch would (exactly so with <paramref name="syncBatchNorm"/>).
+    /// Rank 0 alone writes checkpoints and reports progress. A failure on one rank stops every rank.
+    /// </remarks>
+    /// <param name="lr">Base learning rate, used as is; the recipe's (scaled with the batch size when it says so) when null.</param>
+    /// <param name="optimizer">Optimizer to build; the recipe's when null.</param>
+    /// <param name="epochs">Total epochs of the run (a resumed run continues up to this number; a budgeted run stops earlier when its time is up).</param>
+    /// <param name="batchSize">Images per batch; the recipe's when null.</param>
     /// <param name="shuffle">Shuffle the data every epoch.</param>
     /// <param name="numWorkers">Extra batches prepared ahead on the loader's background thread.</param>
     /// <param name="name">Checkpoint name: <c>store/RotateNet</c> writes <c>store/RotateNet.ckpt</c>; <see cref="DefaultStore"/> when null.
     /// A fresh run keeps a checkpoint of another run found there as <see cref="CheckpointFile.PreviousPathOf"/> when it first writes.</param>
     /// <param name="pretrained">Resume from the checkpoint <paramref name="name"/> (weights, optimizer, state, position).</param>
-    /// <param name="lrScheduler">Learning-rate schedule; constant when null.</param>
+    /// <param name="lrScheduler">Learning-rate schedule; the recipe's (warm-up, then constant or cosine) when null.</param>
     /// <param name="seed">Seed of data order and augmentations (a resumed run must give the same one, or keeps the checkpoint's when changes are allowed).</param>
     /// <param name="device">Device to train on; the method's current device when null.</param>
     /// <param name="precision">
@@ -44,13 +53,20 @@ public abstract partial class SelfSupervisedMethod
     /// (otherwise an <see cref="InvalidDataException"/> names each difference). A changed optimizer starts afresh.</param>
     /// <param name="observer">Receives progress (progress bars, logs).</param>
     /// <param name="cancellation">Stops training after the current step; a checkpoint is written first.</param>
+    /// <param name="weightDecay">Weight decay of weights (biases and normalisation parameters never decay); the recipe's when null.</param>
+    /// <param name="recipe">The recipe the overrides apply to; the method's own (<see cref="Recipe"/>) when null.</param>
+    /// <param name="budget">A wall-clock limit: the run's length is estimated from its speed, and schedules follow that estimate; none when null.
+    /// A budgeted run cannot resume (its length depends on the speed measured).</param>
+    /// <param name="communicator">The ranks to train with; <see cref="Communicators.FromEnvironment"/> when null.</param>
+    /// <param name="syncBatchNorm">With several ranks, normalise batch-norm layers with the statistics of the whole batch.</param>
     /// <exception cref="TrainingDivergedException">A loss, gradient or weight became non-finite (with <see cref="NonFiniteSteps.Stop"/>).</exception>
     /// <exception cref="InvalidDataException">The checkpoint to resume from is unreadable, of another method, or of other settings.</exception>
+    /// <exception cref="ArgumentException">An override makes the recipe invalid (e.g. a negative weight decay), or a budgeted run is asked to resume.</exception>
     public TrainingReport Supervise(
-        double lr = 1e-3,
-        OptimizerKind optimizer = OptimizerKind.Adam,
+        double? lr = null,
+        OptimizerKind? optimizer = null,
         int epochs = 10,
-        int batchSize = 32,
+        int? batchSize = null,
         bool shuffle = true,
         int numWorkers = 0,
         string? name = null,
@@ -63,34 +79,50 @@ public abstract partial class SelfSupervisedMethod
         NonFiniteSteps onNonFinite = NonFiniteSteps.Stop,
         bool allowChanges = false,
         ITrainingObserver? observer = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        double? weightDecay = null,
+        TrainingRecipe? recipe = null,
+        TrainingBudget? budget = null,
+
+        ICommunicator? communicator = null,
+        bool syncBatchNorm = false)
     {
         var dataset = Dataset ?? throw new InvalidOperationException(
             $"{GetName()} has no dataset: construct it with one, or set {nameof(Dataset)} before calling {nameof(Supervise)}.");
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lr);
+        if (budget is not null && pretrained)
+            throw new ArgumentException("A budgeted run cannot resume: its length depends on the speed it measures. Resume with a number of epochs instead.", nameof(budget));
+        var resolved = TrainingPlan.Override(recipe ?? Recipe, lr, optimizer, batchSize, weightDecay);
         if (device is not null)
             To(device);
         PreparePrecision(precision);
         name ??= DefaultStore;
-        var schedule = lrScheduler ?? LrSchedule.Constant;
-        var settings = new TrainingSettings(lr, optimizer, schedule.ToString()!, epochs, batchSize, shuffle, seed);
-        observer ??= NoObserver.Instance;
+        var plan = new TrainingPlan(resolved, lrScheduler ?? resolved.ScheduleFor(dataset.Count / resolved.BatchSize), epochs, shuffle, numWorkers);
+        var settings = TrainingSettings.Of(plan, seed);
+        _parallel = new DataParallel(communicator ?? Communicators.FromEnvironment(), syncBatchNorm);
+        if (budget is not null && _parallel.IsDistributed)
+            throw new ArgumentException("A budgeted run cannot train on several ranks: each would estimate its own length. Give a number of epochs instead.", nameof(budget));
+        observer = _parallel.IsLeader ? observer ?? NoObserver.Instance : NoObserver.Instance;
+        using var batchNorm = _parallel.SyncBatchNorm(this);
 
         State = TrainingState.Start(seed);
         var run = new SupervisedRun(name, settings, checkpointEvery ?? CheckpointInterval.Default, onNonFinite, resumed: pretrained);
-        var sameOptimizer = !pretrained || ResumeCheck.Ensure(Checkpoint.ReadHeader(run.Path), this, dataset, settings, allowChanges, run.Path);
-        LoadPretrained(name, pretrained);
+        var setup = _parallel.Agree(() =>
+        {
+            var sameOptimizer = !pretrained || ResumeCheck.Ensure(Checkpoint.ReadHeader(run.Path), this, dataset, settings, allowChanges, run.Path);
+            LoadPretrained(name, pretrained);
+            if (!sameOptimizer)
+                _pendingOptimizerState = null;
+            return InitDataOptimizer(dataset, plan);
+        });
         if (pretrained)
             run.ResumedFrom(State.Step);
-        if (!sameOptimizer)
-            _pendingOptimizerState = null;
-        var setup = InitDataOptimizer(dataset, optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);
+        _parallel.Synchronise(this, dataset, setup);
         var report = new ReportBuilder();
         _run = run;
         try
         {
-            Epochs(setup, report, observer, cancellation);
+            _parallel.Run(() => Epochs(setup, report, observer, budget, cancellation));
             SaveCheckpoint(run, setup.Optimizer, observer);
         }
         catch (Exception) when (!run.StepInProgress && !run.Writing)
@@ -101,10 +133,20 @@ public abstract partial class SelfSupervisedMethod
         finally
         {
             _run = null;
+            TrainingSetup.Thaw(LastLayer());
             setup.Optimizer.Dispose();
         }
         return report.Build(run.Path) with { SkippedSteps = run.Skipped };
     }
+
+    /// <summary>How this method trains unless <see cref="Supervise"/> is told otherwise: its declared <see cref="RecipeAttribute"/>, or <see cref="TrainingRecipe.Default"/>.</summary>
+    public virtual TrainingRecipe Recipe => TrainingRecipe.Default;
+
+    /// <summary>
+    /// The parameters of the method's last layer, which a recipe's <see cref="TrainingRecipe.FreezeLastLayerEpochs"/>
+    /// keeps from training at the start (DINO's prototypes); none by default.
+    /// </summary>
+    protected virtual IEnumerable<TorchSharp.Modules.Parameter> LastLayer() => [];
 
     /// <summary>Step 1: when <paramref name="pretrained"/>, loads the checkpoint <paramref name="name"/> to resume from it.</summary>
     protected virtual void LoadPretrained(string name, bool pretrained)
@@ -113,45 +155,45 @@ public abstract partial class SelfSupervisedMethod
             Load(name);
     }
 
-    /// <summary>Step 2: builds the data loader, the optimizer and the schedule.</summary>
-    protected virtual TrainingSetup InitDataOptimizer(
-        IImageDataset dataset, OptimizerKind optimizer, double lr, LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers)
+    /// <summary>Step 2: builds the data loader and the optimizer of <paramref name="plan"/>.</summary>
+    protected virtual TrainingSetup InitDataOptimizer(IImageDataset dataset, TrainingPlan plan)
     {
-        var loader = new DataLoader(dataset, batchSize, shuffle, State.Seed, dropLast: true, prefetch: 1 + numWorkers);
-        var built = Optimizers.Create(optimizer, parameters(), lr);
+        var loader = new DataLoader(dataset, plan.BatchSize, plan.Shuffle, State.Seed, dropLast: true, prefetch: 1 + plan.NumWorkers, _parallel.Shard);
+        var built = Optimizers.Create(plan.Recipe.OptimizerSettings, parameters(), plan.LearningRate);
         if (_pendingOptimizerState is { } saved)
         {
             using var reader = new BinaryReader(new MemoryStream(saved));
             ReadOptimizerState(reader, built);
             _pendingOptimizerState = null;
         }
-        return new TrainingSetup(loader, built, optimizer, lr, schedule, epochs);
+        return new TrainingSetup(loader, built, plan);
     }
 
     /// <summary>Restores the state <see cref="WriteOptimizerState"/> wrote into the training optimizer (and any others).</summary>
     protected virtual void ReadOptimizerState(BinaryReader reader, OptimizerHelper optimizer) => optimizer.load_state_dict(reader);
 
     /// <summary>
-    /// Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/>, writing periodic
-    /// checkpoints between steps.
+    /// Step 3: runs the epochs from <see cref="State"/> up to <see cref="TrainingSetup.Epochs"/> (or the end of
+    /// <paramref name="budget"/>), writing periodic checkpoints between steps.
     /// </summary>
-    protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, CancellationToken cancellation)
+    protected virtual void Epochs(TrainingSetup setup, ReportBuilder report, ITrainingObserver observer, TrainingBudget? budget, CancellationToken cancellation)
     {
         var run = _run ?? throw new InvalidOperationException($"{nameof(Epochs)} runs only inside {nameof(Supervise)}.");
         var stepsPerEpoch = setup.Loader.BatchesPerEpoch;
-        var totalSteps = (long)stepsPerEpoch * setup.Epochs;
+        var (firstStep, epochSteps) = (State.Step, (long)stepsPerEpoch * setup.Epochs);
+        var totalSteps = budget is null ? epochSteps : firstStep + TrainingBudget.Provisional(stepsPerEpoch, epochSteps - firstStep);
         observer.OnStart(GetName(), State.Step, totalSteps, stepsPerEpoch);
         train();
+        budget?.Start();
         var clock = Stopwatch.StartNew();
-        while (State.Epoch < setup.Epochs)
+        while (State.Epoch < setup.Epochs && (budget is null || State.Step < totalSteps))
         {
             var epoch = State.Epoch;
             var (epochLoss, trained) = (0.0, 0);
-            foreach (var batch in setup.Loader.Epoch(epoch, State.StepInEpoch))
+            foreach (var batch in _parallel.Steps(setup.Loader.Epoch(epoch, State.StepInEpoch), cancellation))
             {
                 using (batch.To(Device))
                 {
-                    cancellation.ThrowIfCancellationRequested();
                     var step = State.Step;
                     run.BeginStep();
                     var loss = TrainStep(batch, setup, totalSteps, run);
@@ -162,8 +204,9 @@ public abstract partial class SelfSupervisedMethod
                     if (loss is { } value)
                     {
                         (epochLoss, trained) = (epochLoss + value, trained + 1);
-                        report.AddStep(value, batch.Size, clock.Elapsed);
-                        observer.OnStep(step, epoch, value, batch.Size, setup.CurrentLearningRate);
+                        var images = _parallel.GlobalRows(batch.Size);
+                        report.AddStep(value, images, clock.Elapsed);
+                        observer.OnStep(step, epoch, value, images, setup.CurrentLearningRate);
                     }
                     else
                     {
@@ -171,11 +214,17 @@ public abstract partial class SelfSupervisedMethod
                     }
                     if (run.CheckpointDue)
                         SaveCheckpoint(run, setup.Optimizer, observer);
+                    if (budget is not null)
+                    {
+                        totalSteps = budget.Exhausted ? State.Step : firstStep + budget.StepDone(epochSteps - firstStep);
+                        if (State.Step >= totalSteps)
+                            break; // the budget's end, mid-epoch
+                    }
                 }
             }
-            if (State.Epoch == epoch)
+            if (State.Epoch == epoch && budget is null)
                 State = State with { Epoch = epoch + 1, StepInEpoch = 0 }; // resumed past this epoch's end (a larger batch size, allowed as a change)
-            if (trained > 0)
+            if (trained > 0 && State.Epoch > epoch)
             {
                 report.AddEpoch(epochLoss / trained);
                 observer.OnEpochEnd(epoch, epochLoss / trained);
@@ -189,11 +238,13 @@ public abstract partial class SelfSupervisedMethod
     {
         using var region = Hosting.NoCollectionRegion.Enter();
         using var scope = NewDisposeScope();
+        using var ranks = _parallel.EnterStep(batch.Size);
         var snapshot = run.NonFinite == NonFiniteSteps.Skip ? BufferSnapshot.Of(this) : null;
         using var random = TrainingContext.NewRandom(State.Seed, State.Step);
         TrainingContext.SeedGlobalGenerator(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
+        setup.FreezeLastLayer(LastLayer(), State.Epoch);
         setup.Optimizer.zero_grad();
         try
         {
@@ -215,12 +266,14 @@ public abstract partial class SelfSupervisedMethod
     protected virtual Tensor Forward(Batch batch, TrainingContext context) => ComputeLoss(batch, context);
 
     /// <summary>
-    /// Step 5: back-propagates, checks that every gradient is finite, steps the optimizer, then updates the method's
-    /// state (<see cref="AfterStep"/>).
+    /// Step 5: back-propagates, averages the gradients over the ranks, checks that every gradient is finite, steps the
+    /// optimizer, then updates the method's state (<see cref="AfterStep"/>).
     /// </summary>
     protected virtual void Update(Tensor loss, TrainingSetup setup, Batch batch, TrainingContext context)
     {
-        if (BackwardInPrecision(loss))
+        var finite = BackwardInPrecision(loss);
+        _parallel.AverageGradients(setup.Optimizer.parameters(), batchNormOf: this);
+        if (finite)
         {
             EnsureFiniteGradients(setup.Optimizer, "a gradient", context);
             setup.Step(parameters());
@@ -229,19 +282,28 @@ public abstract partial class SelfSupervisedMethod
             AfterStep(batch, context);
     }
 
-    /// <summary>The value of <paramref name="loss"/>; throws a <see cref="TrainingDivergedException"/> naming <paramref name="what"/> when it is not finite.</summary>
+    /// <summary>
+    /// The value of <paramref name="loss"/> (its mean over the ranks); throws a <see cref="TrainingDivergedException"/>
+    /// naming <paramref name="what"/> when it is not finite.
+    /// </summary>
     protected float FiniteLoss(Tensor loss, string what, TrainingContext context)
     {
-        var value = loss.item<float>();
-        return float.IsFinite(value) ? value : throw Diverged(context.Step, $"{what} is {value}");
+        var value = _parallel.Mean(loss.item<float>());
+        return float.IsFinite(value) ? value : throw _parallel.Agreed(Diverged(context.Step, $"{what} is {value}"));
     }
 
-    /// <summary>Throws a <see cref="TrainingDivergedException"/> when a gradient of <paramref name="optimizer"/>'s parameters is not finite.</summary>
+    /// <summary>
+    /// Throws a <see cref="TrainingDivergedException"/> when a gradient of <paramref name="optimizer"/>'s parameters
+    /// is not finite (after <see cref="AverageGradientsOverRanks"/> in a data-parallel run, so that the ranks agree).
+    /// </summary>
     protected void EnsureFiniteGradients(OptimizerHelper optimizer, string what, TrainingContext context)
     {
         if (!FiniteValues.AllFinite(optimizer.parameters().Select(p => p.grad)))
-            throw Diverged(context.Step, $"{what} is NaN or infinite");
+            throw _parallel.Agreed(Diverged(context.Step, $"{what} is NaN or infinite"));
     }
+
+    /// <summary>In a data-parallel run, replaces the gradients of <paramref name="optimizer"/>'s parameters by their mean over the ranks (before its step).</summary>
+    protected void AverageGradientsOverRanks(OptimizerHelper optimizer) => _parallel.AverageGradients(optimizer.parameters());
 
     private TrainingDivergedException Diverged(long step, string what)
     {
@@ -251,11 +313,17 @@ public abstract partial class SelfSupervisedMethod
             $"({nameof(NonFiniteSteps)}.{nameof(NonFiniteSteps.Skip)}; 'selfish train --skip-non-finite').");
     }
 
-    // Writes the checkpoint of the current state when it holds steps not yet saved; refuses non-finite weights.
+    // Writes the checkpoint of the current state when it holds steps not yet saved (rank 0 alone: the other ranks
+    // only count it, as their clocks may not agree that one is due); refuses non-finite weights.
     private void SaveCheckpoint(SupervisedRun run, OptimizerHelper optimizer, ITrainingObserver observer)
     {
         if (!run.HasUnsavedSteps)
             return;
+        if (!_parallel.IsLeader)
+        {
+            run.Checkpointed(State.Step);
+            return;
+        }
         run.Writing = true;
         if (!FiniteValues.AllFinite(parameters()))
             throw Diverged(State.Step - 1, "a weight is NaN or infinite after the optimizer step");

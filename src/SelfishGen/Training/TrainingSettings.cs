@@ -14,8 +14,13 @@ namespace SelfishGen;
 /// <param name="BatchSize">Images per batch.</param>
 /// <param name="Shuffle">Whether each epoch is shuffled.</param>
 /// <param name="Seed">The run's seed.</param>
-internal sealed record TrainingSettings(double LearningRate, OptimizerKind Optimizer, string Schedule, int Epochs, int BatchSize, bool Shuffle, int Seed)
+/// <param name="Recipe">The whole recipe after overrides, as text (weight decay, momentum, clipping, ...); null in checkpoints written before recipes.</param>
+internal sealed record TrainingSettings(double LearningRate, OptimizerKind Optimizer, string Schedule, int Epochs, int BatchSize, bool Shuffle, int Seed, string? Recipe = null)
 {
+    /// <summary>The settings of a run of <paramref name="plan"/> seeded with <paramref name="seed"/>.</summary>
+    public static TrainingSettings Of(TrainingPlan plan, int seed) => new(
+        plan.LearningRate, plan.Recipe.Optimizer, plan.Schedule.ToString()!, plan.Epochs, plan.BatchSize, plan.Shuffle, seed, plan.Recipe.ToString());
+
     /// <summary>Each setting that differs, as <c>name: saved → now</c>; empty when they are the same.</summary>
     public IReadOnlyList<string> Differences(TrainingSettings now)
     {
@@ -27,6 +32,8 @@ internal sealed record TrainingSettings(double LearningRate, OptimizerKind Optim
         Compare("batch size", BatchSize, now.BatchSize);
         Compare("shuffle", Shuffle, now.Shuffle);
         Compare("seed", Seed, now.Seed);
+        if (Recipe is not null)
+            Compare("recipe", Recipe, now.Recipe);
         return differences;
 
         void Compare<T>(string name, T saved, T current)

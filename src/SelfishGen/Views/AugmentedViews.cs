@@ -14,10 +14,19 @@ public sealed class AugmentedViews
 
     /// <summary>Views of images of <paramref name="shape"/>: one per <paramref name="views"/> entry, then <paramref name="localCrops"/> local crops.</summary>
     public AugmentedViews(ImageShape shape, ViewAugmentation[] views, int localCrops = 0)
+        : this([.. views.Select(view => ViewPipelines.Create(view))], shape, localCrops)
+    {
+    }
+
+    /// <summary>
+    /// Views made by pipelines of your own: one per <paramref name="pipelines"/> entry, then
+    /// <paramref name="localCrops"/> local crops of images of <paramref name="shape"/>.
+    /// </summary>
+    public AugmentedViews(IReadOnlyList<IAugmentation> pipelines, ImageShape shape, int localCrops = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(localCrops);
         var local = Augment.DinoLocal(ViewPipelines.LocalCropSize(shape));
-        _pipelines = [.. views.Select(view => ViewPipelines.Create(view)), .. Enumerable.Repeat(local, localCrops)];
+        _pipelines = [.. pipelines, .. Enumerable.Repeat(local, localCrops)];
     }
 
     /// <summary>Number of views made per image.</summary>

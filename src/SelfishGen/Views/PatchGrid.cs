@@ -1,4 +1,5 @@
 using SelfishGen.Augmentations;
+using SelfishGen.Distributed;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Views;
@@ -32,7 +33,10 @@ public sealed class PatchGrid
             .unfold(3, 2 * strideX, strideX).narrow(3, 0, Grid)
             .permute(0, 2, 3, 1, 4, 5)
             .reshape(-1, images.shape[1], 2 * strideY, 2 * strideX);
-        return _patchAugmentation?.Apply(patches, random) ?? patches;
+        if (_patchAugmentation is null)
+            return patches;
+        using (SampleRows.Enter(SampleRows.Current?.Repeat((long)Grid * Grid)))
+            return _patchAugmentation.Apply(patches, random);
     }
 
     /// <summary>Features of the patches (B·Grid², D), in <see cref="Cut"/>'s order, as a grid (B, D, Grid, Grid).</summary>

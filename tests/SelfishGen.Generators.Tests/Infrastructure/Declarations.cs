@@ -15,6 +15,24 @@ internal static class Declarations
 
     private static string LibraryMethods => Path.Combine(TestPaths.Repository, "src", "SelfishGen", "Methods");
 
+    /// <summary>
+    /// The sources of <c>examples/CustomMethod</c> but its program: methods written as a user would, with their own
+    /// views, objectives and backbone.
+    /// </summary>
+    public static string[] CustomMethodExample =>
+        [
+            ImplicitUsings,
+            .. Directory.EnumerateFiles(Path.Combine(TestPaths.Repository, "examples", "CustomMethod"), "*.cs")
+            .Where(path => Path.GetFileName(path) != "Program.cs")
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText),
+        ];
+
+    // What the SDK's ImplicitUsings give a console project.
+    private const string ImplicitUsings =
+        "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; " +
+        "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
+
     /// <summary>A user's method in another namespace, with every hyperparameter set.</summary>
     public static string SpinNet(string labelSmoothing = "0.1") => $$"""
         using SelfishGen;

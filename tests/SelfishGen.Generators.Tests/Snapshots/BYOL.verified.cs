@@ -94,6 +94,9 @@ partial class BYOL
     /// <summary>Restores a BYOL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new BYOL Restore(string name = "store/BYOL") => Restore<BYOL>(name);
 
+    /// <summary>How BYOL trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of BYOL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BYOL),
@@ -108,5 +111,17 @@ partial class BYOL
             new("MomentumCosine", "bool", "true", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new BYOL(data, (Options?)options, backbone));
+        static (data, options, backbone) => new BYOL(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.2,
+            ScaleWithBatch = 256,
+            WeightDecay = 1.5E-06,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
+            BatchSize = 256,
+        },
+    };
 }

@@ -71,6 +71,9 @@ partial class BarlowTwins
     /// <summary>Restores a BarlowTwins from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new BarlowTwins Restore(string name = "store/BarlowTwins") => Restore<BarlowTwins>(name);
 
+    /// <summary>How BarlowTwins trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of BarlowTwins: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BarlowTwins),
@@ -83,5 +86,17 @@ partial class BarlowTwins
             new("Lambda", "double", "0.005", "Weight of the off-diagonal (redundancy reduction) term, at least 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new BarlowTwins(data, (Options?)options, backbone));
+        static (data, options, backbone) => new BarlowTwins(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.2,
+            ScaleWithBatch = 256,
+            WeightDecay = 1.5E-06,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
+            BatchSize = 256,
+        },
+    };
 }

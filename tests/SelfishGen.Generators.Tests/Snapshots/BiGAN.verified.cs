@@ -81,6 +81,9 @@ partial class BiGAN
     /// <summary>Restores a BiGAN from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new BiGAN Restore(string name = "store/BiGAN") => Restore<BiGAN>(name);
 
+    /// <summary>How BiGAN trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of BiGAN: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BiGAN),
@@ -91,5 +94,15 @@ partial class BiGAN
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone));
+        static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.0002,
+            WeightDecay = 2.5E-05,
+            Beta1 = 0.5,
+            BatchSize = 128,
+        },
+    };
 }

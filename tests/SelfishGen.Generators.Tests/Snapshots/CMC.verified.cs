@@ -94,6 +94,9 @@ partial class CMC
     /// <summary>Restores a CMC from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new CMC Restore(string name = "store/CMC") => Restore<CMC>(name);
 
+    /// <summary>How CMC trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of CMC: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(CMC),
@@ -108,5 +111,17 @@ partial class CMC
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new CMC(data, (Options?)options, backbone));
+        static (data, options, backbone) => new CMC(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.03,
+            ScaleWithBatch = 256,
+            WeightDecay = 0.0001,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

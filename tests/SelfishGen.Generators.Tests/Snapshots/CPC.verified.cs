@@ -64,6 +64,9 @@ partial class CPC
     /// <summary>Restores a CPC from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new CPC Restore(string name = "store/CPC") => Restore<CPC>(name);
 
+    /// <summary>How CPC trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of CPC: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(CPC),
@@ -75,5 +78,13 @@ partial class CPC
             new("ContextWidth", "int", "256", "Channels of the context network's hidden layers."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new CPC(data, (Options?)options, backbone));
+        static (data, options, backbone) => new CPC(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.0002,
+            BatchSize = 64,
+        },
+    };
 }

@@ -89,6 +89,9 @@ partial class ContextNet
     /// <summary>Restores a ContextNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new ContextNet Restore(string name = "store/ContextNet") => Restore<ContextNet>(name);
 
+    /// <summary>How ContextNet trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of ContextNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(ContextNet),
@@ -101,5 +104,14 @@ partial class ContextNet
             new("AdversarialWeight", "double", "0.001", "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new ContextNet(data, (Options?)options, backbone));
+        static (data, options, backbone) => new ContextNet(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.0002,
+            Beta1 = 0.5,
+            BatchSize = 64,
+        },
+    };
 }

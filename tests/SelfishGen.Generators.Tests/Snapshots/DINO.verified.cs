@@ -95,6 +95,9 @@ partial class DINO
         register_module("objective", _objective);
     }
 
+    /// <inheritdoc />
+    protected override global::System.Collections.Generic.IEnumerable<global::TorchSharp.Modules.Parameter> LastLayer() => [_projector.Prototypes];
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
     private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.Prototypes, Hyperparameters.HeadBatchNorm);
 
@@ -119,6 +122,9 @@ partial class DINO
     /// <summary>Restores a DINO from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new DINO Restore(string name = "store/DINO") => Restore<DINO>(name);
 
+    /// <summary>How DINO trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of DINO: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(DINO),
@@ -140,5 +146,20 @@ partial class DINO
             new("HeadBatchNorm", "bool", "false", "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new DINO(data, (Options?)options, backbone));
+        static (data, options, backbone) => new DINO(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.AdamW,
+            LearningRate = 0.0005,
+            ScaleWithBatch = 256,
+            WeightDecay = 0.04,
+            FinalWeightDecay = 0.4,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
+            BatchSize = 256,
+            GradientClip = 3.0,
+            FreezeLastLayerEpochs = 1,
+        },
+    };
 }

@@ -58,6 +58,9 @@ partial class DenoiseNet
     /// <summary>Restores a DenoiseNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new DenoiseNet Restore(string name = "store/DenoiseNet") => Restore<DenoiseNet>(name);
 
+    /// <summary>How DenoiseNet trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of DenoiseNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(DenoiseNet),
@@ -69,5 +72,13 @@ partial class DenoiseNet
             new("NoiseSigma", "double", "0.0", "Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new DenoiseNet(data, (Options?)options, backbone));
+        static (data, options, backbone) => new DenoiseNet(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.001,
+            BatchSize = 64,
+        },
+    };
 }

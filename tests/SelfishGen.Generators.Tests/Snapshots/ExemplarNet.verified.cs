@@ -56,9 +56,8 @@ partial class ExemplarNet
     }
 
     /// <inheritdoc />
-    protected override global::SelfishGen.TrainingSetup InitDataOptimizer(global::SelfishGen.Data.IImageDataset dataset, global::SelfishGen.OptimizerKind optimizer,
-        double lr, global::SelfishGen.LrSchedule schedule, int epochs, int batchSize, bool shuffle, int numWorkers) =>
-        base.InitDataOptimizer(_pretext.Prepare(dataset), optimizer, lr, schedule, epochs, batchSize, shuffle, numWorkers);
+    protected override global::SelfishGen.TrainingSetup InitDataOptimizer(global::SelfishGen.Data.IImageDataset dataset, global::SelfishGen.TrainingPlan plan) =>
+        base.InitDataOptimizer(_pretext.Prepare(dataset), plan);
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
@@ -69,6 +68,9 @@ partial class ExemplarNet
 
     /// <summary>Restores a ExemplarNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new ExemplarNet Restore(string name = "store/ExemplarNet") => Restore<ExemplarNet>(name);
+
+    /// <summary>How ExemplarNet trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
 
     /// <summary>The registry entry of ExemplarNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
@@ -82,5 +84,16 @@ partial class ExemplarNet
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new ExemplarNet(data, (Options?)options, backbone));
+        static (data, options, backbone) => new ExemplarNet(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.01,
+            WeightDecay = 0.0005,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 128,
+        },
+    };
 }

@@ -85,6 +85,9 @@ partial class InstanceDiscrimination
     /// <summary>Restores a InstanceDiscrimination from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new InstanceDiscrimination Restore(string name = "store/InstanceDiscrimination") => Restore<InstanceDiscrimination>(name);
 
+    /// <summary>How InstanceDiscrimination trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of InstanceDiscrimination: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(InstanceDiscrimination),
@@ -99,5 +102,17 @@ partial class InstanceDiscrimination
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new InstanceDiscrimination(data, (Options?)options, backbone));
+        static (data, options, backbone) => new InstanceDiscrimination(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.03,
+            ScaleWithBatch = 256,
+            WeightDecay = 0.0005,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

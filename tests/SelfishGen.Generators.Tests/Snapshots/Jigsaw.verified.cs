@@ -75,6 +75,9 @@ partial class Jigsaw
     /// <summary>Restores a Jigsaw from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new Jigsaw Restore(string name = "store/Jigsaw") => Restore<Jigsaw>(name);
 
+    /// <summary>How Jigsaw trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of Jigsaw: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(Jigsaw),
@@ -89,5 +92,16 @@ partial class Jigsaw
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new Jigsaw(data, (Options?)options, backbone));
+        static (data, options, backbone) => new Jigsaw(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.01,
+            WeightDecay = 0.0005,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

@@ -101,6 +101,9 @@ partial class MoCo
     /// <summary>Restores a MoCo from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new MoCo Restore(string name = "store/MoCo") => Restore<MoCo>(name);
 
+    /// <summary>How MoCo trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of MoCo: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(MoCo),
@@ -117,5 +120,17 @@ partial class MoCo
             new("BatchNormGroups", "int", "4", "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new MoCo(data, (Options?)options, backbone));
+        static (data, options, backbone) => new MoCo(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.03,
+            ScaleWithBatch = 256,
+            WeightDecay = 0.0001,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

@@ -44,6 +44,7 @@ partial class PIRL
 
     private readonly global::SelfishGen.Views.AugmentedViews _views;
     private readonly global::TorchSharp.Modules.ModuleList<global::SelfishGen.Modules.MlpHead> _projectors;
+    private readonly global::SelfishGen.Modules.TileEncoder _tiles;
     private readonly global::SelfishGen.State.MemoryBank _memoryBank;
     private readonly global::SelfishGen.Objectives.MemoryBankContrast _objective;
 
@@ -60,17 +61,19 @@ partial class PIRL
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.InstDisc, global::SelfishGen.ViewAugmentation.Jigsaw]);
         _projectors = new(NewProjector(), NewProjector());
+        _tiles = new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, global::SelfishGen.Views.JigsawView.Grid);
         _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
         register_module("projectors", _projectors);
+        register_module("tiles", _tiles);
         register_module("memory_bank", _memoryBank);
     }
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
     private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
-    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: the backbone, then that view's projector.</summary>
-    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call(Backbone.call(images));
+    /// <summary>The embedding of <paramref name="images"/> as view <paramref name="view"/>: the backbone (tile by tile for the jigsaw view 1), then that view's projector.</summary>
+    private global::TorchSharp.torch.Tensor Embed(int view, global::TorchSharp.torch.Tensor images) => _projectors[view].call(view is 1 ? _tiles.Features(Backbone, images) : Backbone.call(images));
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
@@ -86,6 +89,9 @@ partial class PIRL
     /// <summary>Restores a PIRL from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new PIRL Restore(string name = "store/PIRL") => Restore<PIRL>(name);
 
+    /// <summary>How PIRL trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of PIRL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(PIRL),
@@ -100,5 +106,17 @@ partial class PIRL
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new PIRL(data, (Options?)options, backbone));
+        static (data, options, backbone) => new PIRL(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.12,
+            ScaleWithBatch = 1024,
+            WeightDecay = 0.0001,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

@@ -59,6 +59,9 @@ partial class RotateNet
     /// <summary>Restores a RotateNet from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new RotateNet Restore(string name = "store/RotateNet") => Restore<RotateNet>(name);
 
+    /// <summary>How RotateNet trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of RotateNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(RotateNet),
@@ -69,5 +72,13 @@ partial class RotateNet
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new RotateNet(data, (Options?)options, backbone));
+        static (data, options, backbone) => new RotateNet(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.001,
+            BatchSize = 64,
+        },
+    };
 }

@@ -71,6 +71,9 @@ partial class SimCLR
     /// <summary>Restores a SimCLR from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new SimCLR Restore(string name = "store/SimCLR") => Restore<SimCLR>(name);
 
+    /// <summary>How SimCLR trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of SimCLR: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(SimCLR),
@@ -83,5 +86,17 @@ partial class SimCLR
             new("Temperature", "double", "0.5", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new SimCLR(data, (Options?)options, backbone));
+        static (data, options, backbone) => new SimCLR(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.3,
+            ScaleWithBatch = 256,
+            WeightDecay = 1E-06,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
+            BatchSize = 256,
+        },
+    };
 }

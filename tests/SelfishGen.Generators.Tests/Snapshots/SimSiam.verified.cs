@@ -79,6 +79,9 @@ partial class SimSiam
     /// <summary>Restores a SimSiam from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new SimSiam Restore(string name = "store/SimSiam") => Restore<SimSiam>(name);
 
+    /// <summary>How SimSiam trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of SimSiam: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(SimSiam),
@@ -91,5 +94,17 @@ partial class SimSiam
             new("PredictorHidden", "int[]", "[512]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new SimSiam(data, (Options?)options, backbone));
+        static (data, options, backbone) => new SimSiam(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
+            LearningRate = 0.05,
+            ScaleWithBatch = 256,
+            WeightDecay = 0.0001,
+            Momentum = 0.9,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            BatchSize = 256,
+        },
+    };
 }

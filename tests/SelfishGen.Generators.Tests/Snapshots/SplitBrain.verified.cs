@@ -63,6 +63,9 @@ partial class SplitBrain
     /// <summary>Restores a SplitBrain from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new SplitBrain Restore(string name = "store/SplitBrain") => Restore<SplitBrain>(name);
 
+    /// <summary>How SplitBrain trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of SplitBrain: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(SplitBrain),
@@ -73,5 +76,13 @@ partial class SplitBrain
             new("ColorBinSize", "double", "26.0", "Side of a colour cell over a and b in [−117, 117], in (0, 117] (two cells per axis at least); 26 gives 9×9 classes."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new SplitBrain(data, (Options?)options, backbone));
+        static (data, options, backbone) => new SplitBrain(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Adam,
+            LearningRate = 0.001,
+            BatchSize = 64,
+        },
+    };
 }

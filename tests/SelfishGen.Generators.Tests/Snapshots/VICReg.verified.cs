@@ -79,6 +79,9 @@ partial class VICReg
     /// <summary>Restores a VICReg from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
     public static new VICReg Restore(string name = "store/VICReg") => Restore<VICReg>(name);
 
+    /// <summary>How VICReg trains unless told otherwise: its declared recipe.</summary>
+    public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;
+
     /// <summary>The registry entry of VICReg: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(VICReg),
@@ -93,5 +96,17 @@ partial class VICReg
             new("Covariance", "double", "1.0", "Weight of the covariance (off-diagonal decorrelation) term, at least 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
-        static (data, options, backbone) => new VICReg(data, (Options?)options, backbone));
+        static (data, options, backbone) => new VICReg(data, (Options?)options, backbone))
+    {
+        Recipe = new()
+        {
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.2,
+            ScaleWithBatch = 256,
+            WeightDecay = 1E-06,
+            Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
+            BatchSize = 256,
+        },
+    };
 }

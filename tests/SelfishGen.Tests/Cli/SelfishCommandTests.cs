@@ -31,6 +31,29 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Contains("LightnessBinSize", text);
     }
 
+    [Fact]
+    public void List_shows_each_methods_recipe()
+    {
+        Assert.Equal(0, Run("list"));
+        var text = _output.ToString();
+        Assert.Equal(MethodRegistry.All.Count, text.Split("recipe: ").Length - 1);
+        Assert.Contains("recipe: LARS (momentum 0.9), lr 0.2 × batch/256, weight decay 1.5E-06, cosine, warm-up 10 epochs, batch 256", text);
+        Assert.Contains("recipe: AdamW (β₁ 0.9, β₂ 0.999), lr 0.0005 × batch/256, weight decay 0.04 → 0.4, cosine, warm-up 10 epochs, batch 256, gradients clipped at 3, last layer frozen for 1 epoch", text);
+    }
+
+    [Fact]
+    public void Train_uses_the_recipe_and_the_options_given_override_it()
+    {
+        var data = EightRedImages();
+        var store = Path.Combine(_folder.Path, "store", "run");
+
+        Assert.Equal(0, Run("train", "--data", data, "--image-size", "16", "--epochs", "1", "--batch-size", "4", "--weight-decay", "0.01",
+            "--warmup-epochs", "1", "--store", store, "--set", "Hidden=16", "--no-eval"));
+
+        Assert.Contains("Recipe: Adam (β₁ 0.9, β₂ 0.999), lr 0.001, weight decay 0.01, constant, warm-up 1 epoch, batch 4", _output.ToString());
+        Assert.Contains("2 steps to go", _output.ToString());
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("eval")]
@@ -55,6 +78,10 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--checkpoint-every", "5x")]
     [InlineData("train", "--limit", "1")]
     [InlineData("train", "--allow-changes")]
+    [InlineData("train", "--weight-decay", "-1")]
+    [InlineData("train", "--lr", "0")]
+    [InlineData("train", "--optimizer", "rmsprop")]
+    [InlineData("bench", "quality", "--warmup-epochs", "-1")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {

@@ -21,6 +21,28 @@ public class DataLoaderTests
     }
 
     [Fact]
+    public void Shards_split_every_batch_of_the_same_order_into_disjoint_parts()
+    {
+        var whole = Batches(new DataLoader(Sample, batchSize: 96, seed: 5).Epoch(2));
+        var parts = Enumerable.Range(0, 3)
+            .Select(part => Batches(new DataLoader(Sample, batchSize: 96, seed: 5, shard: new BatchShard(part, 3)).Epoch(2)))
+            .ToList();
+
+        Assert.Equal(Sample.Count / 96, whole.Count);
+        Assert.All(parts, batches => Assert.All(batches, batch => Assert.Equal(32, batch.Length)));
+        for (var b = 0; b < whole.Count; b++)
+            Assert.Equal(whole[b], parts.SelectMany(batches => batches[b]));
+    }
+
+    [Fact]
+    public void A_batch_that_does_not_split_evenly_over_the_shards_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DataLoader(Sample, batchSize: 100, shard: new BatchShard(0, 3)));
+
+        Assert.Contains("multiple of 3", error.Message);
+    }
+
+    [Fact]
     public void Resuming_with_skip_gives_exactly_the_remaining_batches()
     {
         var loader = new DataLoader(DatasetSplit.Split(Sample, 0.5, seed: 1).Train, batchSize: 64, seed: 2, dropLast: false);
@@ -71,12 +93,15 @@ public class DataLoaderTests
         Assert.All(recording.Loaded, images => Assert.True(images.IsInvalid));
     }
 
-    private static int[] Indices(IEnumerable<Batch> batches) =>
-        batches.SelectMany(batch =>
+    private static int[] Indices(IEnumerable<Batch> batches) => [.. Batches(batches).SelectMany(batch => batch)];
+
+    // The dataset indices of each batch.
+    private static List<int[]> Batches(IEnumerable<Batch> batches) =>
+        [.. batches.Select(batch =>
         {
             using (batch)
-                return batch.Indices.data<long>().ToArray().Select(i => (int)i);
-        }).ToArray();
+                return batch.Indices.data<long>().ToArray().Select(i => (int)i).ToArray();
+        })];
 
     /// <summary>Keeps every image tensor it hands out, to check that each is disposed.</summary>
     private sealed class RecordingDataset(IImageDataset inner) : IImageDataset

@@ -22,7 +22,7 @@ public sealed class RotateNetTests : IDisposable
         var randomInit = (RotateNet)RotateNet.Descriptor.Instantiate(DatasetInfo.Of(train), null, seed: 0);
         method.Dataset = train;
 
-        var report = method.Supervise(lr: 1e-3, epochs: 10, batchSize: 64, name: Path.Combine(_store, "rotatenet"));
+        var report = method.Supervise(lr: 1e-3, epochs: 10, batchSize: 64, name: Path.Combine(_store, "rotatenet"), recipe: TrainingRecipe.Default);
 
         Assert.True(report.EpochLosses[^1] < 0.5 * report.EpochLosses[0], $"epoch losses {string.Join(", ", report.EpochLosses)}");
         var trained = KnnAccuracy(method, train, test);

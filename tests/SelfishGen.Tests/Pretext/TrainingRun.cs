@@ -9,7 +9,7 @@ internal sealed class TrainingRun : IDisposable
     public TrainingReport Train(SelfSupervisedMethod method, int epochs, int batchSize, double lr = 3e-3, string name = "run",
         bool pretrained = false, ITrainingObserver? observer = null, CancellationToken cancellation = default) =>
         method.Supervise(lr: lr, epochs: epochs, batchSize: batchSize, name: Path.Combine(_store, name),
-            pretrained: pretrained, observer: observer, cancellation: cancellation);
+            pretrained: pretrained, observer: observer, cancellation: cancellation, recipe: TrainingRecipe.Default);
 
     /// <summary>Asserts that the mean of the last three step losses is below <paramref name="fraction"/> of the first three's.</summary>
     public static void AssertFalls(IReadOnlyList<float> losses, double fraction)

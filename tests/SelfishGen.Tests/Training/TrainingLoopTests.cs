@@ -17,7 +17,7 @@ public sealed class TrainingLoopTests : IDisposable
     [Fact]
     public void Loss_falls_over_training()
     {
-        var report = NewMethod().Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, "run"));
+        var report = NewMethod().Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, "run"), recipe: TrainingRecipe.Default);
 
         Assert.Equal(6, report.EpochLosses.Count);
         Assert.True(report.EpochLosses[^1] < 0.6 * report.EpochLosses[0],
@@ -71,15 +71,5 @@ public sealed class TrainingLoopTests : IDisposable
         var restored = NewMethod(seed: 7).Load(name);
         Assert.Equal(3, restored.State.Step);
         Assert.Equal(new TrainingState(0, 3, 3, 0), restored.State);
-    }
-
-    /// <summary>Cancels its token once a given number of steps have finished.</summary>
-    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : ITrainingObserver
-    {
-        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
-        {
-            if (step + 1 == steps)
-                cancel.Cancel();
-        }
     }
 }

@@ -42,6 +42,25 @@ public sealed class ViewPipelineTests
         Assert.True(backgrounds.std().ToSingle() > 0.02f, "the colour jitter should change the background's brightness");
     }
 
+    [Fact]
+    public void Pirl_jigsaw_views_are_shuffled_tiles_in_the_image_range_each_jittered_on_its_own()
+    {
+        using var scope = NewDisposeScope();
+        var images = SaturatedColours();
+
+        var views = Seeded.Apply(ViewPipelines.Create(ViewAugmentation.Jigsaw), images);
+
+        // 3 × round(0.75 · 24 / 3) = 18 pixels a side; the image's value range, not standardised tiles.
+        Assert.Equal(new long[] { Count, 3, 18, 18 }, views.shape);
+        Assert.True(views.min().ToSingle() >= 0 && views.max().ToSingle() <= 1, $"values in [{views.min().ToSingle()}, {views.max().ToSingle()}]");
+        // Each tile is jittered (and sometimes turned grey) on its own: the tiles of one image differ in brightness.
+        var tiles = JigsawTiling.Split(views, JigsawView.Grid);
+        var tileMeans = tiles.mean([2, 3, 4]);
+        Assert.True(tileMeans.std(1).mean().ToSingle() > 0.02f, "the tiles of an image should be jittered apart");
+        var greyTiles = (tiles.amax(2) - tiles.amin(2)).amax([2, 3]).lt(1e-3f).to(float32).mean().ToSingle();
+        Assert.InRange(greyTiles, 0.15f, 0.45f);
+    }
+
     // Mean |a| + |b| of each image in Lab.
     private static Tensor Chroma(Tensor rgb) => ColorSpace.RgbToLab(rgb).narrow(1, 1, 2).abs().mean([1, 2, 3]);
 

@@ -1,0 +1,47 @@
+using SelfishGen.Augmentations;
+using SelfishGen.Data;
+using SelfishGen.Modules;
+
+namespace SelfishGen.Tests.Modules;
+
+/// <summary>PIRL's jigsaw branch encodes each tile on its own, then combines the tiles' features in the view's order.</summary>
+public sealed class TileEncoderTests
+{
+    [Fact]
+    public void Features_are_the_combined_features_of_each_tile_encoded_alone()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        var backbone = new ConvNet(new ImageShape(1, 12, 12), width: 4);
+        backbone.eval();
+        var encoder = new TileEncoder(backbone.OutputFeatures, grid: 3);
+        var views = rand(2, 1, 12, 12);
+
+        var features = encoder.Features(backbone, views);
+
+        var perTile = new List<Tensor>();
+        for (var row = 0; row < 3; row++)
+            for (var column = 0; column < 3; column++)
+                perTile.Add(backbone.call(views[.., .., (4 * row)..(4 * row + 4), (4 * column)..(4 * column + 4)]));
+        var parameters = encoder.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var expected = nn.functional.linear(cat(perTile, 1), parameters["combine.weight"], parameters["combine.bias"]);
+        Assert.Equal(new long[] { 2, backbone.OutputFeatures }, features.shape);
+        Assert.True(features.allclose(expected, rtol: 1e-4, atol: 1e-5), $"largest difference {(features - expected).abs().max().ToSingle()}");
+    }
+
+    [Fact]
+    public void Shuffling_the_tiles_changes_the_features()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        var backbone = new ConvNet(new ImageShape(1, 12, 12), width: 4);
+        backbone.eval();
+        var encoder = new TileEncoder(backbone.OutputFeatures, grid: 3);
+        var views = rand(1, 1, 12, 12);
+        var swapped = JigsawTiling.Assemble(JigsawTiling.Split(views, 3), tensor(new long[] { 1, 0, 2, 3, 4, 5, 6, 7, 8 }).view(1, 9));
+
+        var difference = (encoder.Features(backbone, views) - encoder.Features(backbone, swapped)).abs().max().ToSingle();
+
+        Assert.True(difference > 1e-4f, "the order of the tiles should reach the features (the jigsaw is shuffled)");
+    }
+}
