@@ -18,15 +18,4 @@ public sealed record OptimizerSettings(
     double Beta1 = 0.9,
     double Beta2 = 0.999,
     bool DecayNormAndBias = false,
-    double LarsTrust = 0.001)
-{
-    /// <summary>The problems of these settings, one sentence each; empty when they are valid.</summary>
-    public IEnumerable<string> Validate()
-    {
-        if (!(WeightDecay >= 0)) yield return $"Weight decay must be at least 0, not {WeightDecay}.";
-        if (!(Momentum is >= 0 and < 1)) yield return $"Momentum must be in [0, 1), not {Momentum}.";
-        if (!(Beta1 is >= 0 and < 1)) yield return $"Beta1 must be in [0, 1), not {Beta1}.";
-        if (!(Beta2 is >= 0 and < 1)) yield return $"Beta2 must be in [0, 1), not {Beta2}.";
-        if (!(LarsTrust > 0)) yield return $"The LARS trust coefficient must be greater than 0, not {LarsTrust}.";
-    }
-}
+    double LarsTrust = 0.001);

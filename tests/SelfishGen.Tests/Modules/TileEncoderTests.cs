@@ -11,10 +11,7 @@ public sealed class TileEncoderTests
     public void Features_are_the_combined_features_of_each_tile_encoded_alone()
     {
         using var scope = NewDisposeScope();
-        manual_seed(5);
-        var backbone = new ConvNet(new ImageShape(1, 12, 12), width: 4);
-        backbone.eval();
-        var encoder = new TileEncoder(backbone.OutputFeatures, grid: 3);
+        var (backbone, encoder) = Seeded(5);
         var views = rand(2, 1, 12, 12);
 
         var features = encoder.Features(backbone, views);
@@ -33,15 +30,21 @@ public sealed class TileEncoderTests
     public void Shuffling_the_tiles_changes_the_features()
     {
         using var scope = NewDisposeScope();
-        manual_seed(6);
-        var backbone = new ConvNet(new ImageShape(1, 12, 12), width: 4);
-        backbone.eval();
-        var encoder = new TileEncoder(backbone.OutputFeatures, grid: 3);
+        var (backbone, encoder) = Seeded(6);
         var views = rand(1, 1, 12, 12);
         var swapped = JigsawTiling.Assemble(JigsawTiling.Split(views, 3), tensor(new long[] { 1, 0, 2, 3, 4, 5, 6, 7, 8 }).view(1, 9));
 
         var difference = (encoder.Features(backbone, views) - encoder.Features(backbone, swapped)).abs().max().ToSingle();
 
         Assert.True(difference > 1e-4f, "the order of the tiles should reach the features (the jigsaw is shuffled)");
+    }
+
+    // A narrow ConvNet for 12×12 images in eval mode and a 3×3 tile encoder for it, drawn from seed.
+    private static (ConvNet Backbone, TileEncoder Encoder) Seeded(int seed)
+    {
+        manual_seed(seed);
+        var backbone = new ConvNet(new ImageShape(1, 12, 12), width: 4);
+        backbone.eval();
+        return (backbone, new TileEncoder(backbone.OutputFeatures, grid: 3));
     }
 }
