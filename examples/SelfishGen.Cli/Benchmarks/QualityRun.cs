@@ -19,9 +19,6 @@ namespace SelfishGen.Cli.Benchmarks;
 public sealed record QualityRun(
     BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0)
 {
-    /// <summary>An epoch count no budgeted run reaches.</summary>
-    private const int Unbounded = 100_000;
-
     /// <summary>Test images shown in the 2-D embedding.</summary>
     public const int EmbeddedPoints = 2000;
 
@@ -50,7 +47,7 @@ public sealed record QualityRun(
         if (monitor is not null)
             observers.Add(monitor);
         method.Supervise(
-            epochs: Budget is null ? Epochs : Unbounded,
+            epochs: Budget is null ? Epochs : TrainingBudget.UnboundedEpochs,
             numWorkers: 1,
             name: Path.Combine(Store, spec.Label),
             seed: Seed,

@@ -27,6 +27,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(2)]
         public int Epochs { get; init; } = 2;
 
+        [CommandOption("--budget-minutes <MINUTES>")]
+        [Description("Train for this much wall-clock time instead of --epochs (kNN monitor readings excluded): the run's length is estimated from its first steps, so schedules run to their end. Cannot be resumed.")]
+        public double? BudgetMinutes { get; init; }
+
         [CommandOption("-b|--batch-size <N>")]
         [Description("Images per step (default: the method's recipe, see 'selfish list').")]
         public int? BatchSize { get; init; }
@@ -132,6 +136,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
+            : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
+            : BudgetMinutes is not null && Resume ? ValidationResult.Error("--budget-minutes cannot be resumed (its length depends on the speed it measures): resume with --epochs.")
             : Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
             : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")
@@ -177,8 +183,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var recipe = settings.Recipe.ApplyTo(descriptor.Recipe);
         if (leader)
             AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
+        var monitor = !leader || test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
         TrainingReport Train(ITrainingObserver? progress, CancellationToken token) => method.Supervise(
-            epochs: settings.Epochs,
+            epochs: settings.BudgetMinutes is null ? settings.Epochs : TrainingBudget.UnboundedEpochs,
             numWorkers: settings.Workers,
             name: store,
             pretrained: settings.Resume,
@@ -192,13 +199,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             cancellation: token,
             recipe: recipe,
             communicator: world,
-            syncBatchNorm: settings.SyncBatchNorm);
+            syncBatchNorm: settings.SyncBatchNorm,
+            budget: settings.BudgetMinutes is { } minutes ? new TrainingBudget(TimeSpan.FromMinutes(minutes), () => monitor?.Elapsed ?? TimeSpan.Zero) : null);
         if (!leader)
         {
             Train(null, cancellation);
             return 0;
         }
-        var monitor = test is null || settings.MonitorEvery == 0 ? null : Monitor(method, train, test, settings);
         var clock = Stopwatch.StartNew();
         var report = TrainingProgress.Run(method, Train, cancellation, monitor);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -17,6 +17,9 @@ public sealed class TrainingBudget(TimeSpan limit, Func<TimeSpan>? excluded = nu
     private TimeSpan _firstStep;
     private long _stepsDone;
 
+    /// <summary>An epoch count to pass with a budget when the time alone should end the run.</summary>
+    public const int UnboundedEpochs = 100_000;
+
     /// <summary>Steps timed before the run's length is fixed (after the first).</summary>
     public const int MeasuredSteps = 10;
 

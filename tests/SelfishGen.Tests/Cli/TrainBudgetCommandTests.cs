@@ -1,0 +1,48 @@
+using System.Globalization;
+using SelfishGen.Cli;
+using SelfishGen.Tests.Data;
+
+namespace SelfishGen.Tests.Cli;
+
+/// <summary><c>selfish train --budget-minutes</c>: the time ends the run, and the schedule runs its course within it.</summary>
+public sealed class TrainBudgetCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly CapturedConsole _console = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_budgeted_run_stops_when_its_time_is_up_with_its_cosine_schedule_near_the_end()
+    {
+        var data = Images();
+        var store = Path.Combine(_folder.Path, "store", "run");
+        var log = Path.Combine(_folder.Path, "steps.csv");
+
+        Assert.Equal(0, SelfishApp.Run(["train", "--data", data, "--image-size", "16", "--batch-size", "8", "--budget-minutes", "0.25",
+            "--schedule", "cosine", "--warmup-epochs", "0", "--store", store, "--set", "Hidden=16", "--log-steps", log, "--no-eval"]));
+
+        var rates = File.ReadLines(log).Skip(1).Select(line => double.Parse(line.Split(',')[3], CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(rates.Count, TrainingBudget.MeasuredSteps + 1, 100_000); // 15 s of 2-step epochs: ended by the time, not by epochs
+        Assert.Equal(rates.Count, TrainingRun.Load(store + ".train.json").StepLosses.Count);
+        Assert.True(rates[^1] < 0.5 * rates.Max(), $"the learning rate ended at {rates[^1]} of at most {rates.Max()}: the cosine did not run its course");
+    }
+
+    [Fact]
+    public void A_budgeted_run_cannot_resume()
+    {
+        Assert.Equal(SelfishApp.InvalidArguments, SelfishApp.Run(["train", "--data", Images(), "--budget-minutes", "1", "--resume",
+            "--store", Path.Combine(_folder.Path, "run")]));
+        Assert.Contains("--budget-minutes cannot be resumed", _console.Text);
+        Assert.DoesNotContain("Train with", _console.Text);
+    }
+
+    private string Images()
+    {
+        var data = Path.Combine(_folder.Path, "images");
+        foreach (var (name, colour) in new[] { ("red", TestImages.Red), ("gray", TestImages.Gray) })
+            for (var i = 0; i < 10; i++)
+                TestImages.Save(_folder.File("images", name, $"{i}.png"), colour, 16, 16);
+        return data;
+    }
+}
