@@ -11,7 +11,7 @@ public class AugmentationContractTests
         ["flip"] = () => new HorizontalFlip(),
         ["jitter"] = () => new ColorJitter(0.4, 0.4, 0.4, 0.1),
         ["grayscale"] = () => new RandomGrayscale(0.5),
-        ["blur"] = () => new GaussianBlur(1, 0.1, 2),
+        ["blur"] = () => new GaussianBlur(1, 0.1, 2, referenceSide: null),
         ["solarize"] = () => new Solarize(0.5),
         ["rotation"] = () => new Rotation(-30, 30),
         ["shear"] = () => new Shear(-30, 30),

@@ -37,11 +37,28 @@ public class ColorOperationTests
     {
         using var scope = NewDisposeScope();
         var constant = full(4, 3, 9, 9, 0.3f);
-        Assert.True(Seeded.Apply(new GaussianBlur(1, 0.5, 3), constant).allclose(constant, atol: 1e-6));
+        Assert.True(Seeded.Apply(new GaussianBlur(1, 0.5, 3, referenceSide: null), constant).allclose(constant, atol: 1e-6));
         var edge = cat([zeros(1, 1, 9, 5), ones(1, 1, 9, 4)], 3);
-        var slight = Seeded.Apply(new GaussianBlur(1, 0.3, 0.3), edge)[0, 0, 4, 3].item<float>();
-        var strong = Seeded.Apply(new GaussianBlur(1, 2, 2), edge)[0, 0, 4, 3].item<float>();
+        var slight = Seeded.Apply(new GaussianBlur(1, 0.3, 0.3, referenceSide: null), edge)[0, 0, 4, 3].item<float>();
+        var strong = Seeded.Apply(new GaussianBlur(1, 2, 2, referenceSide: null), edge)[0, 0, 4, 3].item<float>();
         Assert.True(slight < 0.01f && strong > 0.2f, $"{slight} {strong}");
+    }
+
+    [Theory]
+    [InlineData(28)]
+    [InlineData(32)]
+    public void The_papers_blur_scales_with_the_image_so_a_small_image_keeps_its_edges(int side)
+    {
+        using var scope = NewDisposeScope();
+        static float NextToEdge(Tensor blurred, int side) => blurred[0, 0, side / 2, side / 2 - 1].item<float>();
+        Tensor Edge(int width) => cat([zeros(1, 1, width, width / 2), ones(1, 1, width, width / 2)], 3);
+
+        var small = NextToEdge(Seeded.Apply(new GaussianBlur(1, 2, 2), Edge(side)), side); // σ = 2 px at 224 px
+        var large = NextToEdge(Seeded.Apply(new GaussianBlur(1, 2, 2), Edge(224)), 224);
+        var unscaled = NextToEdge(Seeded.Apply(new GaussianBlur(1, 2, 2, referenceSide: null), Edge(side)), side);
+
+        Assert.True(small < 0.01f, $"a {side}-px edge was blurred to {small} next to it: σ was not scaled to the image");
+        Assert.True(large > 0.2f && unscaled > 0.2f, $"{large} {unscaled}");
     }
 
     [Fact]
