@@ -260,7 +260,7 @@ class MoCo(nn.Module):
         self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
         target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
         self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
-        # The queue as ours holds it: its declared size, or a smaller one that follows the data (FeatureQueue.SizeFor).
+        # The queue as ours holds it: its declared size, or a smaller one that follows the data (DatasetScaled.Size).
         keys = next((b["shape"][0] for b in manifest.get("buffers", []) if b["name"] == "queue.keys"), options["queue"])
         self.register_buffer("queue", torch.zeros(keys, options["projectorOut"]))
         self.pointer = 0

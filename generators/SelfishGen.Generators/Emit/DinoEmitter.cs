@@ -14,9 +14,9 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
     protected override string ObjectiveType(MethodModel method) => $"{RuntimeNames.Objectives}.DinoLoss";
 
     /// <inheritdoc />
-    protected override string ObjectiveArguments(MethodModel method) => string.Join(", ", new[]
+    protected override string ObjectiveArguments(MethodModel method) => Prototypes + ", " + string.Join(", ", new[]
     {
-        HyperparameterTable.DinoPrototypes, HyperparameterTable.DinoStudentTemperature, HyperparameterTable.DinoTeacherTemperature,
+        HyperparameterTable.DinoStudentTemperature, HyperparameterTable.DinoTeacherTemperature,
         HyperparameterTable.DinoWarmupTeacherTemperature, HyperparameterTable.DinoWarmupProgress, HyperparameterTable.DinoCenterMomentum,
     }.Select(Option));
 
@@ -28,7 +28,10 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
 
     /// <inheritdoc />
     protected override string ProjectorArguments(MethodModel method) =>
-        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.DinoPrototypes)}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
+        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Prototypes}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
+
+    /// <summary>The prototypes declared, capped for the dataset's size.</summary>
+    private static string Prototypes => $"{RuntimeNames.DatasetScaled}.Size({Option(HyperparameterTable.DinoPrototypes)}, Data.Count)";
 
     /// <inheritdoc />
     /// <remarks>The last layer a recipe can freeze: the student head's prototypes.</remarks>

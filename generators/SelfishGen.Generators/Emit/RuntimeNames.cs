@@ -25,6 +25,7 @@ internal static class RuntimeNames
     public const string MomentumEncoder = "global::SelfishGen.State.MomentumEncoder";
     public const string MomentumSchedule = "global::SelfishGen.State.MomentumSchedule";
     public const string FeatureQueue = "global::SelfishGen.State.FeatureQueue";
+    public const string DatasetScaled = "global::SelfishGen.State.DatasetScaled";
     public const string MemoryBank = "global::SelfishGen.State.MemoryBank";
     public const string ModuleList = "global::TorchSharp.Modules.ModuleList";
     public const string Objectives = "global::SelfishGen.Objectives";

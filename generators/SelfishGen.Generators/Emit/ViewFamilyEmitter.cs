@@ -58,7 +58,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
         if (HasQueue(method))
-            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.FeatureQueue}.SizeFor({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.DatasetScaled}.Size({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
     }
 
     /// <inheritdoc />

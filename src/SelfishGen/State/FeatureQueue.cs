@@ -26,19 +26,6 @@ public sealed class FeatureQueue : nn.Module
     /// <summary>Number of keys held.</summary>
     public int Size { get; }
 
-    /// <summary>
-    /// The queue for a dataset of <paramref name="datasetSize"/> images: <paramref name="declared"/> keys, but at most
-    /// an eighth of the dataset rounded down to a power of two (at least 1), so that an image's own key from an
-    /// earlier epoch is rarely among its negatives and the random start is soon replaced (CIFAR-10: 4096; ImageNet:
-    /// MoCo's 65536).
-    /// </summary>
-    public static int SizeFor(int declared, int datasetSize)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(declared, 1);
-        var eighth = Math.Max(1, datasetSize / 8);
-        return Math.Min(declared, 1 << (31 - int.LeadingZeroCount(eighth)));
-    }
-
     /// <summary>Length of one key.</summary>
     public int Dim { get; }
 

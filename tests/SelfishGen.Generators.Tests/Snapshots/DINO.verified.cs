@@ -89,7 +89,7 @@ partial class DINO
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
-        _objective = new global::SelfishGen.Objectives.DinoLoss(Hyperparameters.Prototypes, Hyperparameters.StudentTemperature, Hyperparameters.TeacherTemperature, Hyperparameters.WarmupTeacherTemperature, Hyperparameters.WarmupProgress, Hyperparameters.CenterMomentum);
+        _objective = new global::SelfishGen.Objectives.DinoLoss(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.StudentTemperature, Hyperparameters.TeacherTemperature, Hyperparameters.WarmupTeacherTemperature, Hyperparameters.WarmupProgress, Hyperparameters.CenterMomentum);
         register_module("projector", _projector);
         register_module("momentum", _momentum);
         register_module("objective", _objective);
@@ -99,7 +99,7 @@ partial class DINO
     protected override global::System.Collections.Generic.IEnumerable<global::TorchSharp.Modules.Parameter> LastLayer() => [_projector.Prototypes];
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.Prototypes, Hyperparameters.HeadBatchNorm);
+    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.HeadBatchNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));

@@ -70,7 +70,7 @@ partial class MoCo
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
-        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.FeatureQueue.SizeFor(Hyperparameters.Queue, data.Count), Hyperparameters.ProjectorOut);
+        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Queue, data.Count), Hyperparameters.ProjectorOut);
         _objective = new global::SelfishGen.Objectives.InfoNceLoss(Hyperparameters.Temperature);
         register_module("projector", _projector);
         register_module("momentum", _momentum);

@@ -65,7 +65,7 @@ partial class NNCLR
         _views = new global::SelfishGen.Views.AugmentedViews([new global::CustomMethod.SmallImageView(data.Shape), new global::CustomMethod.SmallImageView(data.Shape)], data.Shape);
         _projector = NewProjector();
         _predictor = new global::SelfishGen.Modules.MlpHead(Hyperparameters.ProjectorOut, Hyperparameters.PredictorHidden, Hyperparameters.ProjectorOut);
-        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.FeatureQueue.SizeFor(Hyperparameters.ObjectiveQueue, data.Count), Hyperparameters.ProjectorOut);
+        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.ObjectiveQueue, data.Count), Hyperparameters.ProjectorOut);
         _objective = new global::CustomMethod.NnclrLoss(new global::SelfishGen.Objectives.ObjectiveSetup(data, Hyperparameters.ProjectorOut, 2, Hyperparameters.ObjectiveTemperature));
         register_module("projector", _projector);
         register_module("predictor", _predictor);

@@ -6,16 +6,6 @@ public sealed class FeatureQueueTests
 {
     private static Tensor UnitRows(Tensor rows) => nn.functional.normalize(rows, dim: 1);
 
-    [Theory]
-    [InlineData(65536, 50_000, 4096)]        // CIFAR-10: the usual MoCo queue for it
-    [InlineData(65536, 60_000, 4096)]        // Fashion-MNIST
-    [InlineData(65536, 1_281_167, 65536)]    // ImageNet: MoCo's own
-    [InlineData(1024, 1_281_167, 1024)]      // a smaller declared queue stays
-    [InlineData(65536, 800, 64)]
-    [InlineData(65536, 5, 1)]
-    public void The_queue_is_sized_to_the_data(int declared, int datasetSize, int expected) =>
-        Assert.Equal(expected, FeatureQueue.SizeFor(declared, datasetSize));
-
     [Fact]
     public void It_starts_with_random_unit_keys_at_row_zero()
     {
