@@ -15,7 +15,7 @@ public sealed class TrainBudgetCommandTests : IDisposable
     [Fact]
     public void A_budgeted_run_stops_when_its_time_is_up_with_its_cosine_schedule_near_the_end()
     {
-        var data = Images();
+        var data = TestImages.SaveRedAndGray(_folder);
         var store = Path.Combine(_folder.Path, "store", "run");
         var log = Path.Combine(_folder.Path, "steps.csv");
 
@@ -31,18 +31,9 @@ public sealed class TrainBudgetCommandTests : IDisposable
     [Fact]
     public void A_budgeted_run_cannot_resume()
     {
-        Assert.Equal(SelfishApp.InvalidArguments, SelfishApp.Run(["train", "--data", Images(), "--budget-minutes", "1", "--resume",
+        Assert.Equal(SelfishApp.InvalidArguments, SelfishApp.Run(["train", "--data", TestImages.SaveRedAndGray(_folder), "--budget-minutes", "1", "--resume",
             "--store", Path.Combine(_folder.Path, "run")]));
         Assert.Contains("--budget-minutes cannot be resumed", _console.Text);
         Assert.DoesNotContain("Train with", _console.Text);
-    }
-
-    private string Images()
-    {
-        var data = Path.Combine(_folder.Path, "images");
-        foreach (var (name, colour) in new[] { ("red", TestImages.Red), ("gray", TestImages.Gray) })
-            for (var i = 0; i < 10; i++)
-                TestImages.Save(_folder.File("images", name, $"{i}.png"), colour, 16, 16);
-        return data;
     }
 }

@@ -14,10 +14,7 @@ public sealed class TrainMonitorCommandTests : IDisposable
     [Fact]
     public void The_monitor_logs_each_reading_and_writes_them_with_the_losses_to_the_run_json_and_plot()
     {
-        var data = Path.Combine(_folder.Path, "images");
-        foreach (var (name, colour) in new[] { ("red", TestImages.Red), ("gray", TestImages.Gray) })
-            for (var i = 0; i < 10; i++)
-                TestImages.Save(_folder.File("images", name, $"{i}.png"), colour, 16, 16);
+        var data = TestImages.SaveRedAndGray(_folder);
         var store = Path.Combine(_folder.Path, "store", "run");
 
         Assert.Equal(0, SelfishApp.Run(["train", "--data", data, "--image-size", "16", "--epochs", "3", "--batch-size", "8",

@@ -15,6 +15,18 @@ internal static class TestImages
         image.Save(path);
     }
 
+    /// <summary>
+    /// Writes a labelled folder <paramref name="name"/> of two classes, "red" and "gray", <paramref name="perClass"/>
+    /// images of <paramref name="side"/> pixels each, and returns its path.
+    /// </summary>
+    public static string SaveRedAndGray(TempFolder folder, string name = "images", int perClass = 10, int side = 16)
+    {
+        foreach (var (label, colour) in new[] { ("red", Red), ("gray", Gray) })
+            for (var i = 0; i < perClass; i++)
+                Save(folder.File(name, label, $"{i}.png"), colour, side, side);
+        return Path.Combine(folder.Path, name);
+    }
+
     /// <summary>Writes images into each of <paramref name="classes"/>, <paramref name="perClass"/> each.</summary>
     public static void SaveClasses(TempFolder folder, Rgb24 colour, int perClass, params string[] classes)
     {
