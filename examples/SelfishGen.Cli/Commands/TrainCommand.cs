@@ -24,8 +24,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string Method { get; init; } = "RotateNet";
 
         [CommandOption("-e|--epochs <N>")]
-        [DefaultValue(2)]
-        public int Epochs { get; init; } = 2;
+        [Description("Passes over the training images (4: about 2 minutes of RotateNet on the bundled sample with 2 cores).")]
+        [DefaultValue(4)]
+        public int Epochs { get; init; } = 4;
 
         [CommandOption("--budget-minutes <MINUTES>")]
         [Description("Train for this much wall-clock time instead of --epochs (kNN monitor readings excluded): the run's length is estimated from its first steps, so schedules run to their end. Cannot be resumed.")]
