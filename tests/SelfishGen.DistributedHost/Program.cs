@@ -33,5 +33,8 @@ try
 catch (Exception error) when (Communicators.StoppedEveryRank(error))
 {
     Console.Error.WriteLine($"stopped: {error.Message}");
+    Console.Error.Flush();
+    // Every rank reached here: wait until all have printed, as mpirun ends the others once one exits with an error.
+    Communicators.FromEnvironment().Barrier();
     return 3;
 }
