@@ -42,21 +42,49 @@ public static class Cifar10Archive
         Path.GetFileName(archive) == ArchiveName ? "cifar10" : Path.GetFileName(archive)[..^".tar.gz".Length]);
 
     /// <summary>Extracts <paramref name="archive"/> unless done before; returns the folder holding <c>train</c> and <c>test</c>.</summary>
-    public static string Extract(string archive)
+    public static string Extract(string archive) => ExtractTo(archive, CacheFolder(archive));
+
+    /// <summary>
+    /// Extracts <paramref name="archive"/> into <paramref name="folder"/> unless done before. The files go to a
+    /// private folder first, which is renamed into place once complete: a run that is stopped, or that races another
+    /// run extracting the same archive, never leaves or reads a half-extracted folder.
+    /// </summary>
+    public static string ExtractTo(string archive, string folder)
     {
         if (!File.Exists(archive))
             throw new FileNotFoundException($"No CIFAR-10 archive at '{archive}'.", archive);
-        var folder = CacheFolder(archive);
-        var done = Path.Combine(folder, ".extracted");
-        if (File.Exists(done) && File.ReadAllText(done) == Stamp(archive))
+        var stamp = Stamp(archive);
+        if (IsExtracted(folder, stamp))
             return folder;
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
-        using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
-            TarFile.ExtractToDirectory(gzip, folder, overwriteFiles: true);
-        File.WriteAllText(done, Stamp(archive));
+        var partial = $"{folder}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        try
+        {
+            Directory.CreateDirectory(partial);
+            using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
+                TarFile.ExtractToDirectory(gzip, partial, overwriteFiles: true);
+            File.WriteAllText(Path.Combine(partial, DoneFile), stamp);
+            if (Directory.Exists(folder) && !IsExtracted(folder, stamp))
+                Directory.Delete(folder, recursive: true);
+            Directory.Move(partial, folder);
+        }
+        catch (IOException) when (IsExtracted(folder, stamp))
+        {
+            // Another run put the same archive in place first.
+        }
+        finally
+        {
+            if (Directory.Exists(partial))
+                Directory.Delete(partial, recursive: true);
+        }
         return folder;
+    }
+
+    private const string DoneFile = ".extracted";
+
+    private static bool IsExtracted(string folder, string stamp)
+    {
+        var done = Path.Combine(folder, DoneFile);
+        return File.Exists(done) && File.ReadAllText(done) == stamp;
     }
 
     private static string Stamp(string archive)

@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.IO.Compression;
 using SelfishGen.Cli.Benchmarks;
 using SelfishGen.Tests.Data;
 
@@ -36,5 +38,50 @@ public sealed class Cifar10ArchiveTests
         {
             Environment.SetEnvironmentVariable(Cifar10Archive.EnvironmentVariable, before);
         }
+    }
+
+    [Fact]
+    public void Runs_extracting_the_same_archive_at_once_all_get_the_whole_folder_and_leave_no_partial_one()
+    {
+        using var work = new TempFolder();
+        var archive = TinyArchive(work.Path);
+        var folder = Path.Combine(work.Path, "cache", "cifar10");
+
+        var results = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6)
+            .Select(_ => Cifar10Archive.ExtractTo(archive, folder)).ToArray();
+
+        Assert.All(results, result => Assert.Equal(folder, result));
+        Assert.Equal("train image", File.ReadAllText(Path.Combine(folder, "train", "cat", "0001.jpg")));
+        Assert.Equal("test image", File.ReadAllText(Path.Combine(folder, "test", "cat", "0100.jpg")));
+        Assert.Equal(100, Directory.GetFiles(Path.Combine(folder, "test", "cat")).Length);
+        Assert.Equal([folder], Directory.GetDirectories(Path.GetDirectoryName(folder)!));
+    }
+
+    [Fact]
+    public void A_folder_left_half_extracted_is_replaced()
+    {
+        using var work = new TempFolder();
+        var archive = TinyArchive(work.Path);
+        var folder = Path.Combine(work.Path, "cache", "cifar10");
+        Directory.CreateDirectory(Path.Combine(folder, "train", "cat"));
+
+        Cifar10Archive.ExtractTo(archive, folder);
+
+        Assert.True(File.Exists(Path.Combine(folder, "test", "cat", "0001.jpg")));
+    }
+
+    private static string TinyArchive(string workFolder)
+    {
+        var source = Path.Combine(workFolder, "source");
+        foreach (var (split, text) in new[] { ("train", "train image"), ("test", "test image") })
+        {
+            Directory.CreateDirectory(Path.Combine(source, split, "cat"));
+            for (var i = 1; i <= 100; i++)
+                File.WriteAllText(Path.Combine(source, split, "cat", $"{i:D4}.jpg"), text);
+        }
+        var archive = Path.Combine(workFolder, "tiny.tar.gz");
+        using (var gzip = new GZipStream(File.Create(archive), CompressionLevel.Fastest))
+            TarFile.CreateFromDirectory(source, gzip, includeBaseDirectory: false);
+        return archive;
     }
 }
