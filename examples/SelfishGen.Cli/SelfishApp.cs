@@ -31,6 +31,7 @@ public static class SelfishApp
             {
                 bench.SetDescription("Benchmarks: what each method learns on real data, and training speed against PyTorch.");
                 bench.AddCommand<BenchQualityCommand>("quality").WithDescription("Pre-train each method on the same budget, then compare kNN and linear-probe accuracy; writes a table, JSON and plots.");
+                bench.AddCommand<BenchMergeCommand>("merge").WithDescription("Merge the reports of several 'bench quality' runs into one table and one set of plots.");
                 bench.AddCommand<BenchSpeedCommand>("speed").WithDescription("Time each method's training step on each backbone, alternating with the same step in PyTorch.");
             });
             config.AddCommand<ExportCommand>("export").WithDescription("Write a checkpoint's backbone as a PyTorch state dict (torchvision's names for ResNet-18 and EfficientNet-B0).");

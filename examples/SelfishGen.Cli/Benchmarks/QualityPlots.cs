@@ -8,12 +8,21 @@ public static class QualityPlots
     private const int Width = 720;
     private const int Height = 420;
 
+    /// <summary>Writes <c>loss.png</c>, <c>accuracy.png</c> and, when a method was monitored, <c>monitor.png</c> into <paramref name="folder"/>.</summary>
+    public static void Summary(IReadOnlyList<QualityResult> results, string folder)
+    {
+        LossCurves(results, Path.Combine(folder, "loss.png"));
+        AccuracyBars(results, Path.Combine(folder, "accuracy.png"));
+        if (results.Any(r => r.Monitor is not null))
+            MonitorCurves(results, Path.Combine(folder, "monitor.png"));
+    }
+
     /// <summary>Every method's loss per step (a running mean over 1 % of the steps, at least 1).</summary>
-    public static void LossCurves(IReadOnlyList<QualityResult> results, string path) =>
+    private static void LossCurves(IReadOnlyList<QualityResult> results, string path) =>
         Lines(results.Select(r => PerStep(r.Method, RunningMean(r.StepLosses, Math.Max(1, r.StepLosses.Count / 100)))), "Pre-training loss", "loss", path);
 
     /// <summary>Every monitored method's kNN accuracy on held-out images against steps.</summary>
-    public static void MonitorCurves(IReadOnlyList<QualityResult> results, string path) =>
+    private static void MonitorCurves(IReadOnlyList<QualityResult> results, string path) =>
         Lines(
             results.Where(r => r.Monitor is not null)
                 .Select(r => (r.Method, r.Monitor!.Points.Select(p => (double)p.Step).ToArray(), r.Monitor.Points.Select(p => 100 * p.Accuracy).ToArray())),
@@ -35,7 +44,7 @@ public static class QualityPlots
     }
 
     /// <summary>kNN@200, kNN@20 and linear accuracy of each trained encoder, its random init, and raw pixels.</summary>
-    public static void AccuracyBars(IReadOnlyList<QualityResult> results, string path)
+    private static void AccuracyBars(IReadOnlyList<QualityResult> results, string path)
     {
         var groups = results.SelectMany(r => new[] { (Name: r.Method, Row: r.Trained), (Name: $"{r.Method} random init", Row: r.RandomInit) })
             .Append((Name: "raw pixels", Row: results[0].RawPixels))
@@ -58,10 +67,13 @@ public static class QualityPlots
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             [.. groups.Select((_, i) => (double)(i * (metrics.Length + 1) + 1))], [.. groups.Select(g => g.Name)]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 190;
         plot.Axes.Margins(bottom: 0);
         plot.Title("Test accuracy (%)");
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width, Height);
+        plot.SavePng(path, Math.Max(Width, 40 * groups.Count), Height + 190);
     }
 
     /// <summary>Test features of one encoder on their first two principal axes, coloured by class.</summary>

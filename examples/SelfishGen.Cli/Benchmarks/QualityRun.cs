@@ -63,7 +63,7 @@ public sealed record QualityRun(
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
             (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max((recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds, 1e-9),
-            recorder.Losses, evaluation, monitorLog, recipe.ToString());
+            recorder.Losses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now());
         return new Outcome(result, points, labels);
     }
 

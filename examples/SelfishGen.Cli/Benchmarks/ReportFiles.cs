@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace SelfishGen.Cli.Benchmarks;
 
-/// <summary>Writes a benchmark report as <c>&lt;name&gt;.json</c> and <c>&lt;name&gt;.md</c>.</summary>
+/// <summary>Writes a benchmark report as <c>&lt;name&gt;.json</c> and <c>&lt;name&gt;.md</c>, and reads it back.</summary>
 public static class ReportFiles
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -14,4 +14,8 @@ public static class ReportFiles
         File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(report, Json));
         File.WriteAllText(Path.Combine(folder, name + ".md"), markdown);
     }
+
+    /// <summary>Reads a JSON report that <see cref="Save"/> wrote.</summary>
+    public static T Read<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no report.");
 }

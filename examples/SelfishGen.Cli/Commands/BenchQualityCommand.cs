@@ -134,10 +134,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         }
         var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results, skipped);
         report.Save(settings.Out);
-        QualityPlots.LossCurves(results, Path.Combine(settings.Out, "loss.png"));
-        QualityPlots.AccuracyBars(results, Path.Combine(settings.Out, "accuracy.png"));
-        if (results.Any(r => r.Monitor is not null))
-            QualityPlots.MonitorCurves(results, Path.Combine(settings.Out, "monitor.png"));
+        QualityPlots.Summary(results, settings.Out);
         AnsiConsole.Write(new Text(report.ToMarkdown()));
         AnsiConsole.MarkupLine($"Saved quality.json, quality.md and PNG plots in [blue]{Markup.Escape(settings.Out)}[/].");
         return 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfishGen.Cli;
 using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Evaluation;
 using SelfishGen.Tests.Data;
 
 namespace SelfishGen.Tests.Benchmarks;
@@ -36,6 +37,56 @@ public sealed class BenchCommandTests
         Assert.Contains("| RotateNet |", markdown);
         Assert.Contains($"Skipped {skipped}", markdown);
     }
+
+    [Fact]
+    public void Merge_puts_the_methods_of_several_quality_runs_in_one_table_with_their_own_threads_and_load()
+    {
+        using var folder = new TempFolder();
+        var (first, second, merged) = (Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "merged"));
+        Report(threads: 1, "1.50 1.20 1.00", Result("MoCo", 0.41, 0.36, monitored: true)).Save(first);
+        // written before rows recorded their threads and load: the row takes its report's
+        Report(threads: 2, "3.00 2.50 2.00", Result("CPC", 0.38, 0.37, monitored: false) with { Threads = 0, Load = "" }).Save(second);
+
+        var code = SelfishApp.Run(["bench", "merge", first, Path.Combine(second, "quality.json"), "--out", merged]);
+
+        Assert.Equal(0, code);
+        var report = QualityReport.Read(merged);
+        Assert.Equal(["MoCo", "CPC"], report.Results.Select(r => r.Method));
+        Assert.Equal([(1, "1.50 1.20 1.00"), (2, "3.00 2.50 2.00")], report.Results.Select(r => (r.Threads, r.Load)));
+        Assert.Equal(0, report.Threads);
+        var markdown = File.ReadAllText(Path.Combine(merged, "quality.md"));
+        Assert.Contains("| MoCo | ConvNet | 10 epochs | 1950 | 10.00 | 250 | 41.00 % |", markdown);
+        Assert.Contains("| +5.00 |", markdown);
+        Assert.Contains("| 2, 3.00 2.50 2.00 |", markdown);
+        foreach (var png in new[] { "loss.png", "accuracy.png", "monitor.png" })
+            Assert.True(new FileInfo(Path.Combine(merged, png)).Length > 1000, png);
+    }
+
+    [Fact]
+    public void Merge_refuses_runs_on_different_data_or_the_same_method_twice_and_writes_nothing()
+    {
+        using var folder = new TempFolder();
+        var (first, second, merged) = (Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "merged"));
+        Report(threads: 1, "1.00 1.00 1.00", Result("MoCo", 0.41, 0.36, monitored: false)).Save(first);
+        (Report(threads: 1, "1.00 1.00 1.00", Result("SimCLR", 0.42, 0.36, monitored: false)) with { TestImages = 2000 }).Save(second);
+
+        Assert.Equal(1, SelfishApp.Run(["bench", "merge", first, second, "--out", merged]));
+        Assert.Equal(1, SelfishApp.Run(["bench", "merge", first, first, "--out", merged]));
+        Assert.False(Directory.Exists(merged));
+        Assert.NotEqual(0, SelfishApp.Run(["bench", "merge", Path.Combine(folder.Path, "missing"), "--out", merged]));
+    }
+
+    private static QualityReport Report(int threads, string load, QualityResult result) =>
+        new("cifar10", 50000, 50000, 10000, null, threads, load, [result], []);
+
+    private static QualityResult Result(string method, double knn200, double randomKnn200, bool monitored) => new(
+        method, "ConvNet", "10 epochs", 1950, 10, 250, [.. Enumerable.Range(0, 1950).Select(i => 8f - i / 1000f)],
+        new EvaluationReport([
+            new(EncoderEvaluation.Trained, knn200, knn200 + 0.02, 0.55),
+            new(EncoderEvaluation.RandomInit, randomKnn200, randomKnn200 + 0.01, 0.49),
+            new(EncoderEvaluation.RawPixels, 0.26, 0.30, null)]),
+        monitored ? new MonitorLog(98, 200, 2000, 1000, 12, 0.01, [new(0, 0.36, 1), new(98, 0.38, 1), new(196, 0.40, 1)]) : null,
+        "SGD", 1, "1.50 1.20 1.00");
 
     [Fact]
     public void Speed_bench_times_the_methods_with_a_reference_and_matches_their_pytorch_losses_when_torch_is_installed()
