@@ -32,6 +32,14 @@ public sealed class SelfishCommandTests : IDisposable
     }
 
     [Fact]
+    public void List_names_prints_the_method_names_alone_for_scripts()
+    {
+        Assert.Equal(0, Run("list", "--names"));
+
+        Assert.Equal(MethodRegistry.All.Select(m => m.Name), _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void List_shows_each_methods_recipe()
     {
         Assert.Equal(0, Run("list"));

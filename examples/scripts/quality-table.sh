@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A quality table of many methods, a few hours of CPU at a time: one `selfish bench quality` process per method, in
+# LANES niced lanes side by side (THREADS intra-op threads each), every method with the same epoch budget and its
+# recipe. A method whose report exists is not run again, so the script can be stopped and started over several days;
+# after every method it merges the reports finished so far into $OUT/table (quality.md, quality.json, plots).
+#
+#   examples/scripts/quality-table.sh                                   # every method, CIFAR-10, 10 epochs, 2 lanes
+#   METHODS="MoCo SimCLR" EPOCHS=20 examples/scripts/quality-table.sh
+#   DATA=fashion-mnist OUT=bench/fmnist-table examples/scripts/quality-table.sh
+#
+# Environment: DATA (cifar10 or fashion-mnist or a folder, default cifar10; CIFAR-10 is found as `bench quality`
+# finds it: $SELFISH_CIFAR10, dataset/cifar10, ...), EPOCHS (10), LANES (2), THREADS (1), MONITOR (kNN monitor every
+# N steps, 98), NICE (10), OUT (bench/table-<data>-<epochs>), METHODS (default: every method `selfish list` shows).
+# Extra arguments go to every `bench quality` (e.g. --backbone resnet18).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+data=${DATA:-cifar10}
+epochs=${EPOCHS:-10}
+lanes=${LANES:-2}
+out=${OUT:-bench/table-$data-$epochs}
+mkdir -p "$out"
+echo "Building the selfish command into $out/bin ..."
+dotnet build examples/SelfishGen.Cli -c Release -o "$out/bin" -v quiet -nologo >"$out/build.log" || { cat "$out/build.log"; exit 1; }
+selfish="$out/bin/selfish"
+read -r -a methods <<<"${METHODS:-$("$selfish" list --names)}"
+
+run_method() { # method, extra arguments...; a report appears only when its run has finished
+  local method=$1 folder="$out/$1"
+  shift
+  [[ -f "$folder/quality.json" ]] && return 0
+  rm -rf "$folder.partial" && mkdir -p "$folder.partial"
+  echo "$(date +%T) $method: started, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  if nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" \
+      --threads "${THREADS:-1}" --monitor-every "${MONITOR:-98}" --methods "$method" --out "$folder.partial" "$@" \
+      >"$folder.partial/run.log" 2>&1; then
+    rm -rf "$folder" && mv "$folder.partial" "$folder"
+    echo "$(date +%T) $method: done, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  else
+    echo "$(date +%T) $method: failed, see $folder.partial/run.log"
+  fi
+}
+
+merge() {
+  local done=()
+  for method in "${methods[@]}"; do [[ -f "$out/$method/quality.json" ]] && done+=("$out/$method"); done
+  ((${#done[@]} > 0)) && flock "$out/.merge.lock" "$selfish" bench merge "${done[@]}" --out "$out/table" >/dev/null
+}
+
+for ((lane = 0; lane < lanes; lane++)); do
+  (
+    for ((i = lane; i < ${#methods[@]}; i += lanes)); do
+      run_method "${methods[i]}" "$@"
+      merge
+    done
+  ) &
+done
+wait
+merge && echo "Table of the methods done so far: $out/table/quality.md"
