@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A quality table of many methods, a few hours of CPU at a time: one `selfish bench quality` process per method, in
 # LANES niced lanes side by side (THREADS intra-op threads each), every method with the same epoch budget and its
-# recipe. A method whose report exists is not run again, so the script can be stopped and started over several days;
-# after every method it merges the reports finished so far into $OUT/table (quality.md, quality.json, plots).
+# recipe. The script can be stopped (Ctrl+C, kill, the end of a session) and started again over several days: a
+# finished method is not run again, a stopped one resumes from its last checkpoint (`bench quality --resume`). After
+# every method it merges the reports finished so far into $OUT/table (quality.md, quality.json, plots).
 #
 #   examples/scripts/quality-table.sh                                   # every method, CIFAR-10, 10 epochs, 2 lanes
 #   METHODS="MoCo SimCLR" EPOCHS=20 examples/scripts/quality-table.sh
@@ -29,11 +30,11 @@ run_method() { # method, extra arguments...; a report appears only when its run 
   local method=$1 folder="$out/$1"
   shift
   [[ -f "$folder/quality.json" ]] && return 0
-  rm -rf "$folder.partial" && mkdir -p "$folder.partial"
+  mkdir -p "$folder.partial"
   echo "$(date +%T) $method: started, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  if nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" \
+  if nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" --resume \
       --threads "${THREADS:-1}" --monitor-every "${MONITOR:-98}" --methods "$method" --out "$folder.partial" "$@" \
-      >"$folder.partial/run.log" 2>&1; then
+      >>"$folder.partial/run.log" 2>&1; then
     rm -rf "$folder" && mv "$folder.partial" "$folder"
     echo "$(date +%T) $method: done, load $(cut -d' ' -f1-3 /proc/loadavg)"
   else

@@ -16,8 +16,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Seed">Seed of initialisation and data order.</param>
 /// <param name="Store">Folder of the checkpoints.</param>
 /// <param name="MonitorEvery">Steps between kNN monitor readings; 0 for none.</param>
+/// <param name="Resume">Continue each method from its checkpoint in <paramref name="Store"/> when there is one (epochs only),
+/// its losses and readings so far from the <see cref="QualityJournal"/> saved with it.</param>
 public sealed record QualityRun(
-    BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0)
+    BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0, bool Resume = false)
 {
     /// <summary>Test images shown in the 2-D embedding.</summary>
     public const int EmbeddedPoints = 2000;
@@ -40,31 +42,52 @@ public sealed record QualityRun(
         method.Dataset = data.Train;
         var recorder = new StepRecorder();
         var monitor = MonitorEvery > 0 ? RunMonitor.Create(method, evalTrain, evalTest, MonitorEvery, Seed) : null;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var name = Path.Combine(Store, spec.Label);
+        var resume = Resume && File.Exists(CheckpointFile.PathOf(name));
+        var journal = new JournalWriter(name, resume ? QualityJournal.Read(name) : QualityJournal.Empty, recorder, monitor);
         var recipe = Recipe.ApplyTo(spec.Descriptor.Recipe);
         // the recorder first and the monitor last, so that the recorded time includes the readings it subtracts
-        List<ITrainingObserver> observers = [recorder, progress];
+        List<ITrainingObserver> observers = [recorder, progress, journal];
         if (monitor is not null)
             observers.Add(monitor);
         method.Supervise(
             epochs: Budget is null ? Epochs : TrainingBudget.UnboundedEpochs,
             numWorkers: 1,
-            name: Path.Combine(Store, spec.Label),
+            name: name,
+            pretrained: resume,
             seed: Seed,
             observer: TrainingObservers.Combine([.. observers]),
             cancellation: cancellation,
             recipe: recipe,
             budget: Budget is { } limit ? new TrainingBudget(limit, () => monitor?.Elapsed ?? TimeSpan.Zero) : null);
 
-        var monitorLog = monitor is null ? null : MonitorLog.Of(monitor, clock.Elapsed.TotalSeconds);
+        var run = journal.Current;
+        var monitorLog = monitor is null ? null : new MonitorLog(
+            monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, run.MonitorSeconds,
+            run.MonitorSeconds / Math.Max(run.TrainingSeconds + run.MonitorSeconds, 1e-9), run.MonitorPoints);
         var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest);
         var (points, labels) = Embed(method.GetBackbone(), evalTest);
-        var steps = recorder.Losses.Count;
         var result = new QualityResult(
-            spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, steps,
-            (double)recorder.Images / data.Train.Count, recorder.Images / Math.Max((recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds, 1e-9),
-            recorder.Losses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now());
+            spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, (int)run.Steps,
+            (double)run.Images / data.Train.Count, run.Images / Math.Max(run.TrainingSeconds, 1e-9),
+            run.StepLosses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now());
         return new Outcome(result, points, labels);
+    }
+
+    // Keeps the journal of the run next to its checkpoint: the steps of earlier processes, then this one's.
+    private sealed class JournalWriter(string name, QualityJournal before, StepRecorder recorder, KnnMonitor? monitor) : ITrainingObserver
+    {
+        private QualityJournal _before = before;
+
+        public QualityJournal Current => _before.Then(recorder, monitor);
+
+        public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)
+        {
+            if (_before.Steps != firstStep) // stopped between writing the checkpoint and its journal: the steps before are not in it
+                _before = QualityJournal.Empty with { Steps = firstStep };
+        }
+
+        public void OnCheckpoint(string path) => Current.Save(name);
     }
 
     private static (float[,] Points, int[] Labels) Embed(Backbone encoder, IImageDataset test)

@@ -15,6 +15,10 @@ public static class ReportFiles
         File.WriteAllText(Path.Combine(folder, name + ".md"), markdown);
     }
 
+    /// <summary>Writes <paramref name="value"/> as JSON to <paramref name="path"/> through a temporary file, so that a stop never leaves half of it.</summary>
+    public static void SaveJsonAtomically<T>(string path, T value) =>
+        CheckpointFile.WriteAtomically(path, stream => JsonSerializer.Serialize(stream, value, Json));
+
     /// <summary>Reads a JSON report that <see cref="Save"/> wrote.</summary>
     public static T Read<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} holds no report.");

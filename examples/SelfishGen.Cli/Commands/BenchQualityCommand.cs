@@ -82,6 +82,10 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int MonitorEvery { get; init; }
 
         /// <inheritdoc />
+        [CommandOption("--resume")]
+        [Description("Continue each method from its checkpoint in <out>/store when a stopped run left one (same options; not with --budget-minutes); methods without one start afresh.")]
+        public bool Resume { get; init; }
+
         protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.AllRegistered();
 
         /// <inheritdoc />
@@ -89,6 +93,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
             : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
+            : BudgetMinutes is not null && Resume ? ValidationResult.Error(TrainCommand.Settings.BudgetCannotResume)
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : base.Validate();
@@ -105,7 +110,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
         var run = new QualityRun(settings.Backbone, settings.Recipe, settings.Epochs,
             settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"),
-            settings.MonitorEvery);
+            settings.MonitorEvery, settings.Resume);
         AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
 
         Directory.CreateDirectory(settings.Out);

@@ -18,6 +18,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     /// <summary>Options of <c>selfish train</c>.</summary>
     public sealed class Settings : DataSettings
     {
+        /// <summary>Why <c>--budget-minutes</c> and <c>--resume</c> do not go together (train and bench quality).</summary>
+        public const string BudgetCannotResume = "--budget-minutes cannot be resumed (its length depends on the speed it measures): resume with --epochs.";
+
         [CommandOption("-m|--method <NAME>")]
         [Description("The method to train (see 'selfish list').")]
         [DefaultValue("RotateNet")]
@@ -138,7 +141,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public override ValidationResult Validate() =>
             Epochs < 1 ? ValidationResult.Error("--epochs must be at least 1.")
             : BudgetMinutes is <= 0 ? ValidationResult.Error("--budget-minutes must be positive.")
-            : BudgetMinutes is not null && Resume ? ValidationResult.Error("--budget-minutes cannot be resumed (its length depends on the speed it measures): resume with --epochs.")
+            : BudgetMinutes is not null && Resume ? ValidationResult.Error(BudgetCannotResume)
             : Recipe.Problem is { } problem ? ValidationResult.Error(problem)
             : Workers < 0 ? ValidationResult.Error("--workers must be 0 or more.")
             : InitFrom is not null && Resume ? ValidationResult.Error("--init-from starts a new run and --resume continues one: pass only one of them.")

@@ -1,0 +1,51 @@
+using SelfishGen.Cli;
+using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Data;
+using SelfishGen.Modules;
+using SelfishGen.Tests.Data;
+
+namespace SelfishGen.Tests.Benchmarks;
+
+/// <summary>
+/// <c>bench quality --resume</c>: a method stopped mid-run (Ctrl+C, a session's end) continues in a new process from its
+/// checkpoint and reports the same run as one that was never stopped.
+/// </summary>
+public sealed class QualityResumeTests
+{
+    [Fact]
+    public void A_stopped_method_resumes_and_reports_the_same_losses_readings_and_accuracies_as_an_unstopped_run()
+    {
+        using var folder = new TempFolder();
+        var sample = LabelledSplits.Open(Datasets.SampleName, null, null, seed: 0);
+        var data = sample with { Train = LabelledSplits.Limit(sample.Train, 512, 0), Test = LabelledSplits.Limit(sample.Test, 100, 0) };
+        var spec = MethodSpec.Parse("RotateNet");
+        QualityRun Run(string store, bool resume) => new(BackboneKind.ConvNet, new RecipeOverrides(BatchSize: 64), Epochs: 2, Budget: null,
+            Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume);
+
+        var whole = Run("whole", resume: false).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+        using (var stop = new CancellationTokenSource())
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token));
+        }
+        var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+
+        Assert.Equal(16, whole.Steps);
+        Assert.Equal(whole.Steps, resumed.Steps);
+        Assert.Equal(whole.StepLosses, resumed.StepLosses);
+        Assert.Equal(whole.Epochs, resumed.Epochs);
+        Assert.Equal(whole.Monitor!.Points.Select(p => (p.Step, p.Accuracy)), resumed.Monitor!.Points.Select(p => (p.Step, p.Accuracy)));
+        Assert.Equal(whole.Evaluation.Rows, resumed.Evaluation.Rows);
+    }
+
+    private sealed class NoProgress : ITrainingObserver;
+
+    private sealed class StopAfter(int steps, CancellationTokenSource stop) : ITrainingObserver
+    {
+        public void OnStep(long step, int epoch, float loss, int images, double learningRate)
+        {
+            if (step + 1 == steps)
+                stop.Cancel();
+        }
+    }
+}
