@@ -29,7 +29,7 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
     }
 
     /// <inheritdoc />
-    /// <remarks>Exemplar trains on its chosen images only, so that a batch's indices are its classes.</remarks>
+    /// <remarks>Exemplar trains on its chosen images, repeated to the dataset size; a batch's indices give its classes.</remarks>
     public sealed override void WriteHelpers(SourceWriter writer, MethodModel method)
     {
         if (method.Composition.Pretext != "Exemplar")

@@ -6,11 +6,14 @@ namespace SelfishGen.Pretext;
 /// <summary>
 /// Exemplar surrogate classes (Dosovitskiy et al., 2014): a fixed, seeded set of distinct images of the dataset is
 /// chosen, each image is its own class, and the network classifies heavily augmented copies of them. Train on
-/// <see cref="Prepare"/>'s subset, so that a batch's dataset indices are its class indices.
+/// <see cref="Prepare"/>'s dataset: the chosen images repeated to the size of the whole dataset, so that an epoch sees
+/// as many augmented images as any other method's epoch (each class about dataset / classes times), and a batch's
+/// dataset indices give its classes.
 /// </summary>
 public sealed class ExemplarPretext
 {
     private readonly int[] _members;
+    private readonly Scalar _classCount;
 
     /// <summary>
     /// Chooses min(<paramref name="classes"/>, <paramref name="datasetCount"/>) distinct images of a dataset of
@@ -27,6 +30,7 @@ public sealed class ExemplarPretext
         var order = Enumerable.Range(0, datasetCount).ToArray();
         new Random(seed).Shuffle(order);
         _members = order[..Math.Min(classes, datasetCount)];
+        _classCount = _members.Length.ToScalar();
         DatasetCount = datasetCount;
         Augmentation = augmentation ?? Augment.Exemplar();
     }
@@ -43,20 +47,23 @@ public sealed class ExemplarPretext
     /// <summary>The augmentation applied to every sample.</summary>
     public IAugmentation Augmentation { get; }
 
-    /// <summary>The subset of <paramref name="dataset"/> holding one image per class, in class order.</summary>
+    /// <summary>
+    /// The training set: as many images as <paramref name="dataset"/>, position i holding the image of class
+    /// i mod <see cref="ClassCount"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The dataset is not the size the classes were drawn for.</exception>
     public IImageDataset Prepare(IImageDataset dataset)
     {
         if (dataset.Count != DatasetCount)
             throw new ArgumentException(
                 $"The exemplar classes were drawn from a dataset of {DatasetCount} images; this one has {dataset.Count}.", nameof(dataset));
-        return new SubsetDataset(dataset, _members);
+        return new SubsetDataset(dataset, Enumerable.Range(0, DatasetCount).Select(i => _members[i % _members.Length]));
     }
 
     /// <summary>
-    /// Augmented images and their class: a batch of <see cref="Prepare"/>'s subset, whose dataset indices are the
-    /// classes.
+    /// Augmented images and their class: a batch of <see cref="Prepare"/>'s dataset, whose index i is class
+    /// i mod <see cref="ClassCount"/>.
     /// </summary>
     public PretextBatch Apply(Batch batch, TrainingContext context) =>
-        new(Augmentation.Apply(batch.Images, context.Random), batch.Indices);
+        new(Augmentation.Apply(batch.Images, context.Random), batch.Indices.remainder(_classCount));
 }

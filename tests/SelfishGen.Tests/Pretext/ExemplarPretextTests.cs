@@ -27,26 +27,29 @@ public sealed class ExemplarPretextTests
     }
 
     [Fact]
-    public void The_prepared_subset_holds_class_k_at_position_k()
+    public void The_prepared_set_has_the_dataset_size_and_holds_class_i_mod_classes_at_position_i()
     {
         var dataset = new SyntheticShapes(30, seed: 2);
         var pretext = new ExemplarPretext(dataset.Count, 12, seed: 5);
 
-        var subset = pretext.Prepare(dataset);
+        var prepared = pretext.Prepare(dataset);
 
-        Assert.Equal(12, subset.Count);
-        using var expected = dataset.LoadImages([pretext.Members[7]]);
-        using var actual = subset.LoadImages([7]);
-        Assert.True(Steps.Close(expected, actual, 0));
+        Assert.Equal(30, prepared.Count);
+        foreach (var position in new[] { 7, 19, 29 })
+        {
+            using var expected = dataset.LoadImages([pretext.Members[position % 12]]);
+            using var actual = prepared.LoadImages([position]);
+            Assert.True(Steps.Close(expected, actual, 0), $"position {position}");
+        }
         var error = Assert.Throws<ArgumentException>(() => pretext.Prepare(new SyntheticShapes(29)));
         Assert.Contains("30 images", error.Message);
     }
 
     [Fact]
-    public void Apply_augments_every_image_and_targets_its_position_in_the_subset()
+    public void Apply_augments_every_image_and_targets_its_position_mod_the_class_count()
     {
         var pretext = new ExemplarPretext(30, 12);
-        using var batch = new SelfishGen.Data.Batch(rand(6, 3, 16, 16), full(6, -1L), tensor(new long[] { 4, 0, 11, 3, 3, 9 }));
+        using var batch = new SelfishGen.Data.Batch(rand(6, 3, 16, 16), full(6, -1L), tensor(new long[] { 4, 0, 11, 15, 27, 9 }));
 
         var (inputs, targets) = pretext.Apply(batch, Steps.Context(seed: 1));
         var (again, _) = pretext.Apply(batch, Steps.Context(seed: 1));
