@@ -41,7 +41,7 @@ internal static class HyperparameterTable
 
     /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ExemplarClasses = new(
-        KnownNames.PretextAttribute, "Classes", "Classes", Int32, "8000",
+        KnownNames.PretextAttribute, "Classes", "Classes", Int32, "1000",
         "Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used).",
         AtLeast("Classes", 1), DiagnosticDescriptors.PretextCount, Kinds: [Exemplar]);
 

@@ -9,7 +9,7 @@ partial class ExemplarNet
     public sealed record Options : global::SelfishGen.MethodOptions
     {
         /// <summary>Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used).</summary>
-        public int Classes { get; init; } = 8000;
+        public int Classes { get; init; } = 1000;
         /// <summary>Seed of the jigsaw permutation set or of the choice of exemplar images.</summary>
         public int PretextSeed { get; init; } = 0;
         /// <summary>Widths of the classification head's hidden layers; empty for a linear head.</summary>
@@ -75,10 +75,10 @@ partial class ExemplarNet
     /// <summary>The registry entry of ExemplarNet: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(ExemplarNet),
-        "Learns features by telling apart thousands of images, each its own class, under heavy augmentation (Dosovitskiy et al., 2014, \"Discriminative Unsupervised Feature Learning with Convolutional Neural Networks\").",
+        "Learns features by telling apart a thousand images, each its own class, under heavy augmentation (Dosovitskiy et al., 2014, \"Discriminative Unsupervised Feature Learning with Convolutional Neural Networks\", which uses 8,000).",
         typeof(Options),
         [
-            new("Classes", "int", "8000", "Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used)."),
+            new("Classes", "int", "1000", "Surrogate classes: images drawn from the dataset, each its own class (at most the dataset's size are used)."),
             new("PretextSeed", "int", "0", "Seed of the jigsaw permutation set or of the choice of exemplar images."),
             new("Hidden", "int[]", "[1024, 256]", "Widths of the classification head's hidden layers; empty for a linear head."),
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
