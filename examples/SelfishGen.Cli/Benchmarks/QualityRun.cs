@@ -11,8 +11,8 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Backbone">The backbone every method trains.</param>
 /// <param name="Recipe">What every method trains with instead of its recipe's settings (none: each method's own recipe).</param>
 /// <param name="Epochs">Epochs, when <paramref name="Budget"/> is null.</param>
-/// <param name="Budget">Wall-clock budget of pre-training (kNN monitor readings excluded): the run's length is estimated from its first
-/// steps so that schedules run to their end (<see cref="TrainingBudget"/>).</param>
+/// <param name="Budget">Wall-clock budget of pre-training (kNN monitor readings excluded): the run's length is estimated from its pace as it
+/// goes so that schedules run to their end (<see cref="TrainingBudget"/>).</param>
 /// <param name="Seed">Seed of initialisation and data order.</param>
 /// <param name="Store">Folder of the checkpoints.</param>
 /// <param name="MonitorEvery">Steps between kNN monitor readings; 0 for none.</param>

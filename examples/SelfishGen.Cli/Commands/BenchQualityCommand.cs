@@ -65,7 +65,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int Epochs { get; init; } = 1;
 
         [CommandOption("--budget-minutes <MINUTES>")]
-        [Description("Wall-clock pre-training budget per method, instead of --epochs; schedules follow the run's length estimated from its first steps.")]
+        [Description("Wall-clock pre-training budget per method, instead of --epochs; schedules follow the run's length estimated from its pace as it goes.")]
         public double? BudgetMinutes { get; init; }
 
         [CommandOption("--eval-train <N>")]

@@ -32,7 +32,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int Epochs { get; init; } = 4;
 
         [CommandOption("--budget-minutes <MINUTES>")]
-        [Description("Train for this much wall-clock time instead of --epochs (kNN monitor readings excluded): the run's length is estimated from its first steps, so schedules run to their end. Cannot be resumed.")]
+        [Description("Train for this much wall-clock time instead of --epochs (kNN monitor readings excluded): the run's length is estimated from its pace as it goes, so schedules run to their end. Cannot be resumed.")]
         public double? BudgetMinutes { get; init; }
 
         [CommandOption("-b|--batch-size <N>")]

@@ -3,9 +3,10 @@ namespace SelfishGen;
 /// <summary>
 /// A wall-clock limit on a call to <see cref="SelfSupervisedMethod.Supervise"/>. Schedules that follow progress (the
 /// learning rate's warm-up and cosine, cosine momentum, DINO's teacher temperature and weight decay) need the run's
-/// length in steps: the budget estimates it from the time per step, provisionally from the first steps and fixed after
-/// <see cref="MeasuredSteps"/> (the first step, which is slower, left out), so the schedules run to their end when the
-/// time does. Training stops at the planned step, or when the time is up, whichever comes first.
+/// length in steps: the budget estimates it after every step from the time left and the pace of the steps so far (the
+/// first step, which is slower, left out), so the schedules run to their end when the time does, also when the
+/// machine slows down or speeds up mid-run. Training stops at the estimated step, or when the time is up, whichever
+/// comes first.
 /// </summary>
 /// <param name="limit">The training time allowed.</param>
 /// <param name="excluded">Time spent inside the run that does not count (e.g. monitor readings); none when null.</param>
@@ -20,14 +21,11 @@ public sealed class TrainingBudget(TimeSpan limit, Func<TimeSpan>? excluded = nu
     /// <summary>An epoch count to pass with a budget when the time alone should end the run.</summary>
     public const int UnboundedEpochs = 100_000;
 
-    /// <summary>Steps timed before the run's length is fixed (after the first).</summary>
-    public const int MeasuredSteps = 10;
-
     /// <summary>The training time allowed.</summary>
     public TimeSpan Limit { get; } = limit > TimeSpan.Zero ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "A budget must be positive.");
 
-    /// <summary>The run's planned steps once measured (counted from the step the run started at); null before.</summary>
-    public long? PlannedSteps { get; private set; }
+    /// <summary>The run's length in steps as last estimated (counted from the step the run started at); null before its first step.</summary>
+    public long? EstimatedSteps { get; private set; }
 
     /// <summary>Training time spent so far (excluded time left out).</summary>
     public TimeSpan Elapsed => _time.GetElapsedTime(_started) - (excluded?.Invoke() ?? TimeSpan.Zero);
@@ -38,7 +36,7 @@ public sealed class TrainingBudget(TimeSpan limit, Func<TimeSpan>? excluded = nu
     /// <summary>Starts the clock of a run.</summary>
     internal void Start()
     {
-        (_started, _firstStep, _stepsDone, PlannedSteps) = (_time.GetTimestamp(), TimeSpan.Zero, 0, null);
+        (_started, _firstStep, _stepsDone, EstimatedSteps) = (_time.GetTimestamp(), TimeSpan.Zero, 0, null);
     }
 
     /// <summary>
@@ -51,12 +49,8 @@ public sealed class TrainingBudget(TimeSpan limit, Func<TimeSpan>? excluded = nu
         var elapsed = Elapsed;
         if (_stepsDone == 1)
             _firstStep = elapsed;
-        if (PlannedSteps is { } planned)
-            return Math.Min(planned, most);
-        var estimate = Math.Min(most, Estimate(elapsed));
-        if (_stepsDone == MeasuredSteps + 1)
-            PlannedSteps = estimate;
-        return estimate;
+        EstimatedSteps = Math.Min(most, Estimate(elapsed));
+        return EstimatedSteps.Value;
     }
 
     /// <summary>The run's length before any step is timed: one epoch, at most <paramref name="most"/>.</summary>

@@ -23,7 +23,7 @@ public sealed class TrainBudgetCommandTests : IDisposable
             "--schedule", "cosine", "--warmup-epochs", "0", "--store", store, "--set", "Hidden=16", "--log-steps", log, "--no-eval"]));
 
         var rates = File.ReadLines(log).Skip(1).Select(line => double.Parse(line.Split(',')[3], CultureInfo.InvariantCulture)).ToList();
-        Assert.InRange(rates.Count, TrainingBudget.MeasuredSteps + 1, 100_000); // 15 s of 2-step epochs: ended by the time, not by epochs
+        Assert.InRange(rates.Count, 20, 100_000); // 15 s of 2-step epochs: ended by the time, not by epochs
         Assert.Equal(rates.Count, TrainingRun.Load(store + ".train.json").StepLosses.Count);
         Assert.True(rates[^1] < 0.5 * rates.Max(), $"the learning rate ended at {rates[^1]} of at most {rates.Max()}: the cosine did not run its course");
     }
