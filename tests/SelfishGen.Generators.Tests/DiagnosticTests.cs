@@ -117,6 +117,9 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Optimizer = OptimizerKind.Lars, Beta2 = 0.99)] {Method}", "SSG155", "Beta2 = 0.99" },
         { $"[Pretext(PretextKind.Rotation), Classification, Recipe(FreezeLastLayerEpochs = 1)] {Method}", "SSG155", "FreezeLastLayerEpochs = 1" },
         { "[Recipe(LearningRate = 0.1)] public partial class M : SelfSupervisedMethod;", "SSG156", "Recipe(LearningRate = 0.1)" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Optimizer = OptimizerKind.Lars, LarsTrust = 0.0)] {Method}", "SSG157", "LarsTrust = 0.0" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(Optimizer = OptimizerKind.Sgd, LarsTrust = 0.02)] {Method}", "SSG155", "LarsTrust = 0.02" },
+        { $"[Pretext(PretextKind.Rotation), Classification, Recipe(LarsClip = true)] {Method}", "SSG155", "LarsClip = true" },
     };
 
     /// <summary>The declarations issue 16 found accepted but broken (generated code that does not compile, or a crash in the first step), and what reports them now.</summary>

@@ -58,11 +58,24 @@ public class RecipeTableTests
         Assert.Contains("public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;", source);
     }
 
+    [Fact]
+    public void Lars_settings_reach_the_descriptor_and_compile()
+    {
+        var declaration = Declarations.SpinNet().Replace(
+            "public partial class SpinNet", "[Recipe(Optimizer = OptimizerKind.Lars, LarsTrust = 0.02, LarsClip = true)]\npublic partial class SpinNet");
+        var run = GeneratorRun.Of(TestCompilation.Create(declaration));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        Assert.Contains("LarsTrust = 0.02,\n            LarsClip = true,\n        },", run.Source("Demo.SpinNet.g.cs"));
+    }
+
     private static string Literal(object? value) => value switch
     {
         null => "null",
         double number => CSharpLiterals.Double(number),
         int number => CSharpLiterals.Int32(number),
+        bool flag => flag ? "true" : "false",
         Enum member => member.ToString(),
         _ => throw new ArgumentException($"Unexpected value {value}"),
     };

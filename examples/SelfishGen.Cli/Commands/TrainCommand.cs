@@ -59,8 +59,16 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Epochs of linear learning-rate warm-up, at most a tenth of the run (default: the method's recipe).")]
         public int? WarmupEpochs { get; init; }
 
+        [CommandOption("--lars-trust <ETA>")]
+        [Description("LARS's trust coefficient η: each weight moves by about η of its norm per step (default: the method's recipe, the papers' 0.001).")]
+        public double? LarsTrust { get; init; }
+
+        [CommandOption("--lars-clip")]
+        [Description("Cap LARS's step at plain SGD's, as solo-learn's CIFAR recipes (with --lars-trust 0.02).")]
+        public bool LarsClip { get; init; }
+
         /// <summary>The recipe options given.</summary>
-        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs);
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs, LarsTrust, LarsClip ? true : null);
 
         [CommandOption("-s|--store <NAME>")]
         [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]

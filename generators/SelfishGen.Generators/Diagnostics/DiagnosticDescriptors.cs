@@ -271,6 +271,9 @@ internal static class DiagnosticDescriptors
         Declaration,
         "A recipe needs a method declaration",
         "'{0}' has a [Recipe] but no method attributes (an objective such as [Contrastive] or [Classification]): declare the method, or remove the recipe");
+    /// <summary>SSG157: a recipe's LARS trust coefficient is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor RecipeLarsTrust = Range("SSG157", "A recipe's LARS trust coefficient must be greater than 0");
+
     /// <summary>SSG160: a type of the user's own does not implement (or derive from) what its part needs.</summary>
     public static readonly DiagnosticDescriptor OwnTypeKind = Error(
         "SSG160",

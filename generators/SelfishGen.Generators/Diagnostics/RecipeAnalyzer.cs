@@ -9,7 +9,7 @@ namespace SelfishGen.Generators.Diagnostics;
 
 /// <summary>
 /// Reports a <c>[Recipe]</c> that sets what nothing uses: an optimizer argument of another optimizer (SSG155: momentum
-/// for Adam, betas for SGD or LARS), a frozen last layer on a method without one (SSG155: only DINO's head has it), or
+/// for Adam, betas for SGD or LARS, LARS's trust or clip for any other), a frozen last layer on a method without one (SSG155: only DINO's head has it), or
 /// a recipe on a class that declares no method (SSG156). Ranges are <see cref="HyperparameterAnalyzer"/>'s.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -35,6 +35,9 @@ public sealed class RecipeAnalyzer : NamedTypeAnalyzer
         var unused = adam ? new[] { RecipeTable.Momentum } : [RecipeTable.Beta1, RecipeTable.Beta2];
         foreach (var argument in unused.Where(row => recipe.NamedArgument(row.Property) is not null))
             ReportUnused(context, recipe, argument.Property, $"the optimizer {optimizer}", adam ? " (Adam has betas)" : " (SGD and LARS have a momentum)");
+        if (optimizer != "Lars")
+            foreach (var argument in new[] { RecipeTable.LarsTrust, RecipeTable.LarsClip }.Where(row => recipe.NamedArgument(row.Property) is not null))
+                ReportUnused(context, recipe, argument.Property, $"the optimizer {optimizer}", " (only LARS has a trust coefficient)");
         if (recipe.NamedArgument(RecipeTable.FreezeLastLayerEpochs.Property) is { Value: > 0 } && type.FindAttribute([KnownNames.DinoAttribute]) is null)
             ReportUnused(context, recipe, RecipeTable.FreezeLastLayerEpochs.Property, "a method without [Dino]", " (only DINO's head has a last layer to freeze)");
     }

@@ -72,11 +72,19 @@ internal static class RecipeTable
         "FreezeLastLayerEpochs", Int32, "0", "Epochs at the start during which the last layer does not train, at least 0.",
         AtLeast("FreezeLastLayerEpochs", 0), DiagnosticDescriptors.RecipeCount);
 
+    /// <summary><c>[Recipe(LarsTrust = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LarsTrust = Row(
+        "LarsTrust", Double, "0.001", "LARS's trust coefficient, greater than 0.",
+        new ValueRule("LarsTrust", ValueRange.Above(0)), DiagnosticDescriptors.RecipeLarsTrust);
+
+    /// <summary><c>[Recipe(LarsClip = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LarsClip = Row("LarsClip", Boolean, "false", "Whether LARS's step is at most plain SGD's.");
+
     /// <summary>All rows, in the order the descriptor's recipe lists them.</summary>
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         Optimizer, LearningRate, ScaleWithBatch, WeightDecay, FinalWeightDecay, Momentum, Beta1, Beta2, Schedule, WarmupEpochs, BatchSize,
-        GradientClip, FreezeLastLayerEpochs,
+        GradientClip, FreezeLastLayerEpochs, LarsTrust, LarsClip,
     ];
 
     private static HyperparameterDefinition Row(

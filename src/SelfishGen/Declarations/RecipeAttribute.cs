@@ -3,7 +3,7 @@ namespace SelfishGen;
 /// <summary>
 /// Declares how a method trains unless the caller says otherwise: optimizer, learning rate (optionally scaled with the
 /// batch size), weight decay, schedule and batch size, and the extras some papers use (gradient clipping, a weight-decay
-/// schedule, a frozen last layer). The generator puts it on the method's descriptor as a <see cref="TrainingRecipe"/>;
+/// schedule, a frozen last layer, LARS's trust coefficient). The generator puts it on the method's descriptor as a <see cref="TrainingRecipe"/>;
 /// <c>Supervise</c>, <c>selfish train</c> and <c>bench quality</c> use it for every setting they are not given.
 /// Unset properties keep <see cref="TrainingRecipe.Default"/>'s values.
 /// </summary>
@@ -51,4 +51,10 @@ public sealed class RecipeAttribute : Attribute
 
     /// <summary>Epochs at the start during which the method's last layer does not train (DINO: 1), at least 0.</summary>
     public int FreezeLastLayerEpochs { get; set; }
+
+    /// <summary>LARS's trust coefficient η, greater than 0: each weight moves by about η of its norm per step (the papers' 0.001).</summary>
+    public double LarsTrust { get; set; } = 0.001;
+
+    /// <summary>Whether LARS's step is at most plain SGD's (solo-learn's CIFAR recipes, with η 0.02).</summary>
+    public bool LarsClip { get; set; }
 }

@@ -11,6 +11,7 @@ namespace SelfishGen;
 /// <param name="Beta2">Adam's and AdamW's second-moment decay.</param>
 /// <param name="DecayNormAndBias">Whether biases and normalisation parameters decay too.</param>
 /// <param name="LarsTrust">LARS's trust coefficient η: a weight's step is η·‖w‖ / ‖g + λw‖ of the plain one.</param>
+/// <param name="LarsClip">Whether LARS's step is at most plain SGD's: the trust ratio is divided by the learning rate and capped at 1.</param>
 public sealed record OptimizerSettings(
     OptimizerKind Kind = OptimizerKind.Adam,
     double WeightDecay = 0,
@@ -18,4 +19,5 @@ public sealed record OptimizerSettings(
     double Beta1 = 0.9,
     double Beta2 = 0.999,
     bool DecayNormAndBias = false,
-    double LarsTrust = 0.001);
+    double LarsTrust = 0.001,
+    bool LarsClip = false);

@@ -50,11 +50,17 @@ public sealed record TrainingRecipe
     /// <summary>Epochs at the start during which the method's last layer does not train.</summary>
     public int FreezeLastLayerEpochs { get; init; }
 
+    /// <summary>LARS's trust coefficient η: each weight's step is scaled to η·‖w‖ / ‖g + λw‖ of the plain one (0.001 in the papers).</summary>
+    public double LarsTrust { get; init; } = 0.001;
+
+    /// <summary>Whether LARS's step is at most plain SGD's (the trust ratio divided by the learning rate, capped at 1), as solo-learn's CIFAR recipes train.</summary>
+    public bool LarsClip { get; init; }
+
     /// <summary>The largest share of a run the warm-up takes, so that a run shorter than the paper's is not all warm-up.</summary>
     public const double MaxWarmupShare = 0.1;
 
-    /// <summary>The optimizer's settings: kind, weight decay (at the start), momentum and betas.</summary>
-    public OptimizerSettings OptimizerSettings => new(Optimizer, WeightDecay, Momentum, Beta1, Beta2);
+    /// <summary>The optimizer's settings: kind, weight decay (at the start), momentum, betas and LARS's trust.</summary>
+    public OptimizerSettings OptimizerSettings => new(Optimizer, WeightDecay, Momentum, Beta1, Beta2, LarsTrust: LarsTrust, LarsClip: LarsClip);
 
     /// <summary>The learning rate of a run of <paramref name="batchSize"/> images per batch: scaled when <see cref="ScaleWithBatch"/> is set.</summary>
     public double LearningRateFor(int batchSize) => ScaleWithBatch > 0 ? LearningRate * batchSize / ScaleWithBatch : LearningRate;
@@ -87,6 +93,7 @@ public sealed record TrainingRecipe
         if (!(BatchSize >= 2)) yield return Invalid("BatchSize", "at least 2", BatchSize);
         if (GradientClip is { } clip && !(clip > 0)) yield return Invalid("GradientClip", "greater than 0", clip);
         if (!(FreezeLastLayerEpochs >= 0)) yield return Invalid("FreezeLastLayerEpochs", "at least 0", FreezeLastLayerEpochs);
+        if (!(LarsTrust > 0)) yield return Invalid("LarsTrust", "greater than 0", LarsTrust);
     }
 
     /// <summary>The recipe in one line, e.g. <c>LARS (momentum 0.9), lr 0.3 × batch/256, weight decay 1E-06, cosine, warm-up 10 epochs, batch 256</c>.</summary>
@@ -97,7 +104,7 @@ public sealed record TrainingRecipe
             Optimizer switch
             {
                 OptimizerKind.Adam or OptimizerKind.AdamW => $"{Optimizer} (β₁ {Text(Beta1)}, β₂ {Text(Beta2)})",
-                OptimizerKind.Lars => $"LARS (momentum {Text(Momentum)})",
+                OptimizerKind.Lars => $"LARS (momentum {Text(Momentum)}{LarsTrustText})",
                 _ => $"SGD (momentum {Text(Momentum)})",
             },
             ScaleWithBatch > 0 ? $"lr {Text(LearningRate)} × batch/{ScaleWithBatch}" : $"lr {Text(LearningRate)}",
@@ -112,6 +119,10 @@ public sealed record TrainingRecipe
 
         static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
     }
+
+    // η when it is not the papers' 0.001, and the clip when set: ", η 0.02, clipped"
+    private string LarsTrustText =>
+        (LarsTrust == Default.LarsTrust ? "" : $", η {Text(LarsTrust)}") + (LarsClip ? ", clipped" : "");
 
     private static string Invalid(string name, string requirement, double value) =>
         string.Create(CultureInfo.InvariantCulture, $"{name} must be {requirement}, not {value}.");

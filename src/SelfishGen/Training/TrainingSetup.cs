@@ -39,7 +39,7 @@ public sealed class TrainingSetup(DataLoader loader, OptimizerHelper optimizer, 
         if (recipe.GradientClip is { } clip)
             GradientClipping.Apply(parameters, clip);
         if (recipe.Optimizer == OptimizerKind.Lars)
-            LarsScaling.Apply(parameters, recipe.OptimizerSettings with { WeightDecay = CurrentWeightDecay });
+            LarsScaling.Apply(parameters, recipe.OptimizerSettings with { WeightDecay = CurrentWeightDecay }, CurrentLearningRate);
         Optimizer.step();
     }
 

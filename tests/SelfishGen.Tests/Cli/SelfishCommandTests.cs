@@ -62,6 +62,15 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Contains("2 steps to go", _output.ToString());
     }
 
+    [Fact]
+    public void Lars_options_reach_the_recipe()
+    {
+        Assert.Equal(0, Run("train", "--data", EightRedImages(), "--image-size", "16", "--epochs", "1", "--batch-size", "4", "--optimizer", "lars",
+            "--lars-trust", "0.02", "--lars-clip", "--store", Path.Combine(_folder.Path, "store", "lars"), "--set", "Hidden=16", "--no-eval"));
+
+        Assert.Contains("Recipe: LARS (momentum 0.9, η 0.02, clipped), lr 0.001", _output.ToString());
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("eval")]
@@ -89,6 +98,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--weight-decay", "-1")]
     [InlineData("train", "--lr", "0")]
     [InlineData("train", "--optimizer", "rmsprop")]
+    [InlineData("train", "--lars-trust", "0")]
     [InlineData("bench", "quality", "--warmup-epochs", "-1")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)

@@ -38,11 +38,25 @@ public sealed class OptimizerTests
         weight.grad = tensor(new float[,] { { 0, 100 } });
         bias.grad = tensor(new float[] { 7 });
 
-        LarsScaling.Apply([weight, bias], new OptimizerSettings(OptimizerKind.Lars, WeightDecay: 0, LarsTrust: 0.01));
+        LarsScaling.Apply([weight, bias], new OptimizerSettings(OptimizerKind.Lars, WeightDecay: 0, LarsTrust: 0.01), learningRate: 0.1);
 
         // ‖w‖ = 5: the gradient keeps its direction and gets norm 0.01 · 5.
         Assert.True(allclose(weight.grad, tensor(new float[,] { { 0, 0.05f } })));
         TensorAssert.Identical(tensor(new float[] { 7 }), bias.grad);
+    }
+
+    [Theory]
+    [InlineData(100f, 0.002, 50f)] // trust ratio 0.02 · 5 / 100 = 0.001, over the rate 0.002: the gradient is halved
+    [InlineData(10f, 0.005, 10f)]  // ratio 0.01, over the rate 0.005, is 2: capped at 1, the plain gradient
+    public void Clipped_lars_divides_the_trust_ratio_by_the_rate_and_caps_it_at_one(float gradient, double learningRate, float expected)
+    {
+        using var scope = NewDisposeScope();
+        var weight = new Parameter(tensor(new float[,] { { 3, 4 } }));
+        weight.grad = tensor(new float[,] { { 0, gradient } });
+
+        LarsScaling.Apply([weight], new OptimizerSettings(OptimizerKind.Lars, WeightDecay: 0, LarsTrust: 0.02, LarsClip: true), learningRate);
+
+        Assert.True(allclose(weight.grad, tensor(new float[,] { { 0, expected } })), weight.grad.ToString(TorchSharp.TensorStringStyle.Numpy));
     }
 
     [Fact]
@@ -62,7 +76,7 @@ public sealed class OptimizerTests
         {
             optimizer.zero_grad();
             nn.functional.mse_loss(model.call(inputs), targets).backward();
-            LarsScaling.Apply(model.parameters(), settings);
+            LarsScaling.Apply(model.parameters(), settings, learningRate: 1);
             optimizer.step();
         }
 
