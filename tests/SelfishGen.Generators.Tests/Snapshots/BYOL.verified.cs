@@ -100,7 +100,7 @@ partial class BYOL
     /// <summary>The registry entry of BYOL: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BYOL),
-        "Learns features by predicting a slowly moving target network's embedding of another view, without negatives (Grill et al., 2020, \"Bootstrap Your Own Latent\").",
+        "Learns features by predicting a slowly moving target network's embedding of another view, without negatives (Grill et al., 2020, \"Bootstrap Your Own Latent\"), at solo-learn's CIFAR learning rate and weight decay.",
         typeof(Options),
         [
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
@@ -116,9 +116,9 @@ partial class BYOL
         Recipe = new()
         {
             Optimizer = global::SelfishGen.OptimizerKind.Lars,
-            LearningRate = 0.2,
+            LearningRate = 1.0,
             ScaleWithBatch = 256,
-            WeightDecay = 1.5E-06,
+            WeightDecay = 1E-05,
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
             WarmupEpochs = 10,
             BatchSize = 256,

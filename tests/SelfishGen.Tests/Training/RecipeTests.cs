@@ -22,13 +22,13 @@ public sealed class RecipeTests : IDisposable
         { "ContextNet", OptimizerKind.Adam, 2e-4, 0, LrScheduleKind.Constant, 0, 64 },
         { "SplitBrain", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
         { "BiGAN", OptimizerKind.Adam, 2e-4, 2.5e-5, LrScheduleKind.Constant, 0, 128 },
-        { "SimCLR", OptimizerKind.Lars, 0.6, 1e-6, LrScheduleKind.Cosine, 10, 256 },
+        { "SimCLR", OptimizerKind.Lars, 0.8, 1e-4, LrScheduleKind.Cosine, 10, 256 },
         { "MoCo", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "InstanceDiscrimination", OptimizerKind.Sgd, 0.06, 5e-4, LrScheduleKind.Cosine, 0, 256 },
         { "PIRL", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "CMC", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "CPC", OptimizerKind.Adam, 2e-4, 0, LrScheduleKind.Constant, 0, 64 },
-        { "BYOL", OptimizerKind.Lars, 0.4, 1.5e-6, LrScheduleKind.Cosine, 10, 256 },
+        { "BYOL", OptimizerKind.Lars, 2.0, 1e-5, LrScheduleKind.Cosine, 10, 256 },
         { "SimSiam", OptimizerKind.Sgd, 0.1, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "BarlowTwins", OptimizerKind.Lars, 0.4, 1.5e-6, LrScheduleKind.Cosine, 10, 256 },
         { "VICReg", OptimizerKind.Lars, 0.4, 1e-6, LrScheduleKind.Cosine, 10, 256 },
@@ -97,7 +97,7 @@ public sealed class RecipeTests : IDisposable
 
         Assert.Equal((OptimizerKind.Sgd, 0.05, 32, 1e-4), (overridden.Optimizer, overridden.LearningRateFor(32), overridden.BatchSize, overridden.WeightDecay));
         Assert.Equal(simClr.Schedule, overridden.Schedule);
-        Assert.Equal(0.3 * 32 / 256, TrainingPlan.Override(simClr, batchSize: 32).LearningRateFor(32), 12);
+        Assert.Equal(0.4 * 32 / 256, TrainingPlan.Override(simClr, batchSize: 32).LearningRateFor(32), 12);
     }
 
     [Fact]
