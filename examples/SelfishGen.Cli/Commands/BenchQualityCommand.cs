@@ -65,7 +65,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public bool LarsClip { get; init; }
 
         /// <summary>The recipe options given.</summary>
-        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs, LarsTrust, LarsClip ? true : null);
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs, LarsTrust, LarsClip);
 
         [CommandOption("-e|--epochs <N>")]
         [Description("Epochs per method (when no --budget-minutes).")]

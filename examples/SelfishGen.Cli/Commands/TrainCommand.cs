@@ -68,7 +68,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool LarsClip { get; init; }
 
         /// <summary>The recipe options given.</summary>
-        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs, LarsTrust, LarsClip ? true : null);
+        public RecipeOverrides Recipe => new(LearningRate, Optimizer, BatchSize, WeightDecay, Schedule, WarmupEpochs, LarsTrust, LarsClip);
 
         [CommandOption("-s|--store <NAME>")]
         [Description("Checkpoint name: store/RotateNet writes store/RotateNet.ckpt. Default: store/<method>. A fresh run keeps a checkpoint of another run found there as <name>.previous.ckpt.")]
