@@ -10,7 +10,9 @@ internal static class ProcessRun
     /// <summary>
     /// Runs <paramref name="program"/> in <paramref name="folder"/>; returns its exit code and its output and errors.
     /// MSBuild's and the test host's variables are not passed on, and build servers are off, so that nothing outlives
-    /// the command (a lingering node would hold the output pipe open) and the child builds like a user's shell would.
+    /// the command (a lingering node would hold the output pipe open) and the child builds like a user's shell would,
+    /// except that copies from the NuGet cache are hard links where possible (TorchSharp's native libraries are about
+    /// 1 GB per consumer; the test suite must fit a CI machine's disk).
     /// </summary>
     public static (int Code, string Output) Run(string folder, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -23,6 +25,7 @@ internal static class ProcessRun
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";
+        start.Environment["CreateHardLinksForCopyLocalIfPossible"] = "true";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
