@@ -44,6 +44,35 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
     }
 
     /// <inheritdoc />
+    protected override void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
+    {
+        var composition = method.Composition;
+        writer.Line("/// <summary>Unless told otherwise, fills the memory bank with the untrained encoder's embeddings of every image (its view 0), so that the first epoch contrasts real features, not random vectors.</summary>");
+        writer.Line($"protected override void PrepareFreshRun({RuntimeNames.ImageDataset} dataset, {RuntimeNames.Generator} random)");
+        using (writer.Block())
+        {
+            writer.Line($"if (!{Option(HyperparameterTable.BankWarmStart)})");
+            using (writer.Indented())
+                writer.Line("return;");
+            if (composition.LabEncoders)
+            {
+                writer.Line($"{RuntimeNames.MemoryBankWarmStart}.Fill(this, dataset, images =>");
+                using (writer.Block(closing: $"}}, [{LightnessBank}, {ColorBank}]);"))
+                {
+                    writer.Line($"var (lightness, color) = {RuntimeNames.LabSplitBackbone}.Split({Views}.Apply(images, random)[0]);");
+                    writer.Line("return [Embed(0, lightness), Embed(1, color)];");
+                }
+            }
+            else
+            {
+                var embed = composition.ProjectorPerView ? "Embed(0, " : "Embed(";
+                writer.Line($"{RuntimeNames.MemoryBankWarmStart}.Fill(this, dataset, images => [{embed}{Views}.Apply(images, random)[0])], [{Bank}]);");
+            }
+        }
+        writer.Line();
+    }
+
+    /// <inheritdoc />
     protected override void WriteViewLoss(SourceWriter writer, MethodModel method)
     {
         var composition = method.Composition;

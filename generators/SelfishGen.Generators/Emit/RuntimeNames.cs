@@ -27,6 +27,9 @@ internal static class RuntimeNames
     public const string FeatureQueue = "global::SelfishGen.State.FeatureQueue";
     public const string DatasetScaled = "global::SelfishGen.State.DatasetScaled";
     public const string MemoryBank = "global::SelfishGen.State.MemoryBank";
+    public const string MemoryBankWarmStart = "global::SelfishGen.State.MemoryBankWarmStart";
+    public const string ImageDataset = "global::SelfishGen.Data.IImageDataset";
+    public const string Generator = "global::TorchSharp.torch.Generator";
     public const string ModuleList = "global::TorchSharp.Modules.ModuleList";
     public const string Objectives = "global::SelfishGen.Objectives";
     public const string LossTerms = "global::SelfishGen.Objectives.LossTerms";

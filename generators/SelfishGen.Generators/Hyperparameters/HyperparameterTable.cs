@@ -181,6 +181,12 @@ internal static class HyperparameterTable
         "Share of a memory bank entry kept when it is updated, in [0, 1).",
         Fraction("BankMomentum"), DiagnosticDescriptors.BankMomentum, OnlyWith: HyperparameterNames.MemoryBank);
 
+    /// <summary><c>[Contrastive(BankWarmStart = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition BankWarmStart = new(
+        KnownNames.ContrastiveAttribute, "BankWarmStart", "BankWarmStart", Boolean, "true",
+        "Whether a fresh run fills the memory bank with the untrained encoder's embeddings (false: random unit vectors, as the papers).",
+        OnlyWith: HyperparameterNames.MemoryBank);
+
     /// <summary><c>[Contrastive(BatchNormGroups = ...)]</c>: only beside a momentum encoder, whose keys it shuffles.</summary>
     public static readonly HyperparameterDefinition BatchNormGroups = new(
         KnownNames.ContrastiveAttribute, HyperparameterNames.BatchNormGroups, HyperparameterNames.BatchNormGroups, Int32, "1",
@@ -271,7 +277,7 @@ internal static class HyperparameterTable
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
-        Temperature, Queue, MemoryBank, BankMomentum, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
+        Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
         BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm,
         CpcGrid, CpcSteps, CpcContextWidth,

@@ -20,6 +20,13 @@ public sealed class ContrastiveAttribute : Attribute
     public double BankMomentum { get; set; } = 0.5;
 
     /// <summary>
+    /// Whether a fresh run fills the memory bank with the untrained encoder's embeddings of every image before its
+    /// first step (the default), so that the first epoch contrasts real features; false starts from random unit
+    /// vectors, as the papers do.
+    /// </summary>
+    public bool BankWarmStart { get; set; } = true;
+
+    /// <summary>
     /// With a momentum encoder: groups each batch is forwarded in, each with its own batch-norm statistics, the keys
     /// grouped after a random shuffle, so a query and its key never share statistics (MoCo's shuffle-BN on one
     /// device; see <see cref="Modules.BatchNormGroups"/>). 1, the default, forwards the batch whole.

@@ -51,6 +51,18 @@ public sealed class MemoryBank : nn.Module
     }
 
     /// <summary>
+    /// Replaces the entries of the samples <paramref name="indices"/> (B) with the normalised rows of
+    /// <paramref name="features"/> (B, <see cref="Dim"/>) in this process only: for filling the bank where every rank
+    /// computes every entry (<see cref="MemoryBankWarmStart"/>).
+    /// </summary>
+    public void Fill(Tensor indices, Tensor features)
+    {
+        using var _ = no_grad();
+        var entries = Entries;
+        entries.index_copy_(0, indices.to(entries.device), nn.functional.normalize(features.detach(), dim: 1).to(entries.dtype));
+    }
+
+    /// <summary>
     /// Draws min(<paramref name="count"/>, <see cref="Count"/>) distinct entries uniformly at random, shared by every
     /// query of a batch: their indices (K) and the entries (K, <see cref="Dim"/>), without gradient. A query's own
     /// entry may be among them; <see cref="Objectives.MemoryBankContrast"/> leaves it out of that query's negatives.

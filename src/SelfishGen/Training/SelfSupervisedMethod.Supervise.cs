@@ -118,6 +118,11 @@ public abstract partial class SelfSupervisedMethod
         if (pretrained)
             run.ResumedFrom(State.Step);
         _parallel.Synchronise(this, dataset, setup);
+        if (!pretrained)
+        {
+            using var random = TrainingContext.NewRandom(seed, FreshRunPosition);
+            PrepareFreshRun(dataset, random);
+        }
         var report = new ReportBuilder();
         _run = run;
         try
@@ -138,6 +143,18 @@ public abstract partial class SelfSupervisedMethod
         }
         return report.Build(run.Path) with { SkippedSteps = run.Skipped };
     }
+
+    /// <summary>
+    /// Prepares state that depends on the untrained encoder (e.g. memory banks filled with its embeddings), once,
+    /// before the first step of a run that does not resume; every rank does it alike. <paramref name="random"/> is
+    /// seeded from the run's seed, apart from the steps' generators.
+    /// </summary>
+    protected virtual void PrepareFreshRun(IImageDataset dataset, Generator random)
+    {
+    }
+
+    /// <summary>The position in the run's <see cref="SeedSequence"/> of <see cref="PrepareFreshRun"/>'s generator (steps use 0, 1, ...; the global generator negative positions from −1).</summary>
+    private const long FreshRunPosition = long.MinValue;
 
     /// <summary>How this method trains unless <see cref="Supervise"/> is told otherwise: its declared <see cref="RecipeAttribute"/>, or <see cref="TrainingRecipe.Default"/>.</summary>
     public virtual TrainingRecipe Recipe => TrainingRecipe.Default;

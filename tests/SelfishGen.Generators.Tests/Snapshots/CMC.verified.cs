@@ -20,6 +20,8 @@ partial class CMC
         public int MemoryBank { get; init; } = 16384;
         /// <summary>Share of a memory bank entry kept when it is updated, in [0, 1).</summary>
         public double BankMomentum { get; init; } = 0.5;
+        /// <summary>Whether a fresh run fills the memory bank with the untrained encoder's embeddings (false: random unit vectors, as the papers).</summary>
+        public bool BankWarmStart { get; init; } = true;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -69,6 +71,18 @@ partial class CMC
         register_module("color_bank", _colorBank);
     }
 
+    /// <summary>Unless told otherwise, fills the memory bank with the untrained encoder's embeddings of every image (its view 0), so that the first epoch contrasts real features, not random vectors.</summary>
+    protected override void PrepareFreshRun(global::SelfishGen.Data.IImageDataset dataset, global::TorchSharp.torch.Generator random)
+    {
+        if (!Hyperparameters.BankWarmStart)
+            return;
+        global::SelfishGen.State.MemoryBankWarmStart.Fill(this, dataset, images =>
+        {
+            var (lightness, color) = global::SelfishGen.Modules.LabSplitBackbone.Split(_views.Apply(images, random)[0]);
+            return [Embed(0, lightness), Embed(1, color)];
+        }, [_lightnessBank, _colorBank]);
+    }
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
     private global::SelfishGen.Modules.MlpHead NewProjector() => new(Encoders.Lightness.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
 
@@ -109,6 +123,7 @@ partial class CMC
             new("Temperature", "double", "0.07", "Softmax temperature of the contrastive loss, greater than 0."),
             new("MemoryBank", "int", "16384", "Negatives drawn per query from the memory bank (one entry per image)."),
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),
+            new("BankWarmStart", "bool", "true", "Whether a fresh run fills the memory bank with the untrained encoder's embeddings (false: random unit vectors, as the papers)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new CMC(data, (Options?)options, backbone))
