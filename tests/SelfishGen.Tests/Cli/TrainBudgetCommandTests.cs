@@ -23,8 +23,13 @@ public sealed class TrainBudgetCommandTests : IDisposable
             "--schedule", "cosine", "--warmup-epochs", "0", "--store", store, "--set", "Hidden=16", "--log-steps", log, "--no-eval"]));
 
         var rates = File.ReadLines(log).Skip(1).Select(line => double.Parse(line.Split(',')[3], CultureInfo.InvariantCulture)).ToList();
-        Assert.InRange(rates.Count, 20, 100_000); // 15 s of 2-step epochs: ended by the time, not by epochs
-        Assert.Equal(rates.Count, TrainingRun.Load(store + ".train.json").StepLosses.Count);
+        var run = TrainingRun.Load(store + ".train.json");
+        Assert.Equal(rates.Count, run.StepLosses.Count);
+        // Epochs are unbounded under a budget: the time ends the run, within about a step of 15 s. How many 2-step epochs fit
+        // depends on the machine's load (13 steps beside a 2-thread training run and the rest of the suite), so only a
+        // few steps are asked for, enough for a schedule to show.
+        Assert.True(rates.Count >= 5, $"{rates.Count} steps in {run.Seconds:F1} s");
+        Assert.InRange(run.Seconds, 10, 60);
         Assert.True(rates[^1] < 0.5 * rates.Max(), $"the learning rate ended at {rates[^1]} of at most {rates.Max()}: the cosine did not run its course");
     }
 
