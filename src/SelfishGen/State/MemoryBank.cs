@@ -46,8 +46,7 @@ public sealed class MemoryBank : nn.Module
         var fresh = nn.functional.normalize(features.detach(), dim: 1).to(entries.dtype);
         using var kept = momentum.ToScalar();
         using var added = (1 - momentum).ToScalar();
-        var mixed = entries.index_select(0, rows).mul_(kept).add_(fresh, alpha: added);
-        entries.index_copy_(0, rows, nn.functional.normalize(mixed, dim: 1));
+        Fill(rows, entries.index_select(0, rows).mul_(kept).add_(fresh, alpha: added));
     }
 
     /// <summary>
