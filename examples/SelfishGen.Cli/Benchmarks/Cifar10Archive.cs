@@ -45,15 +45,19 @@ public static class Cifar10Archive
     public static string Extract(string archive) => ExtractTo(archive, CacheFolder(archive));
 
     /// <summary>
-    /// Extracts <paramref name="archive"/> into <paramref name="folder"/> unless done before. The files go to a
-    /// private folder first, which is renamed into place once complete: a run that is stopped, or that races another
-    /// run extracting the same archive, never leaves or reads a half-extracted folder.
+    /// Extracts <paramref name="archive"/> into <paramref name="folder"/> unless done before. Runs that start at once
+    /// take turns (a lock file beside the folder): the first extracts, the others then find the folder done. The files
+    /// go to a private folder first, renamed into place once complete, so a run that is stopped never leaves a
+    /// half-extracted folder.
     /// </summary>
     public static string ExtractTo(string archive, string folder)
     {
         if (!File.Exists(archive))
             throw new FileNotFoundException($"No CIFAR-10 archive at '{archive}'.", archive);
         var stamp = Stamp(archive);
+        if (IsExtracted(folder, stamp))
+            return folder;
+        using var turn = WaitForTurn($"{folder}.lock");
         if (IsExtracted(folder, stamp))
             return folder;
         var partial = $"{folder}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -63,13 +67,9 @@ public static class Cifar10Archive
             using (var gzip = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
                 TarFile.ExtractToDirectory(gzip, partial, overwriteFiles: true);
             File.WriteAllText(Path.Combine(partial, DoneFile), stamp);
-            if (Directory.Exists(folder) && !IsExtracted(folder, stamp))
+            if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
             Directory.Move(partial, folder);
-        }
-        catch (IOException) when (IsExtracted(folder, stamp))
-        {
-            // Another run put the same archive in place first.
         }
         finally
         {
@@ -77,6 +77,23 @@ public static class Cifar10Archive
                 Directory.Delete(partial, recursive: true);
         }
         return folder;
+    }
+
+    /// <summary>Opens <paramref name="lockFile"/> for this run alone, waiting while another run holds it (released when disposed, or when its process ends).</summary>
+    private static FileStream WaitForTurn(string lockFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(lockFile))!);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private const string DoneFile = ".extracted";

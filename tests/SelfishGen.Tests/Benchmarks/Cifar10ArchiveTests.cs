@@ -58,6 +58,25 @@ public sealed class Cifar10ArchiveTests
     }
 
     [Fact]
+    public void Runs_replacing_an_older_extraction_at_once_do_not_delete_each_others_files()
+    {
+        // A new session's data mount gives the archive a new time: every run finds the cache out of date at once.
+        using var work = new TempFolder();
+        var archive = TinyArchive(work.Path);
+        var folder = Path.Combine(work.Path, "cache", "cifar10");
+        for (var round = 0; round < 3; round++)
+        {
+            StaleExtraction(folder, files: 5000);
+
+            Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).ForAll(_ => Cifar10Archive.ExtractTo(archive, folder));
+
+            Assert.Equal(100, Directory.GetFiles(Path.Combine(folder, "train", "cat")).Length);
+            Assert.Equal(100, Directory.GetFiles(Path.Combine(folder, "test", "cat")).Length);
+            Assert.False(Directory.Exists(Path.Combine(folder, "train", "old")), "the older extraction is still there");
+        }
+    }
+
+    [Fact]
     public void A_folder_left_half_extracted_is_replaced()
     {
         using var work = new TempFolder();
@@ -68,6 +87,14 @@ public sealed class Cifar10ArchiveTests
         Cifar10Archive.ExtractTo(archive, folder);
 
         Assert.True(File.Exists(Path.Combine(folder, "test", "cat", "0001.jpg")));
+    }
+
+    private static void StaleExtraction(string folder, int files)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "train", "old"));
+        for (var i = 0; i < files; i++)
+            File.WriteAllText(Path.Combine(folder, "train", "old", $"{i:D4}.jpg"), "older image");
+        File.WriteAllText(Path.Combine(folder, ".extracted"), "an archive of another time");
     }
 
     private static string TinyArchive(string workFolder)
