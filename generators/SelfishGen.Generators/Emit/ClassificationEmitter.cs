@@ -2,15 +2,21 @@ using SelfishGen.Generators.Hyperparameters;
 
 namespace SelfishGen.Generators.Emit;
 
-/// <summary>A pretext task classified by an MLP head: <c>[Pretext] + [Classification]</c>.</summary>
-internal sealed class ClassificationEmitter : PretextFamilyEmitter
+/// <summary>
+/// A pretext task classified by an MLP head: <c>[Pretext] + [Classification]</c>. With <paramref name="tiles"/> (jigsaw
+/// puzzles) the backbone may encode the puzzle tile by tile, as the <c>TileByTile</c> option says.
+/// </summary>
+internal sealed class ClassificationEmitter(bool tiles) : PretextFamilyEmitter
 {
     private const string Classifier = "_classifier";
     private const string Objective = "_objective";
+    private const string Tiles = "_tiles";
 
     /// <inheritdoc />
     protected override void WriteHeadFields(SourceWriter writer)
     {
+        if (tiles)
+            Field(writer, $"{RuntimeNames.TileEncoder}?", Tiles);
         Field(writer, RuntimeNames.MlpHead, Classifier);
         Field(writer, $"{RuntimeNames.Objectives}.ClassificationObjective", Objective);
     }
@@ -18,11 +24,20 @@ internal sealed class ClassificationEmitter : PretextFamilyEmitter
     /// <inheritdoc />
     protected override void WriteHeadConstruction(SourceWriter writer)
     {
+        if (tiles)
+            writer.Line($"{Tiles} = {Option(HyperparameterTable.JigsawTileByTile)} ? new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {Option(HyperparameterTable.JigsawGrid)}) : null;");
         writer.Line($"{Classifier} = new {RuntimeNames.MlpHead}(Backbone.OutputFeatures, {Option(HyperparameterTable.ClassificationHidden)}, {Pretext}.ClassCount);");
         writer.Line($"{Objective} = new {RuntimeNames.Objectives}.ClassificationObjective({Option(HyperparameterTable.ClassificationLabelSmoothing)});");
         writer.Line($"register_module(\"classifier\", {Classifier});");
+        if (!tiles)
+            return;
+        writer.Line($"if ({Tiles} is not null)");
+        using (writer.Indented())
+            writer.Line($"register_module(\"tiles\", {Tiles});");
     }
 
     /// <inheritdoc />
-    protected override string Loss(string inputs, string targets) => $"{Objective}.Loss({Classifier}.call(Backbone.call({inputs})), {targets})";
+    protected override string Loss(string inputs, string targets) => $"{Objective}.Loss({Classifier}.call({Features(inputs)}), {targets})";
+
+    private string Features(string inputs) => tiles ? $"{Tiles}?.Features(Backbone, {inputs}) ?? Backbone.call({inputs})" : $"Backbone.call({inputs})";
 }

@@ -9,7 +9,7 @@ internal abstract class FamilyEmitter
     /// <summary>The emitter for <paramref name="method"/>'s family.</summary>
     public static FamilyEmitter For(MethodModel method) => method.Composition.Objective switch
     {
-        ObjectiveKind.Classification => new ClassificationEmitter(),
+        ObjectiveKind.Classification => new ClassificationEmitter(tiles: method.Composition.Pretext == "Jigsaw"),
         ObjectiveKind.Reconstruction when method.Composition.Pretext == "Inpaint" => new InpaintEmitter(),
         ObjectiveKind.Reconstruction => new ReconstructionEmitter(),
         ObjectiveKind.PixelClassification => new PixelClassificationEmitter(),

@@ -39,6 +39,12 @@ internal static class HyperparameterTable
         "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].",
         PositiveUpTo("CropFraction", 1), DiagnosticDescriptors.JigsawCropFraction, Kinds: [Jigsaw]);
 
+    /// <summary><c>[Pretext(PretextKind.Jigsaw, TileByTile = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition JigsawTileByTile = new(
+        KnownNames.PretextAttribute, "TileByTile", "TileByTile", Boolean, "false",
+        "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle.",
+        Kinds: [Jigsaw]);
+
     /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ExemplarClasses = new(
         KnownNames.PretextAttribute, "Classes", "Classes", Int32, "1000",
@@ -273,7 +279,7 @@ internal static class HyperparameterTable
     /// <summary>All rows, in the order their properties appear in generated options.</summary>
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
-        JigsawGrid, JigsawPermutations, JigsawCropFraction, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
+        JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,

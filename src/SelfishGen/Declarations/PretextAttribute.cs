@@ -20,6 +20,13 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     public double CropFraction { get; set; } = 0.9;
 
     /// <summary>
+    /// Jigsaw: whether the backbone encodes each tile on its own and a layer combines the tile features in the
+    /// puzzle's order (the paper's context-free network), so that no convolution sees across a tile border; otherwise
+    /// the backbone encodes the reassembled puzzle as one image (the original's way).
+    /// </summary>
+    public bool TileByTile { get; set; }
+
+    /// <summary>
     /// Exemplar: number of surrogate classes (images drawn from the dataset), at least 1. The paper's 8,000 leave each
     /// class about 60 views in 10 CIFAR-10 epochs, too few to learn from; 1,000 give each about 500.
     /// </summary>

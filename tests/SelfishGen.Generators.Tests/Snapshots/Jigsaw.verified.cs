@@ -14,6 +14,8 @@ partial class Jigsaw
         public int Permutations { get; init; } = 0;
         /// <summary>Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].</summary>
         public double CropFraction { get; init; } = 0.9;
+        /// <summary>Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle.</summary>
+        public bool TileByTile { get; init; } = false;
         /// <summary>Seed of the jigsaw permutation set or of the choice of exemplar images.</summary>
         public int PretextSeed { get; init; } = 0;
         /// <summary>Widths of the classification head's hidden layers; empty for a linear head.</summary>
@@ -45,6 +47,7 @@ partial class Jigsaw
     }
 
     private readonly global::SelfishGen.Pretext.JigsawPretext _pretext;
+    private readonly global::SelfishGen.Modules.TileEncoder? _tiles;
     private readonly global::SelfishGen.Modules.MlpHead _classifier;
     private readonly global::SelfishGen.Objectives.ClassificationObjective _objective;
 
@@ -60,16 +63,19 @@ partial class Jigsaw
         : base(nameof(Jigsaw), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.JigsawPretext(Hyperparameters.JigsawGrid, Hyperparameters.Permutations, Hyperparameters.CropFraction, Hyperparameters.PretextSeed, global::SelfishGen.Augmentations.Augment.JigsawPatch());
+        _tiles = Hyperparameters.TileByTile ? new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, Hyperparameters.JigsawGrid) : null;
         _classifier = new global::SelfishGen.Modules.MlpHead(Backbone.OutputFeatures, Hyperparameters.Hidden, _pretext.ClassCount);
         _objective = new global::SelfishGen.Objectives.ClassificationObjective(Hyperparameters.LabelSmoothing);
         register_module("classifier", _classifier);
+        if (_tiles is not null)
+            register_module("tiles", _tiles);
     }
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
         var (inputs, targets) = _pretext.Apply(batch, context);
-        return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
+        return _objective.Loss(_classifier.call(_tiles?.Features(Backbone, inputs) ?? Backbone.call(inputs)), targets);
     }
 
     /// <summary>Restores a Jigsaw from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
@@ -87,6 +93,7 @@ partial class Jigsaw
             new("JigsawGrid", "int", "2", "Cells per side of the jigsaw puzzle."),
             new("Permutations", "int", "0", "Permutation classes, at most JigsawGrid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids."),
             new("CropFraction", "double", "0.9", "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1]."),
+            new("TileByTile", "bool", "false", "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle."),
             new("PretextSeed", "int", "0", "Seed of the jigsaw permutation set or of the choice of exemplar images."),
             new("Hidden", "int[]", "[1024, 256]", "Widths of the classification head's hidden layers; empty for a linear head."),
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),

@@ -44,9 +44,9 @@ internal static class TinyMethods
     /// </summary>
     public static double LearningRate(string name) => name is "BarlowTwins" or "VICReg" or "SimCLR" ? 1e-3 : 3e-3;
 
-    /// <summary>The tiny options of method <paramref name="name"/>.</summary>
-    public static MethodOptions Options(string name) =>
-        OptionOverrides.Apply(MethodRegistry.Get(name), Overrides[name].Select(OptionOverrides.ParsePair));
+    /// <summary>The tiny options of method <paramref name="name"/>, then <paramref name="extra"/> ones (<c>Name=value</c>).</summary>
+    public static MethodOptions Options(string name, params string[] extra) =>
+        OptionOverrides.Apply(MethodRegistry.Get(name), Overrides[name].Concat(extra).Select(OptionOverrides.ParsePair));
 
     /// <summary>The names of the methods with a tiny configuration.</summary>
     public static IEnumerable<string> Names => Overrides.Keys;
@@ -54,13 +54,14 @@ internal static class TinyMethods
     /// <summary>
     /// Method <paramref name="name"/>, tiny, for <paramref name="dataset"/>, its weights drawn from <paramref name="seed"/>,
     /// on <paramref name="backbone"/>'s backbone for the images (default: a narrow ConvNet), passed through
-    /// <paramref name="wrap"/> when given.
+    /// <paramref name="wrap"/> when given, with the <paramref name="extra"/> options on top of the tiny ones.
     /// </summary>
     public static SelfSupervisedMethod Create(
-        string name, IImageDataset dataset, int seed = 1, Func<ImageShape, Backbone>? backbone = null, Func<Backbone, Backbone>? wrap = null)
+        string name, IImageDataset dataset, int seed = 1, Func<ImageShape, Backbone>? backbone = null, Func<Backbone, Backbone>? wrap = null,
+        string[]? extra = null)
     {
         var descriptor = MethodRegistry.Get(name);
-        var options = Options(name);
+        var options = Options(name, extra ?? []);
         manual_seed(seed);
         var encoder = backbone?.Invoke(dataset.Shape) ?? Backbone(name, dataset.Shape);
         var method = descriptor.Create(DatasetInfo.Of(dataset), options, wrap is null ? encoder : wrap(encoder));
