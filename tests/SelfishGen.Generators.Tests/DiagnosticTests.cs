@@ -57,6 +57,7 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.ColorSplit, LightnessBinSize = 60.0), PixelClassification] {Method}", "SSG140", "LightnessBinSize = 60.0" },
         { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = 118.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = 118.0" },
         { $"[Pretext(PretextKind.ColorSplit, ColorBinSize = -26.0), PixelClassification] {Method}", "SSG141", "ColorBinSize = -26.0" },
+        { $"[Pretext(PretextKind.Denoise, BlockSize = 0), Reconstruction] {Method}", "SSG142", "BlockSize = 0" },
         { $"[{TwoViews}, Contrastive] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector] {Method}", "SSG003", "M" },
         { $"[{TwoViews}, Projector, Bootstrap] {Method}", "SSG003", "M" },

@@ -9,8 +9,7 @@ namespace SelfishGen.Generators.Diagnostics;
 /// declaration shape, <c>SSG010</c> <c>[Classification]</c>, <c>SSG020</c> <c>[Reconstruction]</c>, <c>SSG030</c> <c>[Contrastive]</c>, <c>SSG040</c> <c>[Pretext]</c>, <c>SSG050</c> <c>[Adversarial]</c>, <c>SSG060</c>
 /// <c>[MomentumEncoder]</c>, <c>SSG070</c> heads, <c>SSG080</c> objectives, <c>SSG090</c> <c>[BarlowTwins]</c>,
 /// <c>SSG100</c> <c>[VicReg]</c>, <c>SSG110</c> <c>[Dino]</c>, <c>SSG120</c> <c>[PredictiveCoding]</c>, <c>SSG130</c>
-/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG150</c> <c>[Recipe]</c>. Each id has a section in <c>docs/diagnostics.md</c>.
-/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split), <c>SSG160</c> types of the user's own
+/// <c>[Views]</c>, <c>SSG140</c> <c>[Pretext]</c> continued (the colour split, denoising blocks), <c>SSG150</c> <c>[Recipe]</c>, <c>SSG160</c> types of the user's own
 /// (<c>[Views(typeof(...))]</c>, <c>[Objective]</c>, <c>[Backbone]</c>). Each id has a section in <c>docs/diagnostics.md</c>.
 /// Range and relation diagnostics (<see cref="HyperparameterAnalyzer"/>, <see cref="RelationAnalyzer"/>) carry the
 /// message of the run-time check as their whole message.
@@ -242,6 +241,9 @@ internal static class DiagnosticDescriptors
 
     /// <summary>SSG141: the colour split's colour bin size lies outside (0, 117].</summary>
     public static readonly DiagnosticDescriptor ColorBinSize = Range("SSG141", "Colour bin size must be in (0, 117]");
+
+    /// <summary>SSG142: the denoising blocks are less than one pixel wide.</summary>
+    public static readonly DiagnosticDescriptor DenoiseBlockSize = Range("SSG142", "Denoise block size must be at least 1");
 
     /// <summary>SSG150: a recipe's learning rate is not greater than 0.</summary>
     public static readonly DiagnosticDescriptor RecipeLearningRate = Range("SSG150", "A recipe's learning rate must be greater than 0");

@@ -67,7 +67,7 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
                 + $"{Option(HyperparameterTable.JigsawCropFraction)}, {Option(HyperparameterTable.PretextSeed)}, {RuntimeNames.Augment}.JigsawPatch())",
             "Exemplar" => $"new {type}(Data.Count, {Option(HyperparameterTable.ExemplarClasses)}, {Option(HyperparameterTable.PretextSeed)})",
             "Denoise" => $"new {type}({Option(HyperparameterTable.DenoiseDropRate)}, {Option(HyperparameterTable.DenoisePerChannel)}, "
-                + $"{Option(HyperparameterTable.DenoiseNoiseSigma)})",
+                + $"{Option(HyperparameterTable.DenoiseNoiseSigma)}, {Option(HyperparameterTable.DenoiseBlockSize)})",
             "Inpaint" => $"new {type}({Option(HyperparameterTable.InpaintProbability)}, {Option(HyperparameterTable.InpaintBlocks)})",
             "Latent" => $"new {type}({Option(HyperparameterTable.LatentFeatures)}, {Option(HyperparameterTable.LatentDistribution)})",
             "ColorSplit" => $"new {type}(Data.Shape, {Option(HyperparameterTable.LightnessBinSize)}, {Option(HyperparameterTable.ColorBinSize)})",

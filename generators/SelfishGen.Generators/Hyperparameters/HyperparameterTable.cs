@@ -117,6 +117,12 @@ internal static class HyperparameterTable
         "Whether each channel of a pixel is dropped independently.",
         Kinds: [Denoise]);
 
+    /// <summary><c>[Pretext(PretextKind.Denoise, BlockSize = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DenoiseBlockSize = new(
+        KnownNames.PretextAttribute, "BlockSize", "BlockSize", Int32, "1",
+        "Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels).",
+        AtLeast("BlockSize", 1), DiagnosticDescriptors.DenoiseBlockSize, Kinds: [Denoise]);
+
     /// <summary><c>[Pretext(PretextKind.Denoise, NoiseSigma = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition DenoiseNoiseSigma = new(
         KnownNames.PretextAttribute, "NoiseSigma", "NoiseSigma", Double, "0.0",
@@ -279,7 +285,7 @@ internal static class HyperparameterTable
     /// <summary>All rows, in the order their properties appear in generated options.</summary>
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
-        JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseNoiseSigma,
+        JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,

@@ -41,6 +41,12 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Denoise: whether each channel of a pixel is dropped independently.</summary>
     public bool PerChannel { get; set; }
 
+    /// <summary>
+    /// Denoise: side in pixels of the square blocks dropped together, at least 1 (1 drops single pixels, the
+    /// original's way; larger blocks cannot be filled in from neighbouring pixels alone).
+    /// </summary>
+    public int BlockSize { get; set; } = 1;
+
     /// <summary>Inpaint: chance that each block is erased, in (0, 1].</summary>
     public double Probability { get; set; } = 0.3;
 

@@ -4,8 +4,8 @@ using SelfishGen.Data;
 namespace SelfishGen.Pretext;
 
 /// <summary>
-/// Denoising (Vincent et al., 2008): the input is the image with a fraction of its pixels set to 0, optionally plus
-/// Gaussian noise; the target is the clean image.
+/// Denoising (Vincent et al., 2008): the input is the image with a fraction of its pixels (or of its blocks of
+/// pixels) set to 0, optionally plus Gaussian noise; the target is the clean image.
 /// </summary>
 public sealed class DenoisePretext
 {
@@ -16,12 +16,13 @@ public sealed class DenoisePretext
     /// <param name="dropRate">Fraction of pixels set to 0, in [0, 1) (the original's 0.7).</param>
     /// <param name="perChannel">Drop each channel of a pixel independently instead of the whole pixel.</param>
     /// <param name="noiseSigma">Standard deviation of Gaussian noise added after dropping; 0 for none.</param>
-    public DenoisePretext(double dropRate = 0.7, bool perChannel = false, double noiseSigma = 0)
+    /// <param name="blockSize">Side in pixels of the square blocks dropped together (1: single pixels).</param>
+    public DenoisePretext(double dropRate = 0.7, bool perChannel = false, double noiseSigma = 0, int blockSize = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(dropRate);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dropRate, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(noiseSigma);
-        _dropout = new PixelDropout(dropRate, perChannel);
+        _dropout = new PixelDropout(dropRate, perChannel, blockSize);
         _noise = noiseSigma > 0 ? new GaussianNoise(noiseSigma) : null;
     }
 

@@ -12,6 +12,8 @@ partial class DenoiseNet
         public double DropRate { get; init; } = 0.7;
         /// <summary>Whether each channel of a pixel is dropped independently.</summary>
         public bool PerChannel { get; init; } = false;
+        /// <summary>Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels).</summary>
+        public int BlockSize { get; init; } = 1;
         /// <summary>Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none).</summary>
         public double NoiseSigma { get; init; } = 0.0;
 
@@ -22,6 +24,8 @@ partial class DenoiseNet
                 yield return error;
             if (!(DropRate >= 0.0 && DropRate < 1.0))
                 yield return global::System.FormattableString.Invariant($"DropRate must be in [0, 1), not {DropRate}.");
+            if (!(BlockSize >= 1))
+                yield return global::System.FormattableString.Invariant($"BlockSize must be at least 1, not {BlockSize}.");
             if (!(NoiseSigma >= 0.0))
                 yield return global::System.FormattableString.Invariant($"NoiseSigma must be at least 0, not {NoiseSigma}.");
         }
@@ -42,7 +46,7 @@ partial class DenoiseNet
     public DenoiseNet(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(DenoiseNet), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _pretext = new global::SelfishGen.Pretext.DenoisePretext(Hyperparameters.DropRate, Hyperparameters.PerChannel, Hyperparameters.NoiseSigma);
+        _pretext = new global::SelfishGen.Pretext.DenoisePretext(Hyperparameters.DropRate, Hyperparameters.PerChannel, Hyperparameters.NoiseSigma, Hyperparameters.BlockSize);
         _decoder = global::SelfishGen.Modules.ConvDecoder.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);
         _objective = new global::SelfishGen.Objectives.ReconstructionLoss();
         register_module("decoder", _decoder);
@@ -69,6 +73,7 @@ partial class DenoiseNet
         [
             new("DropRate", "double", "0.7", "Fraction of pixels set to 0 in the input, in [0, 1)."),
             new("PerChannel", "bool", "false", "Whether each channel of a pixel is dropped independently."),
+            new("BlockSize", "int", "1", "Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels)."),
             new("NoiseSigma", "double", "0.0", "Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

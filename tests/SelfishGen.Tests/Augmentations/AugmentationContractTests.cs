@@ -25,6 +25,7 @@ public class AugmentationContractTests
         ["erasing"] = () => new RandomErasing(),
         ["noise"] = () => new GaussianNoise(0.1),
         ["dropout"] = () => new PixelDropout(0.3, perChannel: true),
+        ["dropout blocks"] = () => new PixelDropout(0.5, blockSize: 3),
         ["elastic"] = () => new ElasticDeformation(),
         ["apply"] = () => new RandomApply(0.5, new Invert()),
         ["choice"] = () => new RandomChoice(Augment.CpcPool(), 3),

@@ -112,4 +112,19 @@ public class ColorOperationTests
         Assert.True(dropped[.., 0].eq(dropped[.., 1]).all().item<bool>());
         Assert.InRange(dropped.eq(0).to(float32).mean().item<float>(), 0.65f, 0.75f);
     }
+
+    [Fact]
+    public void Block_dropout_drops_whole_squares_also_where_the_image_is_not_a_whole_number_of_blocks()
+    {
+        using var scope = NewDisposeScope();
+        var dropped = Seeded.Apply(new PixelDropout(0.7, blockSize: 4), ones(8, 3, 30, 30));
+
+        Assert.Equal(new long[] { 8, 3, 30, 30 }, dropped.shape);
+        var kept = dropped[.., 0];
+        var padded = nn.functional.pad(kept, [0, 2, 0, 2], mode: PaddingModes.Replicate).view(8, 8, 4, 8, 4);
+        var blockMin = padded.amin([2, 4]);
+        var blockMax = padded.amax([2, 4]);
+        Assert.True(blockMin.eq(blockMax).all().item<bool>(), "a 4×4 block is partly dropped");
+        Assert.InRange(blockMin.eq(0).to(float32).mean().item<float>(), 0.6f, 0.8f);
+    }
 }
