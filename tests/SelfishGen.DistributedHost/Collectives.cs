@@ -14,6 +14,13 @@ internal static class Collectives
         world.AllReduce(sum);
         Require(sum.eq(size * (size + 1) / 2.0f).all().item<bool>(), $"all-reduce gave {sum.str()}");
 
+        var counts = tensor(new long[] { rank, 1L << 40 });
+        world.AllReduce(counts);
+        var small = tensor(new[] { rank, 7 });
+        world.AllReduce(small);
+        Require(counts.data<long>().SequenceEqual([size * (size - 1) / 2, size * (1L << 40)]), $"all-reduce of int64 gave {counts.str()}");
+        Require(small.data<int>().SequenceEqual([size * (size - 1) / 2, size * 7]), $"all-reduce of int32 gave {small.str()}");
+
         var big = full(3_000_000, 1.0, float64);
         world.AllReduce(big);
         Require(big.eq((double)size).all().item<bool>(), "all-reduce of 3 M doubles");

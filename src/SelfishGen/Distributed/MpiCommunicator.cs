@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace SelfishGen.Distributed;
 
 /// <summary>
-/// The ranks of a run started by Open MPI's <c>mpirun</c> (or Slurm's <c>srun</c>), over <c>MPI_COMM_WORLD</c>.
+/// The ranks of a run started by an MPI launcher (Open MPI's <c>mpirun</c>, MPICH's <c>mpiexec</c>, or Slurm's
+/// <c>srun</c>), over <c>MPI_COMM_WORLD</c> of the launcher's library (<see cref="MpiLibrary"/>).
 /// Carries contiguous CPU tensors of float32, float64, int32 or int64 (and bytes for gather and broadcast) without
 /// copying them. MPI is initialised once per process and finalised when this is disposed or the process exits.
 /// </summary>
@@ -12,10 +13,10 @@ public sealed unsafe class MpiCommunicator : ICommunicator
 {
     private static readonly Lock Gate = new();
     private static MpiCommunicator? _world;
-    private readonly OpenMpiLibrary _mpi;
+    private readonly MpiLibrary _mpi;
     private bool _disposed;
 
-    private MpiCommunicator(OpenMpiLibrary mpi)
+    private MpiCommunicator(MpiLibrary mpi)
     {
         _mpi = mpi;
         if (!mpi.IsInitialized())
@@ -27,7 +28,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
 
     /// <summary>
     /// The world of this process, initialising MPI on first use. Throws a <see cref="DllNotFoundException"/> naming the
-    /// packages to install when Open MPI is missing.
+    /// packages to install when the launcher's MPI library is missing.
     /// </summary>
     public static MpiCommunicator World()
     {
@@ -35,7 +36,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         {
             if (_world is { _disposed: true })
                 throw new ObjectDisposedException(nameof(MpiCommunicator), "MPI was finalised in this process; it cannot start again.");
-            return _world ??= new MpiCommunicator(OpenMpiLibrary.Load());
+            return _world ??= new MpiCommunicator(MpiLibrary.Load());
         }
     }
 
@@ -107,7 +108,7 @@ public sealed unsafe class MpiCommunicator : ICommunicator
         }
     }
 
-    private static (nint Type, int ElementSize) ReducibleTypeOf(OpenMpiLibrary mpi, ScalarType dtype) => dtype switch
+    private static (nint Type, int ElementSize) ReducibleTypeOf(MpiLibrary mpi, ScalarType dtype) => dtype switch
     {
         ScalarType.Float32 => (mpi.Float, 4),
         ScalarType.Float64 => (mpi.Double, 8),

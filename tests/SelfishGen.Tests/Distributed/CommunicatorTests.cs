@@ -5,11 +5,37 @@ namespace SelfishGen.Tests.Distributed;
 public sealed class CommunicatorTests
 {
     [Fact]
-    public void A_missing_Open_MPI_library_names_the_packages_to_install()
+    public void A_missing_MPI_library_names_the_packages_to_install_and_the_launcher()
     {
-        var error = Assert.Throws<DllNotFoundException>(() => OpenMpiLibrary.Load(["libmpi-not-installed.so.99"]));
+        var openMpi = MpiImplementation.OpenMpi with { Files = ["libmpi-not-installed.so.99"] };
+        var mpich = MpiImplementation.Mpich with { Files = ["libmpich-not-installed.so.99"] };
 
-        Assert.Contains("apt-get install openmpi-bin libopenmpi3", error.Message);
+        var openMpiError = Assert.Throws<DllNotFoundException>(() => MpiLibrary.Load(openMpi));
+        var mpichError = Assert.Throws<DllNotFoundException>(() => MpiLibrary.Load(mpich));
+        var chosenError = Assert.Throws<DllNotFoundException>(() => MpiLibrary.Load("/nowhere/libmpi.so.12"));
+
+        Assert.Contains("apt-get install openmpi-bin libopenmpi3", openMpiError.Message);
+        Assert.Contains("mpirun -np 2", openMpiError.Message);
+        Assert.Contains("apt-get install mpich", mpichError.Message);
+        Assert.Contains("mpiexec", mpichError.Message);
+        Assert.Contains("/nowhere/libmpi.so.12", chosenError.Message);
+        Assert.Contains(MpiLibrary.LibraryVariable, chosenError.Message);
+    }
+
+    [Fact]
+    public void The_launcher_that_started_the_process_chooses_the_MPI_implementation()
+    {
+        Assert.Null(Environment.GetEnvironmentVariable("PMI_RANK"));
+        Assert.Same(MpiImplementation.OpenMpi, MpiImplementation.OfLauncher());
+        try
+        {
+            Environment.SetEnvironmentVariable("PMI_RANK", "0");
+            Assert.Same(MpiImplementation.Mpich, MpiImplementation.OfLauncher());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PMI_RANK", null);
+        }
     }
 
     [Fact]

@@ -19,7 +19,11 @@ public sealed class DataParallelEquivalenceTests(EquivalenceRuns runs) : IClassF
 
     [MpiTheory]
     [MemberData(nameof(Methods))]
-    public void Two_ranks_give_the_losses_and_gradients_of_one_process_with_the_whole_batch(string method)
+    public void Two_ranks_give_the_losses_and_gradients_of_one_process_with_the_whole_batch(string method) =>
+        AssertSameSteps(runs, method);
+
+    /// <summary>The run with 2 ranks saw the images, losses and averaged gradients of one process at every step of <paramref name="method"/>.</summary>
+    internal static void AssertSameSteps(EquivalenceRuns runs, string method)
     {
         var alone = runs.StepsOf(method, ranks: 1);
         var ranks = runs.StepsOf(method, ranks: 2);

@@ -11,3 +11,9 @@ public sealed class MpiTheoryAttribute : TheoryAttribute
 {
     public MpiTheoryAttribute() => Skip = MpiLauncher.Unavailable;
 }
+
+/// <summary>A test that starts ranks with MPICH's <c>mpiexec</c>; skipped, saying why, where MPICH is not installed.</summary>
+public sealed class MpichFactAttribute : FactAttribute
+{
+    public MpichFactAttribute() => Skip = MpiLauncher.MpichUnavailable;
+}

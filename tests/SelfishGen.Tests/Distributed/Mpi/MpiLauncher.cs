@@ -5,7 +5,8 @@ namespace SelfishGen.Tests.Distributed.Mpi;
 
 /// <summary>
 /// Starts programs under Open MPI's <c>mpirun</c> on this machine: ranks on loopback (shared memory, else TCP over
-/// <c>lo</c>), not bound to cores, yielding while they wait, allowed as root (CI containers run as root).
+/// <c>lo</c>), not bound to cores, yielding while they wait, allowed as root (CI containers run as root); or under
+/// MPICH's <c>mpiexec</c> (Hydra), its defaults on one machine.
 /// </summary>
 internal static class MpiLauncher
 {
@@ -15,13 +16,21 @@ internal static class MpiLauncher
     /// <summary>The <c>selfish</c> command next to the tests.</summary>
     public static readonly string Selfish = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "selfish.exe" : "selfish");
 
-    /// <summary>The path of <c>mpirun</c>, or null when Open MPI is not installed.</summary>
-    public static string? MpiRun { get; } = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator)
-        .Select(folder => Path.Combine(folder, "mpirun")).FirstOrDefault(File.Exists);
+    /// <summary>The path of Open MPI's <c>mpirun</c>, or null when Open MPI is not installed.</summary>
+    /// <remarks><c>mpirun.openmpi</c> first: with MPICH installed too, plain <c>mpirun</c> may be MPICH's.</remarks>
+    public static string? MpiRun { get; } = Find("mpirun.openmpi", "mpirun");
+
+    /// <summary>The path of MPICH's <c>mpiexec</c>, or null when MPICH is not installed.</summary>
+    public static string? MpichExec { get; } = Find("mpiexec.mpich", "mpiexec.hydra");
 
     /// <summary>Why the MPI tests cannot run here, or null when they can.</summary>
     public static string? Unavailable => MpiRun is null
         ? "Open MPI is not installed (Debian: apt-get install openmpi-bin libopenmpi3; .ci/run installs it), so the data-parallel tests with 2 ranks did not run."
+        : null;
+
+    /// <summary>Why the MPICH tests cannot run here, or null when they can.</summary>
+    public static string? MpichUnavailable => MpichExec is null
+        ? "MPICH is not installed (Debian: apt-get install mpich; .ci/run installs it), so the tests of the MPICH binding did not run."
         : null;
 
     /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/> on <paramref name="ranks"/> ranks; the exit code and all output.</summary>
@@ -35,6 +44,10 @@ internal static class MpiLauncher
         ];
         return Start(MpiRun ?? throw new InvalidOperationException(Unavailable), [.. launch, program, .. arguments], timeout);
     }
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/> on <paramref name="ranks"/> ranks of MPICH; the exit code and all output.</summary>
+    public static (int ExitCode, string Output) RunMpich(int ranks, string program, IEnumerable<string> arguments, TimeSpan timeout) =>
+        Start(MpichExec ?? throw new InvalidOperationException(MpichUnavailable), ["-n", ranks.ToString(), program, .. arguments], timeout);
 
     /// <summary>Runs <paramref name="program"/> alone (no launcher): the exit code and all output.</summary>
     public static (int ExitCode, string Output) RunAlone(string program, IEnumerable<string> arguments, TimeSpan timeout) =>
@@ -62,6 +75,9 @@ internal static class MpiLauncher
         process.WaitForExit();
         return (process.ExitCode, output.ToString());
     }
+
+    private static string? Find(params string[] names) => Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator)
+        .SelectMany(folder => names.Select(name => Path.Combine(folder, name))).FirstOrDefault(File.Exists);
 
     private static void Append(StringBuilder output, string? line)
     {

@@ -3,17 +3,21 @@ using System.Runtime.InteropServices;
 namespace SelfishGen.Distributed;
 
 /// <summary>
-/// The few functions of Open MPI's C library (<c>libmpi.so.40</c>) that <see cref="MpiCommunicator"/> calls, bound
-/// through function pointers. Open MPI's handles (the world communicator, data types, operations) are the addresses
-/// of exported globals, resolved here by name; MPICH's integer handles are another ABI and are not supported.
+/// The few functions of an MPI C library that <see cref="MpiCommunicator"/> calls, bound through function pointers,
+/// for the two ABIs in use (<see cref="MpiImplementation"/>): Open MPI's handles (the world communicator, data types,
+/// operations) are the addresses of exported globals, resolved by name; MPICH's are fixed 32-bit integers.
 /// </summary>
-internal sealed unsafe class OpenMpiLibrary
+/// <remarks>
+/// The function pointers take handles as <see cref="nint"/>. MPICH declares them <c>int</c>: on the 64-bit Linux ABIs
+/// (x86-64 System V, AArch64) an <c>int</c> argument is read from the low 32 bits of its register or 8-byte stack
+/// slot, so passing MPICH's handle values (all positive) widened is the same call.
+/// </remarks>
+internal sealed unsafe class MpiLibrary
 {
-    /// <summary>The Debian packages that provide the library and <c>mpirun</c>.</summary>
-    public const string Packages = "openmpi-bin libopenmpi3";
+    /// <summary>The environment variable that names the MPI library to load (a file name or path) instead of the launcher's usual one.</summary>
+    public const string LibraryVariable = "SELFISH_MPI_LIBRARY";
 
     private const int ThreadSerialized = 2;
-    private static readonly string[] Names = ["libmpi.so.40", "libmpi.so"];
 
     private readonly nint _library;
     private readonly delegate* unmanaged<int*, nint, int, int*, int> _initThread;
@@ -28,9 +32,11 @@ internal sealed unsafe class OpenMpiLibrary
     private readonly delegate* unmanaged<nint, int> _barrier;
     private readonly delegate* unmanaged<nint, int, int> _abort;
 
-    private OpenMpiLibrary(nint library)
+    private MpiLibrary(nint library, string file)
     {
         _library = library;
+        Implementation = NativeLibrary.TryGetExport(library, "ompi_mpi_comm_world", out _) ? MpiImplementation.OpenMpi : MpiImplementation.Mpich;
+        File = file;
         _initThread = (delegate* unmanaged<int*, nint, int, int*, int>)Export("MPI_Init_thread");
         _initialized = (delegate* unmanaged<int*, int>)Export("MPI_Initialized");
         _finalized = (delegate* unmanaged<int*, int>)Export("MPI_Finalized");
@@ -42,17 +48,29 @@ internal sealed unsafe class OpenMpiLibrary
         _bcast = (delegate* unmanaged<void*, int, nint, int, nint, int>)Export("MPI_Bcast");
         _barrier = (delegate* unmanaged<nint, int>)Export("MPI_Barrier");
         _abort = (delegate* unmanaged<nint, int, int>)Export("MPI_Abort");
-        World = Export("ompi_mpi_comm_world");
-        Sum = Export("ompi_mpi_op_sum");
-        Float = Export("ompi_mpi_float");
-        Double = Export("ompi_mpi_double");
-        Int64 = Export("ompi_mpi_int64_t");
-        Int32 = Export("ompi_mpi_int");
-        Byte = Export("ompi_mpi_byte");
+        if (Implementation == MpiImplementation.OpenMpi)
+        {
+            (World, Sum, Float, Double) = (Export("ompi_mpi_comm_world"), Export("ompi_mpi_op_sum"), Export("ompi_mpi_float"), Export("ompi_mpi_double"));
+            (Int64, Int32, Byte) = (Export("ompi_mpi_int64_t"), Export("ompi_mpi_int"), Export("ompi_mpi_byte"));
+            InPlace = (void*)1;
+        }
+        else
+        {
+            // mpi.h of MPICH 4 (the values are part of its ABI).
+            (World, Sum, Float, Double) = (0x44000000, 0x58000003, 0x4c00040a, 0x4c00080b);
+            (Int64, Int32, Byte) = (0x4c00083a, 0x4c000405, 0x4c00010d);
+            InPlace = (void*)-1;
+        }
     }
 
-    /// <summary><c>MPI_IN_PLACE</c> in Open MPI.</summary>
-    public static void* InPlace => (void*)1;
+    /// <summary>The implementation the library belongs to, told by its exports.</summary>
+    public MpiImplementation Implementation { get; }
+
+    /// <summary>The file it was loaded from, as named.</summary>
+    public string File { get; }
+
+    /// <summary><c>MPI_IN_PLACE</c>.</summary>
+    public void* InPlace { get; }
 
     /// <summary><c>MPI_COMM_WORLD</c>.</summary>
     public nint World { get; }
@@ -75,21 +93,32 @@ internal sealed unsafe class OpenMpiLibrary
     /// <summary><c>MPI_BYTE</c>.</summary>
     public nint Byte { get; }
 
-    /// <summary>Loads the library; a <see cref="DllNotFoundException"/> says which packages to install when it is missing.</summary>
-    public static OpenMpiLibrary Load() => Load(Names);
+    /// <summary>
+    /// Loads the library named by <see cref="LibraryVariable"/>, else that of the implementation whose launcher started
+    /// this process; a <see cref="DllNotFoundException"/> says which packages to install when it is missing.
+    /// </summary>
+    public static MpiLibrary Load() =>
+        Environment.GetEnvironmentVariable(LibraryVariable) is { Length: > 0 } chosen ? Load(chosen) : Load(MpiImplementation.OfLauncher());
 
-    /// <summary>Loads the first of <paramref name="names"/> found.</summary>
-    internal static OpenMpiLibrary Load(IEnumerable<string> names)
+    /// <summary>Loads the first of <paramref name="implementation"/>'s library files found.</summary>
+    internal static MpiLibrary Load(MpiImplementation implementation)
     {
-        foreach (var name in names)
+        foreach (var file in implementation.Files)
         {
-            if (NativeLibrary.TryLoad(name, out var library))
-                return new OpenMpiLibrary(library);
+            if (NativeLibrary.TryLoad(file, out var library))
+                return new MpiLibrary(library, file);
         }
         throw new DllNotFoundException(
-            $"Open MPI's library (libmpi.so.40) was not found. Install Open MPI (Debian/Ubuntu: 'apt-get install {Packages}'), " +
-            "then start the run with mpirun, e.g. 'mpirun -np 2 selfish train'.");
+            $"{implementation.Name}'s library ({implementation.Files[0]}) was not found. Install {implementation.Name} (Debian/Ubuntu: " +
+            $"'apt-get install {implementation.Packages}'), then start the run with its launcher, e.g. '{implementation.Launcher}'; " +
+            $"or name the library to load in {LibraryVariable}.");
     }
+
+    /// <summary>Loads the library file <paramref name="file"/> (a name or a path).</summary>
+    internal static MpiLibrary Load(string file) =>
+        NativeLibrary.TryLoad(file, out var library)
+            ? new MpiLibrary(library, file)
+            : throw new DllNotFoundException($"The MPI library '{file}' named by {LibraryVariable} could not be loaded: give the path of an Open MPI 4+ or MPICH-ABI libmpi, or unset it.");
 
     public bool IsInitialized()
     {
@@ -111,7 +140,7 @@ internal sealed unsafe class OpenMpiLibrary
         int provided;
         Check(_initThread(null, 0, ThreadSerialized, &provided), "MPI_Init_thread");
         if (provided < ThreadSerialized)
-            throw new InvalidOperationException($"Open MPI provides thread level {provided}; SelfishGen needs MPI_THREAD_SERIALIZED ({ThreadSerialized}).");
+            throw new InvalidOperationException($"{Implementation.Name} ({File}) provides thread level {provided}; SelfishGen needs MPI_THREAD_SERIALIZED ({ThreadSerialized}).");
     }
 
     public void Shutdown() => Check(_finalize(), "MPI_Finalize");
@@ -146,7 +175,7 @@ internal sealed unsafe class OpenMpiLibrary
     private nint Export(string name) =>
         NativeLibrary.TryGetExport(_library, name, out var address)
             ? address
-            : throw new EntryPointNotFoundException($"The loaded libmpi has no '{name}': SelfishGen needs Open MPI 4 or later ({Packages}).");
+            : throw new EntryPointNotFoundException($"The loaded MPI library ({File}) has no '{name}': SelfishGen needs Open MPI 4 or later, or an MPICH-ABI library (MPICH 3.1+, Intel MPI, MVAPICH, Cray MPICH).");
 
     private static void Check(int code, string function)
     {
