@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A quality table of many methods, a few hours of CPU at a time: one `selfish bench quality` process per method, in
 # LANES niced lanes side by side (THREADS intra-op threads each), every method with the same epoch budget and its
-# recipe. The script can be stopped (Ctrl+C, kill, the end of a session) and started again over several days: a
-# finished method is not run again, a stopped one resumes from its last checkpoint (`bench quality --resume`). After
-# every method it merges the reports finished so far into $OUT/table (quality.md, quality.json, plots).
+# recipe. The script can be stopped (Ctrl+C or kill -TERM: every running method saves a checkpoint and no new one
+# starts) and started again over several days: a finished method is not run again, a stopped one resumes from its
+# last checkpoint (`bench quality --resume`). After every method it merges the reports finished so far into
+# $OUT/table (quality.md, quality.json, plots).
 #
 #   examples/scripts/quality-table.sh                                   # every method, CIFAR-10, 10 epochs, 2 lanes
 #   METHODS="MoCo SimCLR" EPOCHS=20 examples/scripts/quality-table.sh
@@ -26,17 +27,32 @@ dotnet build examples/SelfishGen.Cli -c Release -o "$out/bin" -v quiet -nologo >
 selfish="$out/bin/selfish"
 read -r -a methods <<<"${METHODS:-$("$selfish" list --names)}"
 
+# Each run has a session of its own (setsid), out of reach of the terminal's Ctrl+C: a stop reaches it once, as the
+# SIGTERM sent here (on which it saves a checkpoint and ends; a second signal would end it at once, unsaved), and the
+# lanes start no other method.
+rm -f "$out/.stopping"
+stop() {
+  touch "$out/.stopping"
+  echo "Stopping: each running method saves a checkpoint first ..."
+  pkill -TERM -f "^$selfish bench quality" || true
+  wait
+  exit 130
+}
+trap stop INT TERM
+
 run_method() { # method, extra arguments...; a report appears only when its run has finished
   local method=$1 folder="$out/$1"
   shift
-  [[ -f "$folder/quality.json" ]] && return 0
+  [[ -f "$folder/quality.json" || -f "$out/.stopping" ]] && return 0
   mkdir -p "$folder.partial"
   echo "$(date +%T) $method: started, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  if nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" --resume \
+  if setsid --wait nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" --resume \
       --threads "${THREADS:-1}" --monitor-every "${MONITOR:-98}" --methods "$method" --out "$folder.partial" "$@" \
       >>"$folder.partial/run.log" 2>&1; then
     rm -rf "$folder" && mv "$folder.partial" "$folder"
     echo "$(date +%T) $method: done, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  elif [[ -f "$out/.stopping" ]]; then
+    echo "$(date +%T) $method: stopped after saving; run the script again to resume"
   else
     echo "$(date +%T) $method: failed, see $folder.partial/run.log"
   fi
