@@ -15,7 +15,7 @@ partial class Jigsaw
         /// <summary>Side of each jigsaw patch as a fraction of its cell's side, in (0, 1].</summary>
         public double CropFraction { get; init; } = 0.9;
         /// <summary>Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle.</summary>
-        public bool TileByTile { get; init; } = false;
+        public bool TileByTile { get; init; } = true;
         /// <summary>Seed of the jigsaw permutation set or of the choice of exemplar images.</summary>
         public int PretextSeed { get; init; } = 0;
         /// <summary>Widths of the classification head's hidden layers; empty for a linear head.</summary>
@@ -87,13 +87,13 @@ partial class Jigsaw
     /// <summary>The registry entry of Jigsaw: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(Jigsaw),
-        "Learns features by solving jigsaw puzzles: predicting which permutation shuffled an image's grid of patches (Noroozi and Favaro, 2016, \"Unsupervised Learning of Visual Representations by Solving Jigsaw Puzzles\").",
+        "Learns features by solving jigsaw puzzles: predicting which permutation shuffled an image's grid of patches, each patch encoded on its own (Noroozi and Favaro, 2016, \"Unsupervised Learning of Visual Representations by Solving Jigsaw Puzzles\").",
         typeof(Options),
         [
             new("JigsawGrid", "int", "2", "Cells per side of the jigsaw puzzle."),
             new("Permutations", "int", "0", "Permutation classes, at most JigsawGrid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids."),
             new("CropFraction", "double", "0.9", "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1]."),
-            new("TileByTile", "bool", "false", "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle."),
+            new("TileByTile", "bool", "true", "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle."),
             new("PretextSeed", "int", "0", "Seed of the jigsaw permutation set or of the choice of exemplar images."),
             new("Hidden", "int[]", "[1024, 256]", "Widths of the classification head's hidden layers; empty for a linear head."),
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
