@@ -1,6 +1,7 @@
 using SelfishGen.Methods;
 using SelfishGen.Modules;
 using SelfishGen.State;
+using SelfishGen.Tests.Data;
 using SelfishGen.Tests.Methods;
 
 namespace SelfishGen.Tests.State;
@@ -43,18 +44,11 @@ public sealed class MemoryBankWarmStartTests
         var method = new InstanceDiscrimination(images, options, new ConvNet(images.Shape, width: 8));
         var bank = method.named_buffers().Single(b => b.name == "memory_bank.entries").buffer;
         var random = bank.clone();
-        var store = Directory.CreateTempSubdirectory("selfish-warm-start-").FullName;
+        using var store = new TempFolder();
         using var stopped = new CancellationTokenSource();
         stopped.Cancel();
 
-        try
-        {
-            Assert.Throws<OperationCanceledException>(() => method.Supervise(epochs: 1, batchSize: 16, name: Path.Combine(store, "id"), cancellation: stopped.Token));
-        }
-        finally
-        {
-            Directory.Delete(store, recursive: true);
-        }
+        Assert.Throws<OperationCanceledException>(() => method.Supervise(epochs: 1, batchSize: 16, name: store.File("id"), cancellation: stopped.Token));
 
         Assert.Equal(0, method.State.Step);
         Assert.True(allclose(bank.norm(1), ones(images.Count)));
