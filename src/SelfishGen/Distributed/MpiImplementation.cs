@@ -17,6 +17,9 @@ internal sealed record MpiImplementation(string Name, string[] Files, string Pac
     /// The implementation whose launcher started this process: MPICH's when the launcher speaks PMI (Hydra, or Slurm's
     /// PMI-2, which set <c>PMI_RANK</c>) and Open MPI's did not set its own variables; Open MPI's otherwise.
     /// </summary>
-    public static MpiImplementation OfLauncher() =>
-        Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") is null && Environment.GetEnvironmentVariable("PMI_RANK") is not null ? Mpich : OpenMpi;
+    public static MpiImplementation OfLauncher() => OfLauncher(Environment.GetEnvironmentVariable);
+
+    /// <summary>The implementation of the launcher that set the environment <paramref name="variable"/> reads.</summary>
+    internal static MpiImplementation OfLauncher(Func<string, string?> variable) =>
+        variable("OMPI_COMM_WORLD_SIZE") is null && variable("PMI_RANK") is not null ? Mpich : OpenMpi;
 }

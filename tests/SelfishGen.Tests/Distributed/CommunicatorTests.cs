@@ -22,20 +22,16 @@ public sealed class CommunicatorTests
         Assert.Contains(MpiLibrary.LibraryVariable, chosenError.Message);
     }
 
-    [Fact]
-    public void The_launcher_that_started_the_process_chooses_the_MPI_implementation()
+    [Theory]
+    [InlineData("", "Open MPI")]
+    [InlineData("OMPI_COMM_WORLD_SIZE=2", "Open MPI")]
+    [InlineData("PMIX_RANK=0", "Open MPI")]
+    [InlineData("PMI_RANK=0", "MPICH")]
+    public void The_launcher_that_started_the_process_chooses_the_MPI_implementation(string set, string implementation)
     {
-        Assert.Null(Environment.GetEnvironmentVariable("PMI_RANK"));
-        Assert.Same(MpiImplementation.OpenMpi, MpiImplementation.OfLauncher());
-        try
-        {
-            Environment.SetEnvironmentVariable("PMI_RANK", "0");
-            Assert.Same(MpiImplementation.Mpich, MpiImplementation.OfLauncher());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PMI_RANK", null);
-        }
+        var environment = set.Split('=') is [var name, var value] ? new Dictionary<string, string> { [name] = value } : [];
+
+        Assert.Equal(implementation, MpiImplementation.OfLauncher(environment.GetValueOrDefault).Name);
     }
 
     [Fact]
