@@ -2,7 +2,7 @@ using SelfishGen.Distributed;
 using SelfishGen.DistributedHost;
 
 // selfish-mpi-host <scenario> <output folder> [arguments]: run by the tests, alone or under mpirun. Exits with 3 when
-// the run stopped on an error every rank shared; any other error ends every rank (from the training loop, or here).
+// the run stopped on an error every rank shared (its message in rank<r>.stopped); any other error ends every rank (from the training loop, or here).
 torch.set_num_threads(1);
 var (scenario, output) = (args[0], args[1]);
 Directory.CreateDirectory(output);
@@ -32,9 +32,11 @@ try
 }
 catch (Exception error) when (Communicators.StoppedEveryRank(error))
 {
+    // mpirun may drop a rank's last output when another rank ends first, so the tests read the message from a file.
+    var world = Communicators.FromEnvironment();
+    File.WriteAllText(Path.Combine(output, $"rank{world.Rank}.stopped"), error.Message);
     Console.Error.WriteLine($"stopped: {error.Message}");
-    Console.Error.Flush();
-    // Every rank reached here: wait until all have printed, as mpirun ends the others once one exits with an error.
-    Communicators.FromEnvironment().Barrier();
+    // Every rank reached here: wait until all have written, as mpirun ends the others once one exits with an error.
+    world.Barrier();
     return 3;
 }
