@@ -24,8 +24,11 @@ public sealed class StepRecorder : ITrainingObserver
     /// <summary>Images of all recorded steps.</summary>
     public long Images { get; private set; }
 
-    /// <summary>Wall-clock time from the start of training to the end of the last step.</summary>
-    public TimeSpan Elapsed => _last;
+    /// <summary>
+    /// Wall-clock time since the start of training, up to now: it includes what other observers did after the last
+    /// step (a kNN monitor's reading), so that their time can be subtracted from it.
+    /// </summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <inheritdoc />
     public void OnStart(string method, long firstStep, long totalSteps, int stepsPerEpoch)

@@ -23,12 +23,14 @@ public sealed class QualityResumeTests
             Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume);
 
         var whole = Run("whole", resume: false).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource())
         {
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token));
         }
         var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+        var wall = clock.Elapsed.TotalSeconds;
 
         Assert.Equal(16, whole.Steps);
         Assert.Equal(whole.Steps, resumed.Steps);
@@ -36,6 +38,10 @@ public sealed class QualityResumeTests
         Assert.Equal(whole.Epochs, resumed.Epochs);
         Assert.Equal(whole.Monitor!.Points.Select(p => (p.Step, p.Accuracy)), resumed.Monitor!.Points.Select(p => (p.Step, p.Accuracy)));
         Assert.Equal(whole.Evaluation.Rows, resumed.Evaluation.Rows);
+        // the two processes' training and monitor time: both spent, and together no more than they took
+        var journal = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label));
+        Assert.True(journal.TrainingSeconds > 0 && journal.MonitorSeconds > 0, $"{journal.TrainingSeconds} s training, {journal.MonitorSeconds} s monitor");
+        Assert.InRange(journal.TrainingSeconds + journal.MonitorSeconds, 0, wall);
     }
 
     private sealed class NoProgress : ITrainingObserver;
