@@ -41,5 +41,9 @@ public sealed class ConvNet : Backbone
         ReLU(inplace: true));
 
     /// <inheritdoc />
-    public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() => _layers.call(images));
+    public override Tensor FeatureMaps(Tensor images) => Autocast.FeatureMaps(() =>
+    {
+        using var packed = ChannelsLast.Of(images);
+        return _layers.call(packed);
+    });
 }

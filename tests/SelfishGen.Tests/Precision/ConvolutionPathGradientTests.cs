@@ -29,6 +29,8 @@ public sealed class ConvolutionPathGradientTests
         ("1x1 squeeze-excite reduction to 10", 240, 10, 1, 1, 1, 1, 2),
         ("depthwise (bf16: float32 inside the scope)", 32, 32, 3, 1, 32, 8, 2),
         ("depthwise strided, 5x5", 24, 24, 5, 2, 24, 8, 2),
+        ("ConvNet's first block, colour 32x32", 3, 32, 3, 1, 1, 32, 2),
+        ("ConvNet's last block", 128, 128, 3, 1, 1, 8, 2),
     ];
 
     public static TheoryData<string, bool, bool> Cases()
