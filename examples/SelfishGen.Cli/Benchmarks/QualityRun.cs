@@ -31,9 +31,12 @@ public sealed record QualityRun(
     public string BudgetText => Budget is { } b ? $"{b.TotalMinutes:0.##} min" : $"{Epochs} epochs";
 
     /// <summary>Trains and evaluates <paramref name="spec"/>.</summary>
+    /// <param name="rawPixels">The raw-pixel row of <paramref name="evalTrain"/> and <paramref name="evalTest"/> from an
+    /// earlier method, or null to compute it.</param>
     /// <exception cref="ArgumentException">The method cannot train on this data (e.g. it needs colour images).</exception>
     public Outcome Run(
-        MethodSpec spec, LabelledSplits data, IImageDataset evalTrain, IImageDataset evalTest, ITrainingObserver progress, CancellationToken cancellation)
+        MethodSpec spec, LabelledSplits data, IImageDataset evalTrain, IImageDataset evalTest, ITrainingObserver progress, CancellationToken cancellation,
+        EvaluationRow? rawPixels = null)
     {
         var options = spec.Options(Backbone);
         var info = DatasetInfo.Of(data.Train);
@@ -65,7 +68,7 @@ public sealed record QualityRun(
         var monitorLog = monitor is null ? null : new MonitorLog(
             monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, run.MonitorSeconds,
             run.MonitorSeconds / Math.Max(run.TrainingSeconds + run.MonitorSeconds, 1e-9), run.MonitorPoints);
-        var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest);
+        var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest, rawPixels: rawPixels);
         var (points, labels) = Embed(method.GetBackbone(), evalTest);
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, (int)run.Steps,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Evaluation;
 using SelfishGen.Modules;
 
 namespace SelfishGen.Cli.Commands;
@@ -124,13 +125,14 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         Directory.CreateDirectory(settings.Out);
         var results = new List<QualityResult>();
         var skipped = new List<string>();
+        EvaluationRow? rawPixels = null; // the same for every method: computed with the first
         foreach (var spec in specs)
         {
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");
             QualityRun.Outcome outcome;
             try
             {
-                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation);
+                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation, rawPixels);
             }
             catch (ArgumentException error)
             {
@@ -140,6 +142,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 continue;
             }
             var (result, points, labels) = outcome;
+            rawPixels ??= result.Evaluation.Rows.Single(row => row.Encoder == EncoderEvaluation.RawPixels);
             AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));

@@ -16,13 +16,16 @@ public sealed class BenchCommandTests
     {
         using var folder = new TempFolder();
 
-        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "cmc rotatenet", "--batch-size", "32",
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "cmc rotatenet simclr", "--batch-size", "32",
             "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--monitor-every", "2", "--out", folder.Path]);
 
         Assert.Equal(0, code);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "quality.json")));
-        var result = Assert.Single(report.RootElement.GetProperty("results").EnumerateArray());
-        Assert.Equal("RotateNet", result.GetProperty("method").GetString());
+        var results = report.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["RotateNet", "SimCLR"], results.Select(r => r.GetProperty("method").GetString()));
+        // one raw-pixel row for every method (computed with the first)
+        Assert.Equal(RawPixels(results[0]), RawPixels(results[1]));
+        var result = results[0];
         Assert.True(result.GetProperty("steps").GetInt32() >= 1);
         Assert.Equal(3, result.GetProperty("evaluation").GetProperty("rows").GetArrayLength());
         var readings = result.GetProperty("monitor").GetProperty("points").EnumerateArray().Select(p => p.GetProperty("step").GetInt64()).ToList();
@@ -37,6 +40,9 @@ public sealed class BenchCommandTests
         Assert.Contains("| RotateNet |", markdown);
         Assert.Contains($"Skipped {skipped}", markdown);
     }
+
+    private static string RawPixels(JsonElement result) =>
+        result.GetProperty("evaluation").GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("encoder").GetString() == "raw pixels").GetRawText();
 
     [Fact]
     public void Merge_puts_the_methods_of_several_quality_runs_in_one_table_with_their_own_threads_and_load()

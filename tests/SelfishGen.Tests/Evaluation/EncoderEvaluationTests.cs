@@ -37,6 +37,21 @@ public class EncoderEvaluationTests
     }
 
     [Fact]
+    public void The_raw_pixel_row_computed_alone_is_the_one_compare_gives_and_a_known_row_is_used_as_it_is()
+    {
+        using var trained = new ConvNet(Shape, width: 4);
+        using var random = new ConvNet(Shape, width: 4);
+        using var train = InMemoryImageDataset.Clustered(40, 4, Shape, patternSeed: 1, noiseSeed: 2);
+        using var test = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 4, noiseSeed: 3);
+
+        var alone = EncoderEvaluation.RawPixelBaseline(train, test, Quick);
+        Assert.Equal(alone, EncoderEvaluation.Compare(trained, random, train, test, Quick).Rows[2]);
+
+        var known = new EvaluationRow(EncoderEvaluation.RawPixels, 0.25, 0.5, null);
+        Assert.Same(known, EncoderEvaluation.Compare(trained, random, train, test, Quick, rawPixels: known).Rows[2]);
+    }
+
+    [Fact]
     public void Encoders_of_different_architectures_or_one_instance_twice_are_rejected()
     {
         using var trained = new ConvNet(Shape, width: 4);
