@@ -12,12 +12,9 @@ public class EncoderEvaluationTests
     [Fact]
     public void A_tiny_dataset_gives_one_row_for_each_encoder_and_raw_pixels()
     {
-        using var trained = new ConvNet(Shape, width: 4);
-        using var random = new ConvNet(Shape, width: 4);
-        using var train = InMemoryImageDataset.Clustered(40, 4, Shape, patternSeed: 1, noiseSeed: 2);
-        using var test = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 1, noiseSeed: 3);
+        using var tiny = new TinyComparison();
 
-        var report = EncoderEvaluation.Compare(trained, random, train, test, Quick);
+        var report = tiny.Compare();
 
         Assert.Equal(
             [EncoderEvaluation.Trained, EncoderEvaluation.RandomInit, EncoderEvaluation.RawPixels],
@@ -39,16 +36,12 @@ public class EncoderEvaluationTests
     [Fact]
     public void The_raw_pixel_row_computed_alone_is_the_one_compare_gives_and_a_known_row_is_used_as_it_is()
     {
-        using var trained = new ConvNet(Shape, width: 4);
-        using var random = new ConvNet(Shape, width: 4);
-        using var train = InMemoryImageDataset.Clustered(40, 4, Shape, patternSeed: 1, noiseSeed: 2);
-        using var test = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 4, noiseSeed: 3);
+        using var tiny = new TinyComparison();
 
-        var alone = EncoderEvaluation.RawPixelBaseline(train, test, Quick);
-        Assert.Equal(alone, EncoderEvaluation.Compare(trained, random, train, test, Quick).Rows[2]);
+        Assert.Equal(EncoderEvaluation.RawPixelBaseline(tiny.Train, tiny.Test, Quick), tiny.Compare().Rows[2]);
 
         var known = new EvaluationRow(EncoderEvaluation.RawPixels, 0.25, 0.5, null);
-        Assert.Same(known, EncoderEvaluation.Compare(trained, random, train, test, Quick, rawPixels: known).Rows[2]);
+        Assert.Same(known, tiny.Compare(known).Rows[2]);
     }
 
     [Fact]
@@ -60,5 +53,27 @@ public class EncoderEvaluationTests
 
         Assert.Throws<ArgumentException>(() => EncoderEvaluation.Compare(trained, wider, train, train, Quick));
         Assert.Throws<ArgumentException>(() => EncoderEvaluation.Compare(trained, trained, train, train, Quick));
+    }
+
+    // Two tiny ConvNets and 4 classes of distinct 8×8 patterns under little noise: 40 training and 20 test images.
+    private sealed class TinyComparison : IDisposable
+    {
+        private readonly ConvNet _trained = new(Shape, width: 4);
+        private readonly ConvNet _random = new(Shape, width: 4);
+
+        public InMemoryImageDataset Train { get; } = InMemoryImageDataset.Clustered(40, 4, Shape, patternSeed: 1, noiseSeed: 2);
+
+        public InMemoryImageDataset Test { get; } = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 1, noiseSeed: 3);
+
+        public EvaluationReport Compare(EvaluationRow? rawPixels = null) =>
+            EncoderEvaluation.Compare(_trained, _random, Train, Test, Quick, rawPixels);
+
+        public void Dispose()
+        {
+            _trained.Dispose();
+            _random.Dispose();
+            Train.Dispose();
+            Test.Dispose();
+        }
     }
 }
