@@ -15,10 +15,12 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Recipe">What the method trained with: its recipe after the command's overrides.</param>
 /// <param name="Threads">CPU threads it trained with (0 in reports written before this was recorded).</param>
 /// <param name="Load">Load average when its evaluation ended (empty in reports written before this was recorded).</param>
+/// <param name="EvaluationSeconds">Wall clock of its final evaluation: features, kNN and linear probes (0 in reports
+/// written before this was recorded).</param>
 public sealed record QualityResult(
     string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
     IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null, string Recipe = "",
-    int Threads = 0, string Load = "")
+    int Threads = 0, string Load = "", double EvaluationSeconds = 0)
 {
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);

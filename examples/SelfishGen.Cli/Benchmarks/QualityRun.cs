@@ -68,12 +68,14 @@ public sealed record QualityRun(
         var monitorLog = monitor is null ? null : new MonitorLog(
             monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, run.MonitorSeconds,
             run.MonitorSeconds / Math.Max(run.TrainingSeconds + run.MonitorSeconds, 1e-9), run.MonitorPoints);
+        var evaluationClock = System.Diagnostics.Stopwatch.StartNew();
         var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest, rawPixels: rawPixels);
+        var evaluationSeconds = evaluationClock.Elapsed.TotalSeconds;
         var (points, labels) = Embed(method.GetBackbone(), evalTest);
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, (int)run.Steps,
             (double)run.Images / data.Train.Count, run.Images / Math.Max(run.TrainingSeconds, 1e-9),
-            run.StepLosses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now());
+            run.StepLosses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now(), evaluationSeconds);
         return new Outcome(result, points, labels);
     }
 

@@ -142,8 +142,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 continue;
             }
             var (result, points, labels) = outcome;
-            rawPixels ??= result.Evaluation.Rows.Single(row => row.Encoder == EncoderEvaluation.RawPixels);
-            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated:");
+            rawPixels ??= result.RawPixels;
+            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);

@@ -25,6 +25,7 @@ public sealed class BenchCommandTests
         Assert.Equal(["RotateNet", "SimCLR"], results.Select(r => r.GetProperty("method").GetString()));
         // one raw-pixel row for every method (computed with the first)
         Assert.Equal(RawPixels(results[0]), RawPixels(results[1]));
+        Assert.All(results, r => Assert.True(r.GetProperty("evaluationSeconds").GetDouble() > 0));
         var result = results[0];
         Assert.True(result.GetProperty("steps").GetInt32() >= 1);
         Assert.Equal(3, result.GetProperty("evaluation").GetProperty("rows").GetArrayLength());
