@@ -25,6 +25,7 @@ internal sealed class DataParallel
 {
     private const int MessageBytes = 4096;
     private const long BucketElements = 1L << 22;
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(500);
     private readonly bool _syncBatchNorm;
 
     public DataParallel(ICommunicator world, bool syncBatchNorm)
@@ -228,6 +229,10 @@ internal sealed class DataParallel
     private bool StopEveryRank(Exception error)
     {
         Console.Error.WriteLine($"Rank {World.Rank} of {World.Size} failed, stopping every rank: {error}");
+        Console.Error.Flush();
+        // The launcher forwards a rank's output asynchronously and may drop what it has not read when it ends the
+        // ranks: give it a moment to read the message before the abort ends every rank.
+        Thread.Sleep(AbortGrace);
         World.Abort(1);
         return false;
     }
