@@ -2,7 +2,8 @@ using SelfishGen.Distributed;
 using SelfishGen.DistributedHost;
 
 // selfish-mpi-host <scenario> <output folder> [arguments]: run by the tests, alone or under mpirun. Exits with 3 when
-// the run stopped on an error every rank shared (its message in rank<r>.stopped); any other error ends every rank (from the training loop, or here).
+// the run stopped on an error every rank shared (its message in rank<r>.stopped); any other error ends every rank
+// (from the training loop, or here).
 torch.set_num_threads(1);
 var (scenario, output) = (args[0], args[1]);
 Directory.CreateDirectory(output);

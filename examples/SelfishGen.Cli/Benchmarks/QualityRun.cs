@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfishGen.Data;
 using SelfishGen.Evaluation;
 using SelfishGen.Modules;
@@ -68,7 +69,7 @@ public sealed record QualityRun(
         var monitorLog = monitor is null ? null : new MonitorLog(
             monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, run.MonitorSeconds,
             run.MonitorSeconds / Math.Max(run.TrainingSeconds + run.MonitorSeconds, 1e-9), run.MonitorPoints);
-        var evaluationClock = System.Diagnostics.Stopwatch.StartNew();
+        var evaluationClock = Stopwatch.StartNew();
         var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest, rawPixels: rawPixels);
         var evaluationSeconds = evaluationClock.Elapsed.TotalSeconds;
         var (points, labels) = Embed(method.GetBackbone(), evalTest);

@@ -6,8 +6,9 @@ namespace SelfishGen.Modules;
 /// The channels-last memory layout (shape still N, C, H, W; in memory N, H, W, C), in which this libtorch's oneDNN
 /// convolutions run fastest on the CPU: measured on 2 cores, an EfficientNet-B0 training step about 1.45× faster
 /// (depthwise convolutions above all), a ResNet-18 step about 5 %; on one core of an AVX2 CPU, the ConvNet's
-/// training step on 3×32×32 images about 1.2× and its inference 1.4× (1×28×28: no change). A backbone converts its input once; convolutions,
-/// batch norms and element-wise operations keep the layout, so every activation after the input is channels-last.
+/// training step on 3×32×32 images about 1.2× and its inference 1.4× (1×28×28: no change). A backbone converts its
+/// input once; convolutions, batch norms and element-wise operations keep the layout, so every activation after the
+/// input is channels-last.
 /// </summary>
 internal static class ChannelsLast
 {

@@ -23,7 +23,7 @@ public sealed class BenchCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "quality.json")));
         var results = report.RootElement.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["RotateNet", "SimCLR"], results.Select(r => r.GetProperty("method").GetString()));
-        // one raw-pixel row for every method (computed with the first)
+        // one raw-pixel row for every method
         Assert.Equal(RawPixels(results[0]), RawPixels(results[1]));
         Assert.All(results, r => Assert.True(r.GetProperty("evaluationSeconds").GetDouble() > 0));
         var result = results[0];
