@@ -41,8 +41,10 @@ public sealed record SpeedCase(BackboneKind Backbone, ImageShape Shape, int Batc
         return batchSize is { } size ? found with { BatchSize = size } : found;
     }
 
-    /// <summary>The backbone this case measures, freshly initialised from the global generator.</summary>
-    public Backbone CreateBackbone() => Backbone == BackboneKind.EfficientNetB0
-        ? new EfficientNetB0(Shape, NormKind.Batch, DropConnect)
-        : Backbones.Create(Backbone, Shape);
+    /// <summary>
+    /// The backbone to give the method: EfficientNet-B0 without drop-connect (see the remarks), freshly initialised
+    /// from the global generator; null for the other kinds, which the method builds from its options as it needs them
+    /// (CPC's with per-sample normalisation).
+    /// </summary>
+    public Backbone? CreateBackbone() => Backbone == BackboneKind.EfficientNetB0 ? new EfficientNetB0(Shape, NormKind.Batch, DropConnect) : null;
 }

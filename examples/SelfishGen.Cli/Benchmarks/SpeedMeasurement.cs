@@ -33,6 +33,7 @@ public sealed class SpeedMeasurement(
         var python = new Timings();
         var mixedTimings = new Timings();
         var augmentation = new List<double>();
+        var pretext = new List<double>();
         IReadOnlyList<double>? oursLosses = null, referenceLosses = null, mixedLosses = null;
         try
         {
@@ -62,6 +63,11 @@ public sealed class SpeedMeasurement(
                         line += $" (drawing its views alone {1000 * Statistics.Median(views.Seconds.Skip(warmupSteps)):F0})";
                     }
                 }
+                if (PretextInputs.Time(method, inputs, speedCase.BatchSize, total, seed) is { } made)
+                {
+                    pretext.AddRange(made.Skip(warmupSteps));
+                    line += $" (making its pretext inputs alone {1000 * Statistics.Median(made.Skip(warmupSteps)):F0})";
+                }
                 if (manifest is not null)
                 {
                     var result = reference!.Run(manifest);
@@ -85,7 +91,8 @@ public sealed class SpeedMeasurement(
             oursLosses!, referenceLosses ?? [],
             ours.RoundMedians, python.RoundMedians, MachineLoad.Now(),
             mixedLosses is null ? null : new MixedPrecisionTiming(mixed.ToString(), Statistics.Median(mixedTimings.Wall), Statistics.Median(mixedTimings.Cpu),
-                mixedLosses, mixedTimings.RoundMedians));
+                mixedLosses, mixedTimings.RoundMedians),
+            pretext.Count > 0 ? Statistics.Median(pretext) : null);
     }
 
     /// <summary>The measured steps of one side, over all rounds.</summary>

@@ -23,6 +23,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="ReferenceRounds">PyTorch's median per round, in wall-clock seconds.</param>
 /// <param name="Load">The machine's load average when the measurement ended.</param>
 /// <param name="Mixed">Our step in mixed precision; null when not measured.</param>
+/// <param name="PretextSeconds">
+/// Median seconds our step spends making its pretext inputs (<see cref="PretextInputs"/>); null for a method with views
+/// or with neither. The PyTorch reference makes them too (RotateNet's rotations), so they are not subtracted.
+/// </param>
 public sealed record SpeedResult(
     string Method,
     string Backbone,
@@ -39,7 +43,8 @@ public sealed record SpeedResult(
     IReadOnlyList<double> OursRounds,
     IReadOnlyList<double> ReferenceRounds,
     string Load,
-    MixedPrecisionTiming? Mixed = null)
+    MixedPrecisionTiming? Mixed = null,
+    double? PretextSeconds = null)
 {
     /// <summary>Our wall-clock step time over PyTorch's: below 1 means we are faster.</summary>
     public double? Ratio => OursSeconds / ReferenceSeconds;
@@ -52,6 +57,12 @@ public sealed record SpeedResult(
     /// Null for a method without views, or without a reference time.
     /// </summary>
     public double? RatioWithoutAugmentation => (OursSeconds - AugmentationSeconds) / ReferenceSeconds;
+
+    /// <summary>
+    /// Our step time over the time of making its inputs alone (views or pretext): how far the step outweighs its input
+    /// pipeline, which should keep at least 3 times ahead. Null when neither was measured.
+    /// </summary>
+    public double? InputHeadroom => OursSeconds / (AugmentationSeconds ?? PretextSeconds);
 
     /// <summary>Our loss at the first step.</summary>
     public double OursFirstLoss => OursLosses[0];

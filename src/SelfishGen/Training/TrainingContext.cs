@@ -8,7 +8,17 @@ namespace SelfishGen;
 /// </remarks>
 public sealed class TrainingContext
 {
-    internal TrainingContext(torch.Generator random, torch.Device device, int epoch, long step, long totalSteps)
+    /// <summary>
+    /// The context of one step; training makes one per step. Construct one to run a pretext task or an augmentation
+    /// outside training, e.g. in a test or a benchmark, with <see cref="NewRandom"/> to draw what step
+    /// <paramref name="step"/> draws.
+    /// </summary>
+    /// <param name="random">The step's random generator, on the CPU; the caller keeps ownership.</param>
+    /// <param name="device">The device the method's tensors live on.</param>
+    /// <param name="epoch">Zero-based epoch.</param>
+    /// <param name="step">Zero-based optimizer step since the start of training.</param>
+    /// <param name="totalSteps">Number of steps of the whole run.</param>
+    public TrainingContext(torch.Generator random, torch.Device device, int epoch, long step, long totalSteps)
     {
         Random = random;
         Device = device;

@@ -126,6 +126,31 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void Speed_bench_times_how_each_method_without_views_makes_its_pretext_inputs_and_how_far_its_step_outweighs_them()
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "speed", "--full", "--backbones", "convnet", "--batch-size", "8",
+            "--methods", "RotateNet;Jigsaw;ExemplarNet;DenoiseNet;ContextNet;BiGAN;CPC;SimCLR",
+            "--steps", "2", "--warmup", "0", "--rounds", "1", "--no-reference", "--no-pipeline", "--out", folder.Path]);
+
+        Assert.Equal(0, code);
+        var report = JsonSerializer.Deserialize<SpeedReport>(File.ReadAllText(Path.Combine(folder.Path, "speed.json")), Json)!;
+        var pretextMethods = report.Results.SkipLast(1).ToList();
+        Assert.Equal(7, pretextMethods.Count);
+        Assert.All(pretextMethods, result =>
+        {
+            Assert.True(result.PretextSeconds > 0, $"{result.Method} makes its inputs in the step");
+            Assert.Null(result.AugmentationSeconds);
+            Assert.True(result.InputHeadroom > 1, $"{result.Method}: step {result.OursSeconds} s, its inputs alone {result.PretextSeconds} s");
+        });
+        var simclr = report.Results[^1];
+        Assert.Null(simclr.PretextSeconds);
+        Assert.Equal(simclr.OursSeconds / simclr.AugmentationSeconds!.Value, simclr.InputHeadroom!.Value, 9);
+        Assert.Contains("| ours step / inputs |", File.ReadAllText(Path.Combine(folder.Path, "speed.md")));
+    }
+
+    [Fact]
     public void Speed_bench_rejects_a_backbone_without_a_case()
     {
         using var folder = new TempFolder();
