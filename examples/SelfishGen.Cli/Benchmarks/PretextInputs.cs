@@ -35,7 +35,8 @@ public static class PretextInputs
             using var random = TrainingContext.NewRandom(seed, step);
             using var scope = torch.NewDisposeScope();
             var first = step % batches * batchSize;
-            var batch = new Batch(inputs.narrow(0, first, batchSize), torch.full(batchSize, -1L), torch.arange(first, first + batchSize));
+            var indices = Enumerable.Range(first, batchSize).Select(i => (long)i).ToArray();
+            var batch = new Batch(inputs.narrow(0, first, batchSize), torch.tensor(Enumerable.Repeat(-1L, batchSize).ToArray()), torch.tensor(indices));
             var context = new TrainingContext(random, method.Device, 0, step, steps);
             var clock = Stopwatch.StartNew();
             make(batch, context);
