@@ -11,12 +11,17 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="TrainingSeconds">Time spent training them, kNN monitor readings excluded.</param>
 /// <param name="StepLosses">Loss of every step.</param>
 /// <param name="MonitorPoints">The kNN monitor's readings (empty without a monitor).</param>
-/// <param name="MonitorSeconds">Time spent in those readings.</param>
 public sealed record QualityJournal(
-    long Steps, long Images, double TrainingSeconds, IReadOnlyList<float> StepLosses, IReadOnlyList<KnnMonitorPoint> MonitorPoints, double MonitorSeconds)
+    long Steps, long Images, double TrainingSeconds, IReadOnlyList<float> StepLosses, IReadOnlyList<KnnMonitorPoint> MonitorPoints)
 {
     /// <summary>Nothing trained yet.</summary>
-    public static QualityJournal Empty { get; } = new(0, 0, 0, [], [], 0);
+    public static QualityJournal Empty { get; } = new(0, 0, 0, [], []);
+
+    /// <summary>
+    /// Time spent in the readings the run keeps: a reading that a resumed process takes again, at the step it resumes
+    /// from, counts once.
+    /// </summary>
+    public double MonitorSeconds => MonitorPoints.Sum(point => point.Seconds);
 
     /// <summary>The journal file of the checkpoint <paramref name="store"/>.</summary>
     public static string PathOf(string store) => TrainingRun.PathOf(store, ".quality.json");
@@ -30,8 +35,7 @@ public sealed record QualityJournal(
         Images + recorder.Images,
         TrainingSeconds + (recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds,
         [.. StepLosses, .. recorder.Losses],
-        [.. MonitorPoints.Where(p => monitor is null || p.Step < (monitor.Points.FirstOrDefault()?.Step ?? long.MaxValue)), .. monitor?.Points ?? []],
-        MonitorSeconds + (monitor?.Elapsed.TotalSeconds ?? 0));
+        [.. MonitorPoints.Where(p => monitor is null || p.Step < (monitor.Points.FirstOrDefault()?.Step ?? long.MaxValue)), .. monitor?.Points ?? []]);
 
     /// <summary>Writes the journal of the checkpoint <paramref name="store"/> atomically.</summary>
     public void Save(string store) => ReportFiles.SaveJsonAtomically(PathOf(store), this);

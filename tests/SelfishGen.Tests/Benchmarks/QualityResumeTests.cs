@@ -42,6 +42,8 @@ public sealed class QualityResumeTests
         var journal = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label));
         Assert.True(journal.TrainingSeconds > 0 && journal.MonitorSeconds > 0, $"{journal.TrainingSeconds} s training, {journal.MonitorSeconds} s monitor");
         Assert.InRange(journal.TrainingSeconds + journal.MonitorSeconds, 0, wall);
+        // the stopped process's reading at step 4 is taken again on resuming: the report counts only the one it keeps
+        Assert.Equal(resumed.Monitor.Points.Sum(p => p.Seconds), resumed.Monitor.Seconds, 9);
     }
 
     private sealed class NoProgress : ITrainingObserver;
