@@ -21,7 +21,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         public bool Full { get; init; }
 
         [CommandOption("--backbones <NAMES>")]
-        [Description("Cases to run, separated by ',': resnet18 (3x32x32, batch 64), efficientnetb0 (3x64x64, batch 32); with --full also convnet. Default: all cases.")]
+        [Description("Cases to run, separated by ',': resnet18 (3x32x32, batch 32), efficientnetb0 (3x64x64, batch 32); with --full also convnet. Default: all cases.")]
         public string? Backbones { get; init; }
 
         [CommandOption("-b|--batch-size <N>")]
