@@ -37,9 +37,8 @@ public static class Cifar10Archive
     /// The cache folder of <paramref name="archive"/>: <c>~/.cache/selfishgen/cifar10</c> for <see cref="ArchiveName"/>,
     /// <c>~/.cache/selfishgen/&lt;name without .tar.gz&gt;</c> for another.
     /// </summary>
-    public static string CacheFolder(string archive) => Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "selfishgen",
-        Path.GetFileName(archive) == ArchiveName ? "cifar10" : Path.GetFileName(archive)[..^".tar.gz".Length]);
+    public static string CacheFolder(string archive) =>
+        UserCache.Folder(Path.GetFileName(archive) == ArchiveName ? "cifar10" : Path.GetFileName(archive)[..^".tar.gz".Length]);
 
     /// <summary>Extracts <paramref name="archive"/> unless done before; returns the folder holding <c>train</c> and <c>test</c>.</summary>
     public static string Extract(string archive) => ExtractTo(archive, CacheFolder(archive));

@@ -32,12 +32,11 @@ public sealed record QualityRun(
     public string BudgetText => Budget is { } b ? $"{b.TotalMinutes:0.##} min" : $"{Epochs} epochs";
 
     /// <summary>Trains and evaluates <paramref name="spec"/>.</summary>
-    /// <param name="rawPixels">The raw-pixel row of <paramref name="evalTrain"/> and <paramref name="evalTest"/> from an
-    /// earlier method, or null to compute it.</param>
+    /// <param name="baselines">Where the random-init and raw-pixel rows of earlier methods and runs are kept.</param>
     /// <exception cref="ArgumentException">The method cannot train on this data (e.g. it needs colour images).</exception>
     public Outcome Run(
         MethodSpec spec, LabelledSplits data, IImageDataset evalTrain, IImageDataset evalTest, ITrainingObserver progress, CancellationToken cancellation,
-        EvaluationRow? rawPixels = null)
+        BaselineRowCache baselines)
     {
         var options = spec.Options(Backbone);
         var info = DatasetInfo.Of(data.Train);
@@ -70,7 +69,7 @@ public sealed record QualityRun(
             monitor.Every, monitor.K, monitor.BankImages, monitor.QueryImages, run.MonitorSeconds,
             run.MonitorSeconds / Math.Max(run.TrainingSeconds + run.MonitorSeconds, 1e-9), run.MonitorPoints);
         var evaluationClock = Stopwatch.StartNew();
-        var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest, rawPixels: rawPixels);
+        var evaluation = EncoderEvaluation.Compare(method.GetBackbone(), randomInit.GetBackbone(), evalTrain, evalTest, baselines: baselines);
         var evaluationSeconds = evaluationClock.Elapsed.TotalSeconds;
         var (points, labels) = Embed(method.GetBackbone(), evalTest);
         var result = new QualityResult(

@@ -90,6 +90,18 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [DefaultValue(0)]
         public int MonitorEvery { get; init; }
 
+        [CommandOption("--baseline-cache <FOLDER>")]
+        [Description("Folder where the random-init and raw-pixel rows are kept, so that later methods and runs on the same data, seed and build reuse them ('none': compute them for every method). Default: ~/.cache/selfishgen/baselines.")]
+        public string? BaselineCache { get; init; }
+
+        /// <summary>The folder of <see cref="BaselineCache"/>, or null for none.</summary>
+        public string? BaselineFolder => BaselineCache switch
+        {
+            null => UserCache.Folder("baselines"),
+            "none" => null,
+            var folder => folder,
+        };
+
         /// <inheritdoc />
         [CommandOption("--resume")]
         [Description("Continue each method from its checkpoint in <out>/store when a stopped run left one (same options; not with --budget-minutes); methods without one start afresh.")]
@@ -125,14 +137,15 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         Directory.CreateDirectory(settings.Out);
         var results = new List<QualityResult>();
         var skipped = new List<string>();
-        EvaluationRow? rawPixels = null; // the same for every method: computed with the first
+        var baselines = new BaselineRowCache(settings.BaselineFolder);
         foreach (var spec in specs)
         {
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");
             QualityRun.Outcome outcome;
+            var reusedBefore = baselines.Reused;
             try
             {
-                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation, rawPixels);
+                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation, baselines);
             }
             catch (ArgumentException error)
             {
@@ -142,8 +155,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 continue;
             }
             var (result, points, labels) = outcome;
-            rawPixels ??= result.RawPixels;
-            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s:");
+            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s{Reused(baselines.Reused - reusedBefore)}:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);
@@ -155,6 +167,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         AnsiConsole.MarkupLine($"Saved quality.json, quality.md and PNG plots in [blue]{Markup.Escape(settings.Out)}[/].");
         return 0;
     }
+
+    private static string Reused(int rows) => rows == 0 ? "" : $" ({rows} baseline row{(rows == 1 ? "" : "s")} reused)";
 
     private static string FileName(string label) => string.Concat(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
 }

@@ -1,8 +1,8 @@
 using System.Runtime.ExceptionServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SelfishGen.Data;
+using SelfishGen.Modules;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -98,7 +98,7 @@ internal sealed class DataParallel
             StopAgreed($"Every rank must run with the same settings; rank 0 runs {all[0]}, " +
                        string.Join("; ", others.Select(rank => $"rank {rank} runs {all[rank]}")) + ". Start every rank with the same arguments.");
         InBuckets(StateTensors(method).ToList(), flat => World.Broadcast(flat));
-        var digests = GatherText(Convert.ToHexString(Digest(method)));
+        var digests = GatherText(Convert.ToHexString(ModuleDigest.Of(method)));
         if (digests.Distinct().Count() > 1)
             StopAgreed("The ranks' weights differ after the broadcast from rank 0.");
     }
@@ -252,17 +252,6 @@ internal sealed class DataParallel
 
     private static IEnumerable<Tensor> StateTensors(nn.Module model) =>
         model.parameters().Select(p => (Tensor)p).Concat(model.buffers());
-
-    private static byte[] Digest(nn.Module model)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var tensor in StateTensors(model))
-        {
-            using var contiguous = tensor.contiguous();
-            hash.AppendData(contiguous.bytes);
-        }
-        return hash.GetHashAndReset();
-    }
 
     private static IEnumerable<Tensor> RunningStatistics(BatchNorm layer) =>
         new[] { layer.running_mean, layer.running_var }.OfType<Tensor>();

@@ -24,9 +24,9 @@ public static class EncoderEvaluation
     /// <param name="train">Labelled images the kNN bank and linear probes are built from.</param>
     /// <param name="test">Labelled images the accuracies are measured on.</param>
     /// <param name="options">Settings; null for the defaults.</param>
-    /// <param name="rawPixels">
-    /// The raw-pixel row of these images and settings when it is already known (<see cref="RawPixelBaseline"/>): a
-    /// table of many encoders on one dataset computes it once.
+    /// <param name="baselines">
+    /// Where the random-init and raw-pixel rows are kept, or null to compute both: a table of many encoders on one
+    /// dataset computes each once (random init once per initial weights).
     /// </param>
     public static EvaluationReport Compare(
         nn.Module<Tensor, Tensor> trained,
@@ -34,15 +34,19 @@ public static class EncoderEvaluation
         IImageDataset train,
         IImageDataset test,
         EncoderEvaluationOptions? options = null,
-        EvaluationRow? rawPixels = null)
+        BaselineRowCache? baselines = null)
     {
         RequireSameArchitecture(trained, randomInit);
         options ??= new EncoderEvaluationOptions();
+        using var pixels = nn.Flatten();
+        EvaluationRow Baseline(string name, nn.Module<Tensor, Tensor> encoder, bool probe) => baselines is null
+            ? Evaluate(name, encoder, train, test, options, probe)
+            : baselines.GetOrCompute(name, encoder, train, test, options, () => Evaluate(name, encoder, train, test, options, probe));
         return new EvaluationReport(
         [
             Evaluate(Trained, trained, train, test, options, probe: true),
-            Evaluate(RandomInit, randomInit, train, test, options, probe: true),
-            rawPixels ?? RawPixelBaseline(train, test, options),
+            Baseline(RandomInit, randomInit, probe: true),
+            Baseline(RawPixels, pixels, probe: false),
         ]);
     }
 

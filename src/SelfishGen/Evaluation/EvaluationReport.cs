@@ -7,7 +7,8 @@ namespace SelfishGen.Evaluation;
 /// <summary>Test accuracies of several encoders on one dataset, one <see cref="EvaluationRow"/> per encoder.</summary>
 public sealed record EvaluationReport(IReadOnlyList<EvaluationRow> Rows)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>How reports and rows are written as JSON.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private static readonly string[] Header = ["encoder", "kNN@200", "kNN@20", "linear"];
 
     /// <summary>The rows as an aligned plain-text table of percentages, a dash where there is no value.</summary>

@@ -15,9 +15,11 @@ public sealed class BenchCommandTests
     public void Quality_bench_trains_within_the_budget_evaluates_and_writes_report_and_plots_skipping_colour_methods_on_grayscale()
     {
         using var folder = new TempFolder();
+        var baselines = Path.Combine(folder.Path, "baselines");
 
         var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "cmc rotatenet simclr", "--batch-size", "32",
-            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--monitor-every", "2", "--out", folder.Path]);
+            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--monitor-every", "2", "--out", folder.Path,
+            "--baseline-cache", baselines]);
 
         Assert.Equal(0, code);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "quality.json")));
@@ -40,10 +42,46 @@ public sealed class BenchCommandTests
         var markdown = File.ReadAllText(Path.Combine(folder.Path, "quality.md"));
         Assert.Contains("| RotateNet |", markdown);
         Assert.Contains($"Skipped {skipped}", markdown);
+        // the raw-pixel row and each distinct random init kept once, for later runs
+        Assert.Equal(1 + results.Select(r => Row(r, "random init")).Distinct().Count(), Directory.GetFiles(baselines, "*.json").Length);
     }
 
-    private static string RawPixels(JsonElement result) =>
-        result.GetProperty("evaluation").GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("encoder").GetString() == "raw pixels").GetRawText();
+    [Fact]
+    public void A_later_quality_run_on_the_same_data_and_seed_reuses_the_kept_baseline_rows_and_another_seed_computes_its_own()
+    {
+        using var folder = new TempFolder();
+        var baselines = Path.Combine(folder.Path, "baselines");
+        JsonElement Run(string output, int seed)
+        {
+            Assert.Equal(0, SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet", "--batch-size", "32",
+                "--budget-minutes", "0.02", "--eval-train", "200", "--eval-test", "100", "--seed", $"{seed}",
+                "--out", Path.Combine(folder.Path, output), "--baseline-cache", baselines]));
+            using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, output, "quality.json")));
+            return report.RootElement.GetProperty("results")[0].Clone();
+        }
+
+        var first = Run("first", seed: 0);
+        var files = Directory.GetFiles(baselines, "*.json").ToDictionary(f => f, File.ReadAllText);
+        Assert.Equal(2, files.Count);
+        // a kept row edited on disk is what the next run reports: proof that it was read, not recomputed
+        var randomInitFile = files.Single(f => f.Value.Contains("random init")).Key;
+        File.WriteAllText(randomInitFile, files[randomInitFile].Replace(Knn200(first, "random init"), "0.125"));
+        var second = Run("second", seed: 0);
+        var otherSeed = Run("other-seed", seed: 1);
+
+        Assert.Equal("0.125", Knn200(second, "random init"));
+        Assert.Equal(Row(first, "raw pixels"), Row(second, "raw pixels"));
+        Assert.NotEqual("0.125", Knn200(otherSeed, "random init"));
+        Assert.Equal(4, Directory.GetFiles(baselines, "*.json").Length); // another seed draws other evaluation images: both rows its own
+    }
+
+    private static string Knn200(JsonElement result, string encoder) =>
+        JsonDocument.Parse(Row(result, encoder)).RootElement.GetProperty("knn200").GetRawText();
+
+    private static string Row(JsonElement result, string encoder) =>
+        result.GetProperty("evaluation").GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("encoder").GetString() == encoder).GetRawText();
+
+    private static string RawPixels(JsonElement result) => Row(result, "raw pixels");
 
     [Fact]
     public void Merge_puts_the_methods_of_several_quality_runs_in_one_table_with_their_own_threads_and_load()

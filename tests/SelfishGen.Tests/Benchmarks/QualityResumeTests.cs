@@ -1,6 +1,7 @@
 using SelfishGen.Cli;
 using SelfishGen.Cli.Benchmarks;
 using SelfishGen.Data;
+using SelfishGen.Evaluation;
 using SelfishGen.Modules;
 using SelfishGen.Tests.Data;
 
@@ -22,14 +23,14 @@ public sealed class QualityResumeTests
         QualityRun Run(string store, bool resume) => new(BackboneKind.ConvNet, new RecipeOverrides(BatchSize: 64), Epochs: 2, Budget: null,
             Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume);
 
-        var whole = Run("whole", resume: false).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+        var whole = Run("whole", resume: false).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource())
         {
             Assert.ThrowsAny<OperationCanceledException>(() =>
-                Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token));
+                Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token, new BaselineRowCache()));
         }
-        var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None).Result;
+        var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
         var wall = clock.Elapsed.TotalSeconds;
 
         Assert.Equal(16, whole.Steps);

@@ -1,6 +1,7 @@
 using SelfishGen.Data;
 using SelfishGen.Evaluation;
 using SelfishGen.Modules;
+using SelfishGen.Tests.Data;
 
 namespace SelfishGen.Tests.Evaluation;
 
@@ -34,14 +35,60 @@ public class EncoderEvaluationTests
     }
 
     [Fact]
-    public void The_raw_pixel_row_computed_alone_is_the_one_compare_gives_and_a_known_row_is_used_as_it_is()
+    public void The_raw_pixel_row_computed_alone_is_the_one_compare_gives()
     {
         using var tiny = new TinyComparison();
 
         Assert.Equal(EncoderEvaluation.RawPixelBaseline(tiny.Train, tiny.Test, Quick), tiny.Compare().Rows[2]);
+    }
 
-        var known = new EvaluationRow(EncoderEvaluation.RawPixels, 0.25, 0.5, null);
-        Assert.Same(known, tiny.Compare(known).Rows[2]);
+    [Fact]
+    public void Baseline_rows_are_computed_once_then_reused_in_memory_and_from_the_folder_and_recomputed_when_weights_or_data_change()
+    {
+        using var tiny = new TinyComparison();
+        using var folder = new TempFolder();
+        var uncached = tiny.Compare();
+
+        var cache = new BaselineRowCache(folder.Path);
+        var first = tiny.Compare(cache);
+        var again = tiny.Compare(cache);
+        var otherProcess = new BaselineRowCache(folder.Path);
+        var fromFiles = tiny.Compare(otherProcess);
+
+        Assert.Equal(uncached.Rows, first.Rows);
+        Assert.Equal(uncached.Rows, again.Rows);
+        Assert.Equal(uncached.Rows, fromFiles.Rows);
+        Assert.Equal((2, 2), (cache.Computed, cache.Reused));
+        Assert.Equal((0, 2), (otherProcess.Computed, otherProcess.Reused));
+        Assert.Equal(2, Directory.GetFiles(folder.Path, "*.json").Length);
+
+        using (torch.no_grad())
+            tiny.Random.parameters().First().add_(torch.ones(1));
+        var changedWeights = new BaselineRowCache(folder.Path);
+        tiny.Compare(changedWeights);
+        Assert.Equal((1, 1), (changedWeights.Computed, changedWeights.Reused)); // raw pixels still reused
+
+        using var otherTest = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 1, noiseSeed: 4);
+        var changedData = new BaselineRowCache(folder.Path);
+        EncoderEvaluation.Compare(tiny.Trained, tiny.Random, tiny.Train, otherTest, Quick, changedData);
+        Assert.Equal((2, 0), (changedData.Computed, changedData.Reused));
+    }
+
+    [Fact]
+    public void A_kept_row_that_is_corrupt_or_of_another_row_is_computed_again()
+    {
+        using var tiny = new TinyComparison();
+        using var folder = new TempFolder();
+        var expected = tiny.Compare(new BaselineRowCache(folder.Path)).Rows;
+        var files = Directory.GetFiles(folder.Path, "*.json");
+        File.WriteAllText(files[0], "{ \"encoder\": ");
+        File.WriteAllText(files[1], new EvaluationReport([new EvaluationRow("pre-trained", 0.5, 0.5, 0.5)]).ToJson());
+
+        var cache = new BaselineRowCache(folder.Path);
+        var rows = tiny.Compare(cache).Rows;
+
+        Assert.Equal(expected, rows);
+        Assert.Equal((2, 0), (cache.Computed, cache.Reused));
     }
 
     [Fact]
@@ -58,20 +105,21 @@ public class EncoderEvaluationTests
     // Two tiny ConvNets and 4 classes of distinct 8×8 patterns under little noise: 40 training and 20 test images.
     private sealed class TinyComparison : IDisposable
     {
-        private readonly ConvNet _trained = new(Shape, width: 4);
-        private readonly ConvNet _random = new(Shape, width: 4);
+        public ConvNet Trained { get; } = new(Shape, width: 4);
+
+        public ConvNet Random { get; } = new(Shape, width: 4);
 
         public InMemoryImageDataset Train { get; } = InMemoryImageDataset.Clustered(40, 4, Shape, patternSeed: 1, noiseSeed: 2);
 
         public InMemoryImageDataset Test { get; } = InMemoryImageDataset.Clustered(20, 4, Shape, patternSeed: 1, noiseSeed: 3);
 
-        public EvaluationReport Compare(EvaluationRow? rawPixels = null) =>
-            EncoderEvaluation.Compare(_trained, _random, Train, Test, Quick, rawPixels);
+        public EvaluationReport Compare(BaselineRowCache? baselines = null) =>
+            EncoderEvaluation.Compare(Trained, Random, Train, Test, Quick, baselines);
 
         public void Dispose()
         {
-            _trained.Dispose();
-            _random.Dispose();
+            Trained.Dispose();
+            Random.Dispose();
             Train.Dispose();
             Test.Dispose();
         }
