@@ -91,16 +91,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         public int MonitorEvery { get; init; }
 
         [CommandOption("--baseline-cache <FOLDER>")]
-        [Description("Folder where the random-init and raw-pixel rows are kept, so that later methods and runs on the same data, seed and build reuse them ('none': compute them for every method). Default: ~/.cache/selfishgen/baselines.")]
+        [Description(UserCache.BaselineCacheHelp)]
         public string? BaselineCache { get; init; }
-
-        /// <summary>The folder of <see cref="BaselineCache"/>, or null for none.</summary>
-        public string? BaselineFolder => BaselineCache switch
-        {
-            null => UserCache.Folder("baselines"),
-            "none" => null,
-            var folder => folder,
-        };
 
         /// <inheritdoc />
         [CommandOption("--resume")]
@@ -137,7 +129,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         Directory.CreateDirectory(settings.Out);
         var results = new List<QualityResult>();
         var skipped = new List<string>();
-        var baselines = new BaselineRowCache(settings.BaselineFolder);
+        var baselines = new BaselineRowCache(UserCache.BaselineFolder(settings.BaselineCache));
         foreach (var spec in specs)
         {
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");

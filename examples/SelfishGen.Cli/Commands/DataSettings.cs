@@ -36,6 +36,10 @@ public abstract class DataSettings : CommandSettings
     [Description("CPU threads for tensor operations (default: all cores, shared out among the ranks mpirun starts on this machine).")]
     public int? Threads { get; init; }
 
+    [CommandOption("--baseline-cache <FOLDER>")]
+    [Description(UserCache.BaselineCacheHelp)]
+    public string? BaselineCache { get; init; }
+
     /// <summary>The data path in effect.</summary>
     public string DataPath => Data ?? (Directory.Exists(DefaultFolder) ? DefaultFolder : "sample");
 

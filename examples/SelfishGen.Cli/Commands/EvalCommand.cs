@@ -32,7 +32,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         var (train, test) = DatasetSplit.Split(data, settings.TestFraction, settings.Seed);
         var randomInit = MethodRegistry.Get(method.GetName()).Instantiate(method.Data, method.Hyperparameters, method.State.Seed);
         AnsiConsole.MarkupLine($"[green]Evaluate {method.GetName()}[/] from {Markup.Escape(settings.Store)} (step {method.State.Step})");
-        EncoderReport.Print(method.GetBackbone(), randomInit.GetBackbone(), train, test, settings.Store);
+        EncoderReport.Print(method.GetBackbone(), randomInit.GetBackbone(), train, test, settings.Store, settings.BaselineCache);
         return 0;
     }
 }

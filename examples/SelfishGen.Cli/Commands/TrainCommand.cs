@@ -232,7 +232,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             report.StepLosses, report.EpochLosses, monitor is null ? null : MonitorLog.Of(monitor, seconds)), store);
 
         if (test is not null && !settings.NoEval)
-            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, store);
+            EncoderReport.Print(method.GetBackbone(), descriptor.Instantiate(method.Data, options, settings.Seed).GetBackbone(), train, test, store, settings.BaselineCache);
         return 0;
     }
 

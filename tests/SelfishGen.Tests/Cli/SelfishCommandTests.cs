@@ -1,4 +1,5 @@
 using SelfishGen.Cli;
+using SelfishGen.Evaluation;
 using SelfishGen.Tests.Data;
 using Spectre.Console;
 
@@ -147,15 +148,23 @@ public sealed class SelfishCommandTests : IDisposable
             TestImages.Save(_folder.File("images", "gray", $"{i}.png"), TestImages.Gray, 16, 16);
         }
         var store = Path.Combine(_folder.Path, "store", "run");
+        var baselines = Path.Combine(_folder.Path, "baselines");
 
         Assert.Equal(0, Run("train", "--data", data, "--image-size", "16", "--epochs", "2", "--batch-size", "8",
-            "--store", store, "--set", "Hidden=16", "--seed", "3"));
+            "--store", store, "--set", "Hidden=16", "--seed", "3", "--baseline-cache", baselines));
         Assert.True(File.Exists(store + ".ckpt"));
         Assert.True(File.Exists(store + ".eval.json"));
         Assert.Contains("random init", _output.ToString());
+        Assert.Equal(2, Directory.GetFiles(baselines, "*.json").Length);
+        // the kept random-init row edited on disk is what eval reports: read, not recomputed
+        var randomInit = Directory.GetFiles(baselines, "*.json").Single(f => File.ReadAllText(f).Contains(EncoderEvaluation.RandomInit));
+        File.WriteAllText(randomInit, """{ "encoder": "random init", "knn200": 0.125, "knn20": 0.25, "linear": 0.375 }""");
 
-        Assert.Equal(0, Run("eval", "--data", data, "--image-size", "16", "--store", store));
+        Assert.Equal(0, Run("eval", "--data", data, "--image-size", "16", "--store", store, "--seed", "3", "--baseline-cache", baselines));
         Assert.Contains("pre-trained", _output.ToString());
+        Assert.Contains("2 of the 2 baseline rows", _output.ToString());
+        var rows = EvaluationReport.FromJson(File.ReadAllText(store + ".eval.json")).Rows;
+        Assert.Equal(new EvaluationRow(EncoderEvaluation.RandomInit, 0.125, 0.25, 0.375), rows[1]);
     }
 
     [Theory]
