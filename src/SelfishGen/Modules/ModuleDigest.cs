@@ -15,7 +15,8 @@ internal static class ModuleDigest
         foreach (var (name, tensor) in state)
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"{name}:{tensor.dtype}:{string.Join("x", tensor.shape)};"));
-            using var contiguous = tensor.cpu().contiguous();
+            using var onCpu = tensor.cpu();
+            using var contiguous = onCpu.contiguous();
             hash.AppendData(contiguous.bytes);
         }
         return hash.GetHashAndReset();
