@@ -78,6 +78,7 @@ public class DiagnosticTests
         { $"[{TwoViews}, Projector, Predictor, Contrastive] {Method}", "SSG073", "Predictor" },
         { $"[{TwoViews}, Projector, Contrastive, BarlowTwins] {Method}", "SSG080", "BarlowTwins" },
         { $"[{TwoViews}, Projector, BarlowTwins(Lambda = -1.0)] {Method}", "SSG090", "Lambda = -1.0" },
+        { $"[{TwoViews}, Projector, BarlowTwins(LossScale = 0.0)] {Method}", "SSG091", "LossScale = 0.0" },
         { $"[{TwoViews}, Projector, VicReg(Variance = -1.0)] {Method}", "SSG100", "Variance = -1.0" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Dino(Prototypes = 0)] {Method}", "SSG110", "Prototypes = 0" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Dino(StudentTemperature = 0.0)] {Method}", "SSG111", "StudentTemperature = 0.0" },

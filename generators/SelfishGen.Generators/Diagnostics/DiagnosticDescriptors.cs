@@ -196,6 +196,9 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG090: the Barlow Twins off-diagonal weight is negative.</summary>
     public static readonly DiagnosticDescriptor BarlowTwinsLambda = Range("SSG090", "Barlow Twins lambda must be at least 0");
 
+    /// <summary>SSG091: the Barlow Twins loss scale is not greater than 0.</summary>
+    public static readonly DiagnosticDescriptor BarlowTwinsLossScale = Range("SSG091", "Barlow Twins loss scale must be greater than 0");
+
     /// <summary>SSG100: a VICReg term weight is negative.</summary>
     public static readonly DiagnosticDescriptor VicRegWeight = Range("SSG100", "VICReg weights must be at least 0");
 

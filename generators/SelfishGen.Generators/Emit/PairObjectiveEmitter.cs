@@ -13,7 +13,7 @@ internal sealed class PairObjectiveEmitter : ViewFamilyEmitter
 
     /// <inheritdoc />
     protected override string ObjectiveArguments(MethodModel method) => method.Composition.Objective == ObjectiveKind.BarlowTwins
-        ? Option(HyperparameterTable.BarlowTwinsLambda)
+        ? $"{Option(HyperparameterTable.BarlowTwinsLambda)}, {Option(HyperparameterTable.BarlowTwinsLossScale)}"
         : $"{Option(HyperparameterTable.VicRegInvariance)}, {Option(HyperparameterTable.VicRegVariance)}, {Option(HyperparameterTable.VicRegCovariance)}";
 
     /// <inheritdoc />

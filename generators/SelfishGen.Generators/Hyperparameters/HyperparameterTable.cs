@@ -223,6 +223,12 @@ internal static class HyperparameterTable
         "Weight of the off-diagonal (redundancy reduction) term, at least 0.",
         AtLeast("Lambda", 0), DiagnosticDescriptors.BarlowTwinsLambda);
 
+    /// <summary><c>[BarlowTwins(LossScale = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition BarlowTwinsLossScale = new(
+        KnownNames.BarlowTwinsAttribute, "LossScale", "LossScale", Double, "1.0",
+        "Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move.",
+        Positive("LossScale"), DiagnosticDescriptors.BarlowTwinsLossScale);
+
     /// <summary><c>[VicReg(Invariance = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition VicRegInvariance = VicRegWeight("Invariance", "25.0", "invariance (mean squared error between views)");
 
@@ -290,7 +296,7 @@ internal static class HyperparameterTable
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
-        BarlowTwinsLambda, VicRegInvariance, VicRegVariance, VicRegCovariance,
+        BarlowTwinsLambda, BarlowTwinsLossScale, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm,
         CpcGrid, CpcSteps, CpcContextWidth,
     ];

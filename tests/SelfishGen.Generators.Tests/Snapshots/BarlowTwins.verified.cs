@@ -16,6 +16,8 @@ partial class BarlowTwins
         public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>Weight of the off-diagonal (redundancy reduction) term, at least 0.</summary>
         public double Lambda { get; init; } = 0.005;
+        /// <summary>Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move.</summary>
+        public double LossScale { get; init; } = 1.0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -31,6 +33,8 @@ partial class BarlowTwins
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
             if (!(Lambda >= 0.0))
                 yield return global::System.FormattableString.Invariant($"Lambda must be at least 0, not {Lambda}.");
+            if (!(LossScale > 0.0))
+                yield return global::System.FormattableString.Invariant($"LossScale must be greater than 0, not {LossScale}.");
         }
     }
 
@@ -51,7 +55,7 @@ partial class BarlowTwins
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]);
         _projector = NewProjector();
-        _objective = new global::SelfishGen.Objectives.BarlowTwinsLoss(Hyperparameters.Lambda);
+        _objective = new global::SelfishGen.Objectives.BarlowTwinsLoss(Hyperparameters.Lambda, Hyperparameters.LossScale);
         register_module("projector", _projector);
     }
 
@@ -84,6 +88,7 @@ partial class BarlowTwins
             new("ProjectorOut", "int", "2048", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("Lambda", "double", "0.005", "Weight of the off-diagonal (redundancy reduction) term, at least 0."),
+            new("LossScale", "double", "1.0", "Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BarlowTwins(data, (Options?)options, backbone))

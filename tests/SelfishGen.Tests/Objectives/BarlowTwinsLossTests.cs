@@ -21,6 +21,30 @@ public sealed class BarlowTwinsLossTests
     }
 
     [Fact]
+    public void The_loss_scale_multiplies_the_loss_and_its_gradients()
+    {
+        using var scope = NewDisposeScope();
+        var random = new Generator(5);
+        var first = randn([6, 4], generator: random).requires_grad_();
+        var second = randn([6, 4], generator: random);
+
+        var plain = new BarlowTwinsLoss(0.05).Loss(first, second);
+        var plainGradient = autograd.grad([plain], [first])[0];
+        var scaled = new BarlowTwinsLoss(0.05, lossScale: 0.1).Loss(first, second);
+        var scaledGradient = autograd.grad([scaled], [first])[0];
+
+        Assert.True(plain.ToDouble() > 1);
+        Assert.Equal(0.1 * plain.ToDouble(), scaled.ToDouble(), 5);
+        Assert.True(scaledGradient.allclose(plainGradient * 0.1, rtol: 1e-5, atol: 1e-7));
+    }
+
+    [Fact]
+    public void A_loss_scale_of_zero_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BarlowTwinsLoss(0.005, lossScale: 0));
+    }
+
+    [Fact]
     public void Perfectly_correlated_decorrelated_views_cost_nothing()
     {
         using var scope = NewDisposeScope();
