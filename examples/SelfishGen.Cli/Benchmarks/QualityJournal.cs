@@ -11,11 +11,14 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="TrainingSeconds">Time spent training them, kNN monitor readings excluded.</param>
 /// <param name="StepLosses">Loss of every step.</param>
 /// <param name="MonitorPoints">The kNN monitor's readings (empty without a monitor).</param>
+/// <param name="CpuSeconds">Process CPU time of those steps, all threads, monitor readings included; null when a process
+/// that trained some of them did not record it (journals written before it was recorded).</param>
 public sealed record QualityJournal(
-    long Steps, long Images, double TrainingSeconds, IReadOnlyList<float> StepLosses, IReadOnlyList<KnnMonitorPoint> MonitorPoints)
+    long Steps, long Images, double TrainingSeconds, IReadOnlyList<float> StepLosses, IReadOnlyList<KnnMonitorPoint> MonitorPoints,
+    double? CpuSeconds = null)
 {
     /// <summary>Nothing trained yet.</summary>
-    public static QualityJournal Empty { get; } = new(0, 0, 0, [], []);
+    public static QualityJournal Empty { get; } = new(0, 0, 0, [], [], 0);
 
     /// <summary>
     /// Time spent in the readings the run keeps: a reading that a resumed process takes again, at the step it resumes
@@ -35,7 +38,8 @@ public sealed record QualityJournal(
         Images + recorder.Images,
         TrainingSeconds + (recorder.Elapsed - (monitor?.Elapsed ?? TimeSpan.Zero)).TotalSeconds,
         [.. StepLosses, .. recorder.Losses],
-        [.. MonitorPoints.Where(p => monitor is null || p.Step < (monitor.Points.FirstOrDefault()?.Step ?? long.MaxValue)), .. monitor?.Points ?? []]);
+        [.. MonitorPoints.Where(p => monitor is null || p.Step < (monitor.Points.FirstOrDefault()?.Step ?? long.MaxValue)), .. monitor?.Points ?? []],
+        CpuSeconds + recorder.CpuSeconds.Sum());
 
     /// <summary>Writes the journal of the checkpoint <paramref name="store"/> atomically.</summary>
     public void Save(string store) => ReportFiles.SaveJsonAtomically(PathOf(store), this);

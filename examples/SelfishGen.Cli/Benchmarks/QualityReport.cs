@@ -23,13 +23,13 @@ public sealed record QualityReport(
         var text = new StringBuilder()
             .AppendLine(Invariant($"{Data}: pre-trained on {TrainImages} images, {(BatchSize is { } batch ? Invariant($"batch {batch}") : "each method's recipe")}{(Threads > 0 ? Invariant($", {Threads} threads") : "")}; kNN bank and linear probe on {EvalTrainImages} labelled images, tested on {TestImages}{(Load.Length > 0 ? $"; load average {Load} at the end" : "")}."))
             .AppendLine()
-            .AppendLine("| method | backbone | budget | steps | epochs | images/s | kNN@200 | kNN@20 | linear | kNN@200 vs random init | linear vs random init | kNN@200 vs raw pixels | threads, load at its end |")
-            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| method | backbone | budget | steps | epochs | images/s | CPU min | kNN@200 | kNN@20 | linear | kNN@200 vs random init | linear vs random init | kNN@200 vs raw pixels | threads, load at its end |")
+            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in Results)
         {
             var (trained, random, pixels) = (r.Trained, r.RandomInit, r.RawPixels);
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
+                $"| {r.Method} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {(r.CpuSeconds is { } cpu ? Invariant($"{cpu / 60:F1}") : "-")} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
         }
         if (Results.Count > 0)
         {

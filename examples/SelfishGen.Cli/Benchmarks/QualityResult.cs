@@ -17,10 +17,12 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Load">Load average when its evaluation ended (empty in reports written before this was recorded).</param>
 /// <param name="EvaluationSeconds">Wall clock of its final evaluation: features, kNN and linear probes (0 in reports
 /// written before this was recorded).</param>
+/// <param name="CpuSeconds">Process CPU time of pre-training, all threads, kNN monitor readings included: what the
+/// gains cost, whatever else ran on the machine (null in reports written before this was recorded).</param>
 public sealed record QualityResult(
     string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
     IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null, string Recipe = "",
-    int Threads = 0, string Load = "", double EvaluationSeconds = 0)
+    int Threads = 0, string Load = "", double EvaluationSeconds = 0, double? CpuSeconds = null)
 {
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);

@@ -147,7 +147,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 continue;
             }
             var (result, points, labels) = outcome;
-            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s{Reused(baselines.Reused - reusedBefore)}:");
+            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s{Cpu(result.CpuSeconds)} ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s{Reused(baselines.Reused - reusedBefore)}:");
             AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);
@@ -159,6 +159,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         AnsiConsole.MarkupLine($"Saved quality.json, quality.md and PNG plots in [blue]{Markup.Escape(settings.Out)}[/].");
         return 0;
     }
+
+    private static string Cpu(double? seconds) => seconds is { } cpu ? $", {cpu / 60:F1} CPU min" : "";
 
     private static string Reused(int rows) => rows == 0 ? "" : $" ({rows} baseline row{(rows == 1 ? "" : "s")} reused)";
 

@@ -88,8 +88,8 @@ public sealed class BenchCommandTests
     {
         using var folder = new TempFolder();
         var (first, second, merged) = (Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "merged"));
-        Report(threads: 1, "1.50 1.20 1.00", Result("MoCo", 0.41, 0.36, monitored: true)).Save(first);
-        // written before rows recorded their threads and load: the row takes its report's
+        Report(threads: 1, "1.50 1.20 1.00", Result("MoCo", 0.41, 0.36, monitored: true) with { CpuSeconds = 4500 }).Save(first);
+        // written before rows recorded their threads, load and CPU time: the row takes its report's threads and load
         Report(threads: 2, "3.00 2.50 2.00", Result("CPC", 0.38, 0.37, monitored: false) with { Threads = 0, Load = "" }).Save(second);
 
         var code = SelfishApp.Run(["bench", "merge", first, Path.Combine(second, "quality.json"), "--out", merged]);
@@ -100,7 +100,8 @@ public sealed class BenchCommandTests
         Assert.Equal([(1, "1.50 1.20 1.00"), (2, "3.00 2.50 2.00")], report.Results.Select(r => (r.Threads, r.Load)));
         Assert.Equal(0, report.Threads);
         var markdown = File.ReadAllText(Path.Combine(merged, "quality.md"));
-        Assert.Contains("| MoCo | ConvNet | 10 epochs | 1950 | 10.00 | 250 | 41.00 % |", markdown);
+        Assert.Contains("| MoCo | ConvNet | 10 epochs | 1950 | 10.00 | 250 | 75.0 | 41.00 % |", markdown);
+        Assert.Contains("| CPC | ConvNet | 10 epochs | 1950 | 10.00 | 250 | - | 38.00 % |", markdown);
         Assert.Contains("| +5.00 |", markdown);
         Assert.Contains("| 2, 3.00 2.50 2.00 |", markdown);
         foreach (var png in new[] { "loss.png", "accuracy.png", "monitor.png" })

@@ -30,6 +30,7 @@ public sealed class QualityResumeTests
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token, new BaselineRowCache()));
         }
+        var stoppedCpu = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label)).CpuSeconds!.Value;
         var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
         var wall = clock.Elapsed.TotalSeconds;
 
@@ -43,6 +44,10 @@ public sealed class QualityResumeTests
         var journal = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label));
         Assert.True(journal.TrainingSeconds > 0 && journal.MonitorSeconds > 0, $"{journal.TrainingSeconds} s training, {journal.MonitorSeconds} s monitor");
         Assert.InRange(journal.TrainingSeconds + journal.MonitorSeconds, 0, wall);
+        // CPU time: both processes' steps counted, at most what all cores could give in the time
+        Assert.Equal(journal.CpuSeconds, resumed.CpuSeconds);
+        Assert.InRange(resumed.CpuSeconds!.Value, 0.001, Environment.ProcessorCount * wall);
+        Assert.True(resumed.CpuSeconds > stoppedCpu, $"{resumed.CpuSeconds} s of CPU for the whole run, {stoppedCpu} s before the stop");
         // the stopped process's reading at step 4 is taken again on resuming: the report counts only the one it keeps
         Assert.Equal(resumed.Monitor.Points.Sum(p => p.Seconds), resumed.Monitor.Seconds, 9);
     }
