@@ -29,7 +29,7 @@ public sealed record QualityReport(
         {
             var (trained, random, pixels) = (r.Trained, r.RandomInit, r.RawPixels);
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {(r.CpuSeconds is { } cpu ? Invariant($"{cpu / 60:F1}") : "-")} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
+                $"| {r.Method} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {(r.CpuSeconds is { } cpu ? (cpu / 60).ToString("F1", CultureInfo.InvariantCulture) : "-")} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
         }
         if (Results.Count > 0)
         {

@@ -7,7 +7,8 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// Barlow Twins: with each embedding dimension standardised over the batch, ẑ = (z − mean)/√(var + ε) (biased
 /// variance, ε = 1e-5), the cross-correlation C = ẑ₁ᵀẑ₂ / N is pulled to the identity:
-/// s·(Σ_i (1 − C_ii)² + λ·Σ_{i≠j} C_ij²), s the loss scale (1 in the paper). In a data-parallel step the batch is every rank's (<see cref="CrossRank.Gather"/>).
+/// s·(Σ_i (1 − C_ii)² + λ·Σ_{i≠j} C_ij²), s the loss scale (1 in the paper). In a data-parallel step the batch is
+/// every rank's (<see cref="CrossRank.Gather"/>).
 /// </summary>
 public sealed class BarlowTwinsLoss
 {
