@@ -139,15 +139,16 @@ class RotateNet(nn.Module):
         return F.cross_entropy(self.classifier(self.backbone(inputs)), targets, label_smoothing=self.smoothing)
 
 
-def barlow_twins(first, second, weight):
-    """Same as SelfishGen.Objectives.BarlowTwinsLoss: the standardised cross-correlation pulled to the identity."""
+def barlow_twins(first, second, weight, scale):
+    """Same as SelfishGen.Objectives.BarlowTwinsLoss: the standardised cross-correlation pulled to the identity, the
+    loss multiplied by scale."""
     def standardise(z):
         centred = z - z.mean(dim=0, keepdim=True)
         return centred / (centred.square().mean(dim=0, keepdim=True) + 1e-5).sqrt()
 
     correlation = standardise(first).t() @ standardise(second) / first.shape[0]
     diagonal = correlation.diagonal()
-    return (1 - diagonal).square().sum() + weight * (correlation.square().sum() - diagonal.square().sum())
+    return scale * ((1 - diagonal).square().sum() + weight * (correlation.square().sum() - diagonal.square().sum()))
 
 
 class TwoViews(nn.Module):
@@ -172,7 +173,7 @@ def simclr(backbone, options, manifest):
 
 
 def barlowtwins(backbone, options, manifest):
-    return TwoViews(backbone, options, lambda first, second: barlow_twins(first, second, options["lambda"]))
+    return TwoViews(backbone, options, lambda first, second: barlow_twins(first, second, options["lambda"], options["lossScale"]))
 
 
 def negative_cosine(predictions, targets):
