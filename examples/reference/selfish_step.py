@@ -16,10 +16,8 @@ in the weights file ("buffers").
 
 Exit code 3 means the method has no reference here; 4 means torch is missing.
 """
-import ctypes
 import json
 import math
-import os
 import sys
 import time
 
@@ -340,16 +338,6 @@ def read_orders(manifest):
     return torch.from_numpy(values).view(manifest["steps"], manifest["batchSize"])
 
 
-def malloc_trace():
-    """glibc's mtrace and muntrace of the preloaded libc_malloc_debug.so.0 (a non-default symbol version, so dlvsym)."""
-    libc = ctypes.CDLL(None)
-    libc.dlopen.restype, libc.dlopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_int]
-    libc.dlvsym.restype, libc.dlvsym.argtypes = ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
-    library = libc.dlopen(b"libc_malloc_debug.so.0", 1)
-    start, stop = (ctypes.CFUNCTYPE(None)(libc.dlvsym(library, name, b"GLIBC_2.2.5")) for name in (b"mtrace", b"muntrace"))
-    return start, stop
-
-
 def main(path):
     with open(path) as file:
         manifest = json.load(file)
@@ -374,11 +362,7 @@ def main(path):
     optimizer = torch.optim.Adam(model.parameters(), lr=manifest["learningRate"])
     after_step = getattr(model, "after_step", lambda step: None)
     losses, seconds, cpu_seconds = [], [], []
-    traced = int(os.environ.get("SELFISH_TRACE_STEP", "-1"))
-    trace_start, trace_stop = malloc_trace() if traced >= 0 else (None, None)
     for step in range(steps):
-        if step == traced:
-            trace_start()
         start, cpu_start = time.perf_counter(), time.process_time()
         optimizer.zero_grad()
         extra = () if orders is None else (orders[step],)
@@ -389,8 +373,6 @@ def main(path):
         losses.append(loss.item())
         seconds.append(time.perf_counter() - start)
         cpu_seconds.append(time.process_time() - cpu_start)
-        if step == traced:
-            trace_stop()
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "losses": losses,
                       "seconds": seconds, "cpuSeconds": cpu_seconds}))
     return 0

@@ -18,10 +18,8 @@ public static class OurTrainingSteps
     /// <param name="seed">The run's seed: data order and each step's random draws (see <see cref="StepViews"/>).</param>
     /// <param name="store">Checkpoint name for the checkpoint <see cref="SelfSupervisedMethod.Supervise"/> writes.</param>
     /// <param name="precision">The arithmetic of the steps.</param>
-    /// <param name="observer">Also told of every step, after the recorder (e.g. <see cref="TracedStep"/>).</param>
     public static StepRecorder Run(
-        SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store,
-        Precision precision = Precision.Float32, ITrainingObserver? observer = null)
+        SelfSupervisedMethod method, torch.Tensor inputs, int batchSize, int steps, double learningRate, int seed, string store, Precision precision = Precision.Float32)
     {
         using var data = TensorDataset.Create(inputs);
         var recorder = new StepRecorder();
@@ -36,7 +34,7 @@ public static class OurTrainingSteps
             seed: seed,
             precision: precision,
             checkpointEvery: CheckpointInterval.AtEndOnly,
-            observer: observer is null ? recorder : TrainingObservers.Combine(recorder, observer),
+            observer: recorder,
             recipe: TrainingRecipe.Default);
         method.Dataset = null;
         recorder.Losses.RemoveRange(steps, recorder.Losses.Count - steps);

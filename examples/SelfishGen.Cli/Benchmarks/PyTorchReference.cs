@@ -51,34 +51,22 @@ public sealed class PyTorchReference(string python)
         }
     }
 
-    /// <summary>
-    /// Runs the steps of <paramref name="manifest"/>, of a method the script <see cref="Implements"/>; with
-    /// <paramref name="trace"/>, that step's allocations go to that file (<see cref="MallocTrace"/>, which this process
-    /// must have preloaded: the child inherits it).
-    /// </summary>
-    public ReferenceRun Run(string manifest, (int Step, string File)? trace = null)
+    /// <summary>Runs the steps of <paramref name="manifest"/>, of a method the script <see cref="Implements"/>.</summary>
+    public ReferenceRun Run(string manifest)
     {
-        var environment = trace is { } traced
-            ? new Dictionary<string, string> { [TraceStepVariable] = traced.Step.ToString(System.Globalization.CultureInfo.InvariantCulture), [MallocTrace.FileVariable] = traced.File }
-            : [];
-        var (code, output, error) = RunPython([Script, manifest], environment);
+        var (code, output, error) = RunPython([Script, manifest]);
         if (code != 0)
             throw new InvalidOperationException($"The PyTorch reference failed (exit {code}): {error.Trim()} {output.Trim()}");
         return JsonSerializer.Deserialize<ReferenceRun>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidDataException("The PyTorch reference printed no result.");
     }
 
-    /// <summary>The environment variable that tells the script which step to trace.</summary>
-    private const string TraceStepVariable = "SELFISH_TRACE_STEP";
-
-    private (int Code, string Output, string Error) RunPython(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    private (int Code, string Output, string Error) RunPython(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["GLIBC_TUNABLES"] = MallocTunables;
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

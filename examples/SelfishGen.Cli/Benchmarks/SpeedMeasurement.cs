@@ -5,13 +5,10 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <summary>
 /// Measures one method on one backbone: ours and the PyTorch reference take turns, round after round, from the same
 /// initial weights on the same input batches, so that machine load hits both alike. With a <paramref name="mixed"/>
-/// precision, a second copy of our method from the same weights takes its turn in that precision too. With
-/// <paramref name="traceAllocations"/>, a last run of each side traces the native allocations of its first step after
-/// the warm-up (<see cref="MallocTrace"/>).
+/// precision, a second copy of our method from the same weights takes its turn in that precision too.
 /// </summary>
 public sealed class SpeedMeasurement(
-    int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder,
-    Precision mixed = Precision.Float32, bool traceAllocations = false)
+    int warmupSteps, int steps, int rounds, int threads, double learningRate, PyTorchReference? reference, string workFolder, Precision mixed = Precision.Float32)
 {
     /// <summary>Input batches per run; steps cycle through them.</summary>
     private const int Batches = 4;
@@ -38,7 +35,6 @@ public sealed class SpeedMeasurement(
         var augmentation = new List<double>();
         var pretext = new List<double>();
         IReadOnlyList<double>? oursLosses = null, referenceLosses = null, mixedLosses = null;
-        AllocationProfile? oursAllocations = null, referenceAllocations = null;
         try
         {
             if (reference is not null && PyTorchReference.Implements(spec.Name))
@@ -80,21 +76,6 @@ public sealed class SpeedMeasurement(
                 }
                 log(line + $" (load {MachineLoad.Now()})");
             }
-            if (traceAllocations)
-            {
-                var traced = Math.Max(warmupSteps, 1);
-                var oursTrace = Path.Combine(folder, "ours.mtrace");
-                OurTrainingSteps.Run(method, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "store"),
-                    observer: new TracedStep(traced, oursTrace));
-                oursAllocations = AllocationProfile.Read(oursTrace);
-                if (manifest is not null)
-                {
-                    var referenceTrace = Path.Combine(folder, "pytorch.mtrace");
-                    reference!.Run(manifest, (traced, referenceTrace));
-                    referenceAllocations = AllocationProfile.Read(referenceTrace);
-                }
-                log($"  allocations of step {traced + 1}: ours {oursAllocations.Summary()}" + (referenceAllocations is { } r ? $"; PyTorch {r.Summary()}" : ""));
-            }
         }
         finally
         {
@@ -111,8 +92,7 @@ public sealed class SpeedMeasurement(
             ours.RoundMedians, python.RoundMedians, MachineLoad.Now(),
             mixedLosses is null ? null : new MixedPrecisionTiming(mixed.ToString(), Statistics.Median(mixedTimings.Wall), Statistics.Median(mixedTimings.Cpu),
                 mixedLosses, mixedTimings.RoundMedians),
-            pretext.Count > 0 ? Statistics.Median(pretext) : null,
-            oursAllocations, referenceAllocations);
+            pretext.Count > 0 ? Statistics.Median(pretext) : null);
     }
 
     /// <summary>The measured steps of one side, over all rounds.</summary>

@@ -55,22 +55,6 @@ public sealed record SpeedReport(
                 .AppendLine($"The {precision} step is a second copy of the method from the same weights on the same batches, timed in the same rounds; "
                     + "the loss difference is the largest over its steps, relative to max(1, |float32 loss|).");
         }
-        if (Results.Any(r => r.OursAllocations is not null))
-        {
-            text.AppendLine()
-                .AppendLine("| method | backbone | blocks ours / PyTorch | MB ours / PyTorch | tensor blocks ours / PyTorch | tensor MB ours / PyTorch | peak MB ours / PyTorch | blocks of 1 MiB or more ours / PyTorch |")
-                .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
-            foreach (var r in Results.Where(r => r.OursAllocations is not null))
-            {
-                var (ours, theirs) = (r.OursAllocations!, r.ReferenceAllocations);
-                text.AppendLine(Invariant(
-                    $"| {r.Method} | {r.Backbone} | {ours.Allocations} / {Optional(theirs?.Allocations, "F0")} | {ours.Bytes / AllocationProfile.Megabyte:F1} / {Optional(theirs?.Bytes / AllocationProfile.Megabyte, "F1")} | {ours.TensorAllocations} / {Optional(theirs?.TensorAllocations, "F0")} | {ours.TensorBytes / AllocationProfile.Megabyte:F1} / {Optional(theirs?.TensorBytes / AllocationProfile.Megabyte, "F1")} | {ours.PeakBytes / AllocationProfile.Megabyte:F1} / {Optional(theirs?.PeakBytes / AllocationProfile.Megabyte, "F1")} | {ours.LargeAllocations} / {Optional(theirs?.LargeAllocations, "F0")} |"));
-            }
-            text.AppendLine()
-                .AppendLine("Native allocations of one step after the warm-up, every thread, from glibc's malloc trace: ours from the end of the step before "
-                    + "(our step draws its views, PyTorch's is given them); tensor blocks are those libtorch allocates as tensor storage; "
-                    + "the peak is the most bytes held at once by blocks allocated in the step.");
-        }
         if (Pipeline is { } p)
             text.AppendLine()
                 .AppendLine("| data pipeline | images/s |")

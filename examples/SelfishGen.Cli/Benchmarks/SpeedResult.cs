@@ -27,8 +27,6 @@ namespace SelfishGen.Cli.Benchmarks;
 /// Median seconds our step spends making its pretext inputs (<see cref="PretextInputs"/>); null for a method with views
 /// or with neither. The PyTorch reference makes them too (RotateNet's rotations), so they are not subtracted.
 /// </param>
-/// <param name="OursAllocations">The native allocations of one of our steps after the warm-up; null when not traced.</param>
-/// <param name="ReferenceAllocations">The same of PyTorch's step; null when not traced.</param>
 public sealed record SpeedResult(
     string Method,
     string Backbone,
@@ -46,9 +44,7 @@ public sealed record SpeedResult(
     IReadOnlyList<double> ReferenceRounds,
     string Load,
     MixedPrecisionTiming? Mixed = null,
-    double? PretextSeconds = null,
-    AllocationProfile? OursAllocations = null,
-    AllocationProfile? ReferenceAllocations = null)
+    double? PretextSeconds = null)
 {
     /// <summary>Our wall-clock step time over PyTorch's: below 1 means we are faster.</summary>
     public double? Ratio => OursSeconds / ReferenceSeconds;

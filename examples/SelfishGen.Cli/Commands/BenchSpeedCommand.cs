@@ -44,10 +44,6 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         [Description("Also time our step in this mixed precision (bf16; fp16 on CUDA), from the same weights in the same rounds, against float32. Default: float32 only.")]
         public string? Precision { get; init; }
 
-        [CommandOption("--allocations")]
-        [Description("Also trace the native allocations of one step after the warm-up, ours and PyTorch's (glibc's malloc trace; the command runs itself again with libc_malloc_debug.so.0 preloaded).")]
-        public bool Allocations { get; init; }
-
         [CommandOption("--no-reference")]
         [Description("Skip the PyTorch reference.")]
         public bool NoReference { get; init; }
@@ -100,8 +96,6 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        if (settings.Allocations && !MallocTrace.IsPreloaded)
-            return MallocTrace.RunPreloaded();
         settings.PrepareTorch();
         var threads = settings.ThreadCount;
         var specs = settings.Specs();
@@ -122,7 +116,7 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
         AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; OMP_WAIT_POLICY {Markup.Escape(waitPolicy)}; load average {loadBefore}");
 
         var measurement = new SpeedMeasurement(settings.WarmupSteps, settings.MeasuredSteps, settings.RoundCount, threads, LearningRate,
-            reference, Path.Combine(Path.GetTempPath(), "selfish-bench"), mixed, settings.Allocations);
+            reference, Path.Combine(Path.GetTempPath(), "selfish-bench"), mixed);
         var results = new List<SpeedResult>();
         foreach (var speedCase in cases)
         {
