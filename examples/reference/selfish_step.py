@@ -4,7 +4,8 @@
 Reads a manifest written by the benchmark (JSON: method, options, backbone, image shape, batch size, learning rate,
 thread count, step counts, and the paths of the initial weights and inputs as raw little-endian float32), builds the
 same network with those weights, runs the same training step (forward, loss, backward, Adam step, loss read back to
-the host), and prints one JSON object: the loss of every step and the wall-clock seconds of every step.
+the host), and prints one JSON object: the loss, wall-clock and CPU seconds of every step, and how far the resident
+memory rose over the run (its high-water mark over the resident size before the optimizer was made, on Linux).
 
 The inputs are either image batches ("inputs": "images", shape (batches, batch, C, H, W), used in turn), which the
 step transforms itself (RotateNet rotates them), or, for methods that draw random augmented views, the views every
@@ -16,6 +17,7 @@ in the weights file ("buffers").
 
 Exit code 3 means the method has no reference here; 4 means torch is missing.
 """
+import ctypes
 import json
 import math
 import sys
@@ -64,7 +66,9 @@ class BasicBlock(nn.Module):
             self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride=stride, bias=False), nn.BatchNorm2d(cout))
 
     def forward(self, x):
-        return F.relu(self.residual(x) + (x if self.shortcut is None else self.shortcut(x)))
+        out = self.residual(x)
+        out += x if self.shortcut is None else self.shortcut(x)
+        return F.relu(out, inplace=True)
 
 
 class ResNet18(nn.Module):
@@ -330,6 +334,22 @@ def load_weights(model, manifest):
             offset += size
 
 
+def restart_peak_memory():
+    """Gives freed memory back to the system, restarts the resident high-water mark; returns the resident bytes, or None."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        with open("/proc/self/clear_refs", "w") as file:
+            file.write("5")
+        return resident_bytes("VmRSS:")
+    except OSError:
+        return None
+
+
+def resident_bytes(field):
+    with open("/proc/self/status") as file:
+        return next(1024 * int(line.split()[1]) for line in file if line.startswith(field))
+
+
 def read_orders(manifest):
     """Each step's permutation of the batch (MoCo's key shuffle), or None when the step draws none."""
     if manifest.get("orderFile") is None:
@@ -359,6 +379,7 @@ def main(path):
     model = method(lambda: backbone(channels, manifest), manifest["options"], manifest)
     load_weights(model, manifest)
     model.train()
+    resident_at_start = restart_peak_memory()
     optimizer = torch.optim.Adam(model.parameters(), lr=manifest["learningRate"])
     after_step = getattr(model, "after_step", lambda step: None)
     losses, seconds, cpu_seconds = [], [], []
@@ -374,7 +395,8 @@ def main(path):
         seconds.append(time.perf_counter() - start)
         cpu_seconds.append(time.process_time() - cpu_start)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "losses": losses,
-                      "seconds": seconds, "cpuSeconds": cpu_seconds}))
+                      "seconds": seconds, "cpuSeconds": cpu_seconds,
+                      "peakMemoryRise": None if resident_at_start is None else resident_bytes("VmHWM:") - resident_at_start}))
     return 0
 
 

@@ -76,7 +76,8 @@ public sealed class PyTorchReference(string python)
 }
 
 /// <summary>
-/// What the reference script printed: its torch version and thread count, and each step's loss, wall-clock seconds and
-/// process CPU seconds.
+/// What the reference script printed: its torch version and thread count, each step's loss, wall-clock seconds and
+/// process CPU seconds, and the rise of its resident memory over the run (as <see cref="StepRecorder.PeakMemoryRise"/>).
 /// </summary>
-public sealed record ReferenceRun(string Torch, int Threads, IReadOnlyList<double> Losses, IReadOnlyList<double> Seconds, IReadOnlyList<double> CpuSeconds);
+public sealed record ReferenceRun(
+    string Torch, int Threads, IReadOnlyList<double> Losses, IReadOnlyList<double> Seconds, IReadOnlyList<double> CpuSeconds, long? PeakMemoryRise = null);

@@ -35,6 +35,7 @@ public sealed class SpeedMeasurement(
         var augmentation = new List<double>();
         var pretext = new List<double>();
         IReadOnlyList<double>? oursLosses = null, referenceLosses = null, mixedLosses = null;
+        long? oursMemory = null, referenceMemory = null;
         try
         {
             if (reference is not null && PyTorchReference.Implements(spec.Name))
@@ -46,7 +47,11 @@ public sealed class SpeedMeasurement(
             for (var round = 0; round < rounds; round++)
             {
                 var run = OurTrainingSteps.Run(method, inputs, speedCase.BatchSize, total, learningRate, seed, Path.Combine(folder, "store"));
-                oursLosses ??= [.. run.Losses.Select(loss => (double)loss)];
+                if (oursLosses is null)
+                {
+                    oursLosses = [.. run.Losses.Select(loss => (double)loss)];
+                    oursMemory = run.PeakMemoryRise;
+                }
                 var line = $"  round {round + 1}: ours {ours.Add(run.Seconds, run.CpuSeconds, warmupSteps)}";
                 if (mixedMethod is not null)
                 {
@@ -71,7 +76,11 @@ public sealed class SpeedMeasurement(
                 if (manifest is not null)
                 {
                     var result = reference!.Run(manifest);
-                    referenceLosses ??= result.Losses;
+                    if (referenceLosses is null)
+                    {
+                        referenceLosses = result.Losses;
+                        referenceMemory = result.PeakMemoryRise;
+                    }
                     line += $", PyTorch {python.Add(result.Seconds, result.CpuSeconds, warmupSteps)}";
                 }
                 log(line + $" (load {MachineLoad.Now()})");
@@ -92,7 +101,8 @@ public sealed class SpeedMeasurement(
             ours.RoundMedians, python.RoundMedians, MachineLoad.Now(),
             mixedLosses is null ? null : new MixedPrecisionTiming(mixed.ToString(), Statistics.Median(mixedTimings.Wall), Statistics.Median(mixedTimings.Cpu),
                 mixedLosses, mixedTimings.RoundMedians),
-            pretext.Count > 0 ? Statistics.Median(pretext) : null);
+            pretext.Count > 0 ? Statistics.Median(pretext) : null,
+            oursMemory, referenceMemory);
     }
 
     /// <summary>The measured steps of one side, over all rounds.</summary>

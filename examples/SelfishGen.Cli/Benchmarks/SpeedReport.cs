@@ -27,18 +27,22 @@ public sealed record SpeedReport(
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OMP_WAIT_POLICY {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
             .AppendLine()
-            .AppendLine("| method | backbone | input | batch | ours ms/step | PyTorch ms/step | ours/PyTorch | ours CPU ms/step | PyTorch CPU ms/step | CPU ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | ours pretext inputs ms/step | ours step / inputs | first-step loss ours / PyTorch | load after |")
-            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+            .AppendLine("| method | backbone | input | batch | ours ms/step | PyTorch ms/step | ours/PyTorch | ours CPU ms/step | PyTorch CPU ms/step | CPU ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | ours pretext inputs ms/step | ours step / inputs | first-step loss ours / PyTorch | peak memory rise MB ours / PyTorch | load after |")
+            .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
         foreach (var r in Results)
         {
             var missing = r.HasReference ? "-" : "no reference";
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {Optional(1000 * r.ReferenceSeconds, "F0", missing)} | {Optional(r.Ratio, "F2", missing)} | {1000 * r.OursCpuSeconds:F0} | {Optional(1000 * r.ReferenceCpuSeconds, "F0", missing)} | {Optional(r.CpuRatio, "F2", missing)} | {Optional(1000 * r.AugmentationSeconds, "F0")} | {Optional(r.RatioWithoutAugmentation, "F2")} | {Optional(1000 * r.PretextSeconds, "F1")} | {Optional(r.InputHeadroom, "F0")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6", missing)} (diff {Optional(r.LossDifference, "E1")}) | {r.Load} |"));
+                $"| {r.Method} | {r.Backbone} | {r.Input} | {r.BatchSize} | {1000 * r.OursSeconds:F0} | {Optional(1000 * r.ReferenceSeconds, "F0", missing)} | {Optional(r.Ratio, "F2", missing)} | {1000 * r.OursCpuSeconds:F0} | {Optional(1000 * r.ReferenceCpuSeconds, "F0", missing)} | {Optional(r.CpuRatio, "F2", missing)} | {Optional(1000 * r.AugmentationSeconds, "F0")} | {Optional(r.RatioWithoutAugmentation, "F2")} | {Optional(1000 * r.PretextSeconds, "F1")} | {Optional(r.InputHeadroom, "F0")} | {r.OursFirstLoss:F6} / {Optional(r.ReferenceFirstLoss, "F6", missing)} (diff {Optional(r.LossDifference, "E1")}) | {Optional(r.OursPeakMemoryRise / SpeedResult.Megabyte, "F0")} / {Optional(r.ReferencePeakMemoryRise / SpeedResult.Megabyte, "F0", missing)} | {r.Load} |"));
         }
         if (Results.Any(r => r.AugmentationSeconds is not null))
             text.AppendLine()
                 .AppendLine("Our step draws its augmented views inside the step; PyTorch's is given the same views, drawn beforehand. "
                     + "The augmentation column is the median time of drawing one step's views alone, so (ours - augmentation)/PyTorch compares the same work.");
+        if (Results.Any(r => r.OursPeakMemoryRise is not null))
+            text.AppendLine()
+                .AppendLine("Peak memory rise: the process's resident high-water mark over its first round, above its resident size just before the optimizer was made "
+                    + "(freed memory given back first): gradients, optimizer state, and the most the steps held at once.");
         if (Results.Any(r => r.InputHeadroom is not null))
             text.AppendLine()
                 .AppendLine("Step / inputs is our step time over the time of making its inputs alone (its views, or its pretext task's inputs, which PyTorch's step makes too): "

@@ -27,6 +27,11 @@ namespace SelfishGen.Cli.Benchmarks;
 /// Median seconds our step spends making its pretext inputs (<see cref="PretextInputs"/>); null for a method with views
 /// or with neither. The PyTorch reference makes them too (RotateNet's rotations), so they are not subtracted.
 /// </param>
+/// <param name="OursPeakMemoryRise">
+/// How far our resident memory rose over the first round, in bytes (<see cref="StepRecorder.PeakMemoryRise"/>); null
+/// when unknown.
+/// </param>
+/// <param name="ReferencePeakMemoryRise">The same for PyTorch's first round; null when unknown or not measured.</param>
 public sealed record SpeedResult(
     string Method,
     string Backbone,
@@ -44,7 +49,9 @@ public sealed record SpeedResult(
     IReadOnlyList<double> ReferenceRounds,
     string Load,
     MixedPrecisionTiming? Mixed = null,
-    double? PretextSeconds = null)
+    double? PretextSeconds = null,
+    long? OursPeakMemoryRise = null,
+    long? ReferencePeakMemoryRise = null)
 {
     /// <summary>Our wall-clock step time over PyTorch's: below 1 means we are faster.</summary>
     public double? Ratio => OursSeconds / ReferenceSeconds;
@@ -91,8 +98,15 @@ public sealed record SpeedResult(
         + (ReferenceSeconds is { } reference
             ? FormattableString.Invariant($", PyTorch {1000 * reference:F0} (CPU {1000 * ReferenceCpuSeconds:F0}); ours/PyTorch {Ratio:F2} wall, {CpuRatio:F2} CPU")
             : ", no reference")
+        + (OursPeakMemoryRise is { } rise
+            ? FormattableString.Invariant($"; peak memory rise ours {rise / Megabyte:F0} MB")
+                + (ReferencePeakMemoryRise is { } referenceRise ? FormattableString.Invariant($", PyTorch {referenceRise / Megabyte:F0} MB") : "")
+            : "")
         + (Mixed is { } mixed
             ? FormattableString.Invariant($"; {mixed.Precision} {1000 * mixed.Seconds:F0} ms/step (CPU {1000 * mixed.CpuSeconds:F0}), {mixed.Precision}/float32 {MixedRatio:F2} wall, {MixedCpuRatio:F2} CPU")
             : "")
         + $"; load {Load}";
+
+    /// <summary>Bytes in a megabyte (2^20), the unit memory is reported in.</summary>
+    public const double Megabyte = 1 << 20;
 }

@@ -4,11 +4,13 @@ namespace SelfishGen.Cli.Benchmarks;
 
 /// <summary>
 /// Records the loss, the wall-clock duration and the process CPU time of every training step (each from the previous
-/// step's end). On a machine shared with other work, CPU time is the measure that load does not inflate.
+/// step's end). On a machine shared with other work, CPU time is the measure that load does not inflate. Create it just
+/// before training: it also records how far the process's resident memory rises above its size at creation.
 /// </summary>
 public sealed class StepRecorder : ITrainingObserver
 {
     private readonly Stopwatch _clock = new();
+    private readonly long? _residentAtStart = ResidentMemory.RestartPeak();
     private TimeSpan _last;
     private TimeSpan _lastCpu;
 
@@ -20,6 +22,12 @@ public sealed class StepRecorder : ITrainingObserver
 
     /// <summary>CPU time of the whole process (all its threads) during each step in seconds, in order.</summary>
     public List<double> CpuSeconds { get; } = [];
+
+    /// <summary>
+    /// The most bytes resident at once up to the last recorded step, over the resident size when this recorder was
+    /// created: gradients, optimizer state and the steps' activations and temporaries. Null where it cannot be read.
+    /// </summary>
+    public long? PeakMemoryRise { get; private set; }
 
     /// <summary>Images of all recorded steps.</summary>
     public long Images { get; private set; }
@@ -48,6 +56,7 @@ public sealed class StepRecorder : ITrainingObserver
         _lastCpu = cpu;
         Losses.Add(loss);
         Images += images;
+        PeakMemoryRise = ResidentMemory.Peak() - _residentAtStart;
         _last = now;
     }
 

@@ -30,6 +30,28 @@ public static partial class NativeAllocator
         }
     }
 
+    /// <summary>
+    /// Gives the memory glibc holds free back to the operating system (<c>malloc_trim</c>), so that the resident size
+    /// counts only what is in use. Returns false where it does not apply (not Linux, or not glibc).
+    /// </summary>
+    public static bool ReturnFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux())
+            return false;
+        try
+        {
+            malloc_trim(0);
+            return true;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int malloc_trim(nuint pad);
+
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int mallopt(int parameter, int value);
 }

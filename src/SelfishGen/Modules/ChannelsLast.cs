@@ -13,6 +13,12 @@ namespace SelfishGen.Modules;
 internal static class ChannelsLast
 {
     /// <summary><paramref name="images"/> (N, C, H, W) laid out channels-last on the CPU; elsewhere an alias of it.</summary>
-    public static Tensor Of(Tensor images) =>
-        images.device_type == DeviceType.CPU ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2) : images.alias();
+    public static Tensor Of(Tensor images)
+    {
+        if (images.device_type != DeviceType.CPU)
+            return images.alias();
+        using var pixelsFirst = images.permute(0, 2, 3, 1);
+        using var packed = pixelsFirst.contiguous();
+        return packed.permute(0, 3, 1, 2);
+    }
 }

@@ -65,9 +65,11 @@ public sealed class ResNet18 : Backbone
 
         public override Tensor forward(Tensor x)
         {
-            using var residual = _residual.call(x);
+            // In place, as torchvision: the second norm's backward does not need its output, so the sum and the ReLU
+            // reuse it instead of holding two more maps of the block's size until the step ends.
+            var residual = _residual.call(x);
             using var shortcut = _shortcut?.call(x);
-            return functional.relu(residual.Plus(shortcut ?? x));
+            return residual.PlusInPlace(shortcut ?? x).relu_();
         }
     }
 }

@@ -42,10 +42,9 @@ public sealed class BarlowTwinsLoss
     {
         (first, second) = GatherViews(first, second);
         using var batch = first.shape[0].ToScalar();
-        var correlation = Standardise(first).t().mm(Standardise(second)).div_(batch);
-        var diagonal = correlation.diagonal();
-        var onDiagonal = diagonal.SubtractedFrom(One).pow(Two).sum();
-        var offDiagonal = correlation.pow(Two).sum() - diagonal.pow(Two).sum();
+        using var correlation = Standardise(first).t().mm(Standardise(second)).div_(batch);
+        var onDiagonal = correlation.diagonal().SubtractedFrom(One).pow(Two).sum();
+        var offDiagonal = LossTerms.OffDiagonalSquares(correlation);
         return onDiagonal.Plus(offDiagonal.mul(_lambda)).mul_(_lossScale);
     }
 

@@ -22,4 +22,17 @@ public static class LossTerms
         using var secondWeight = weight.ToScalar();
         return first.mul(firstWeight).Plus(second.mul(secondWeight));
     }
+
+    /// <summary>
+    /// The sum of the squares of <paramref name="matrix"/>'s off-diagonal entries (Barlow Twins' redundancy term,
+    /// VICReg's covariance term). The squared matrix is released at once, not held until the step ends.
+    /// </summary>
+    public static Tensor OffDiagonalSquares(Tensor matrix)
+    {
+        using var squares = matrix.square();
+        using var all = squares.sum();
+        using var diagonal = squares.diagonal();
+        using var onDiagonal = diagonal.sum();
+        return all - onDiagonal;
+    }
 }

@@ -61,7 +61,8 @@ public sealed class VicRegLoss
         using var degreesOfFreedom = (z.shape[0] - 1).ToScalar();
         using var dimensions = z.shape[1].ToScalar();
         var centred = z - z.mean([0], keepdim: true);
-        var covariance = centred.t().mm(centred).div_(degreesOfFreedom);
-        return (covariance.pow(Two).sum() - covariance.diagonal().pow(Two).sum()).div(dimensions);
+        using var covariance = centred.t().mm(centred).div_(degreesOfFreedom);
+        using var offDiagonal = LossTerms.OffDiagonalSquares(covariance);
+        return offDiagonal.div(dimensions);
     }
 }

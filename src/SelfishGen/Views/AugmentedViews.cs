@@ -33,6 +33,12 @@ public sealed class AugmentedViews
     public int Count => _pipelines.Length;
 
     /// <summary>The views of <paramref name="images"/>, each drawn from <paramref name="random"/>.</summary>
-    public IReadOnlyList<Tensor> Apply(Tensor images, Generator random) =>
-        [.. _pipelines.Select(pipeline => pipeline.Apply(images, random))];
+    public IReadOnlyList<Tensor> Apply(Tensor images, Generator random)
+    {
+        // The pipelines' intermediate images are released here, not held with the step's tensors until it ends.
+        using var scope = NewDisposeScope();
+        Tensor[] views = [.. _pipelines.Select(pipeline => pipeline.Apply(images, random))];
+        scope.MoveToOuter(views);
+        return views;
+    }
 }

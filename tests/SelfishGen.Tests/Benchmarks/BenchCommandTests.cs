@@ -1,7 +1,9 @@
 using System.Text.Json;
 using SelfishGen.Cli;
 using SelfishGen.Cli.Benchmarks;
+using SelfishGen.Data;
 using SelfishGen.Evaluation;
+using SelfishGen.Modules;
 using SelfishGen.Tests.Data;
 
 namespace SelfishGen.Tests.Benchmarks;
@@ -147,10 +149,15 @@ public sealed class BenchCommandTests
         Assert.Equal(0, code);
         var report = JsonSerializer.Deserialize<SpeedReport>(File.ReadAllText(Path.Combine(folder.Path, "speed.json")), Json)!;
         Assert.Equal(["RotateNet", "SimCLR", "BYOL", "MoCo", "BarlowTwins"], report.Results.Select(r => r.Method));
+        var optimizerBytes = 3 * sizeof(float) * new ConvNet(new ImageShape(1, 28, 28)).parameters().Sum(p => p.numel());
         foreach (var result in report.Results)
         {
             Assert.True(result.OursSeconds > 0 && result.OursCpuSeconds > 0);
             Assert.True(result.HasReference);
+            // Memory rises by at least the backbone's gradients and Adam's two moments, on both sides.
+            Assert.True(result.OursPeakMemoryRise > optimizerBytes, $"{result.Method}: our peak memory rise {result.OursPeakMemoryRise}");
+            Assert.Equal(report.Torch is null, result.ReferencePeakMemoryRise is null);
+            Assert.True(result.ReferencePeakMemoryRise is null || result.ReferencePeakMemoryRise > optimizerBytes, $"{result.Method}: PyTorch's {result.ReferencePeakMemoryRise}");
             Assert.Equal(report.Torch is null, result.ReferenceFirstLoss is null);
             if (report.Torch is null)
                 continue;

@@ -9,8 +9,9 @@ public sealed class SpeedReportTests
     {
         SpeedResult[] results =
         [
-            new("SimCLR", "ConvNet", "1x28x28", 256, 1.0, 0.8, 1.8, 2.0, 0.2, true, [5.5], [5.5], [1.0], [0.8], "2.00 1.50 1.00"),
-            new("SimSiam", "ConvNet", "1x28x28", 256, 2.0, null, 3.0, null, 0.3, false, [1.5], [], [2.0], [], "2.00 1.50 1.00"),
+            new("SimCLR", "ConvNet", "1x28x28", 256, 1.0, 0.8, 1.8, 2.0, 0.2, true, [5.5], [5.5], [1.0], [0.8], "2.00 1.50 1.00",
+                OursPeakMemoryRise: 300L << 20, ReferencePeakMemoryRise: 250L << 20),
+            new("SimSiam", "ConvNet", "1x28x28", 256, 2.0, null, 3.0, null, 0.3, false, [1.5], [], [2.0], [], "2.00 1.50 1.00", OursPeakMemoryRise: 400L << 20),
         ];
 
         var markdown = new SpeedReport(2, "1.13", "unset", "1", "1", 1, 0, 1, results, null).ToMarkdown();
@@ -20,7 +21,9 @@ public sealed class SpeedReportTests
         Assert.Equal(1.0, results[0].RatioWithoutAugmentation!.Value, 6);
         Assert.Contains("| SimCLR | ConvNet | 1x28x28 | 256 | 1000 | 800 | 1.25 | 1800 | 2000 | 0.90 | 200 | 1.00 |", markdown);
         Assert.Contains("| SimSiam | ConvNet | 1x28x28 | 256 | 2000 | no reference | no reference | 3000 | no reference | no reference | 300 | - |", markdown);
-        Assert.Contains("| 2.00 1.50 1.00 |", markdown);
+        Assert.Contains("| 300 / 250 | 2.00 1.50 1.00 |", markdown);
+        Assert.Contains("| 400 / no reference | 2.00 1.50 1.00 |", markdown);
+        Assert.Contains("peak memory rise MB ours / PyTorch", markdown);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SelfishGen.Data;
 using SelfishGen.Augmentations;
 using SelfishGen.Tests.Augmentations;
 using SelfishGen.Views;
@@ -59,6 +60,20 @@ public sealed class ViewPipelineTests
         Assert.True(tileMeans.std(1).mean().ToSingle() > 0.02f, "the tiles of an image should be jittered apart");
         var greyTiles = (tiles.amax(2) - tiles.amin(2)).amax([2, 3]).lt(1e-3f).to(float32).mean().ToSingle();
         Assert.InRange(greyTiles, 0.15f, 0.45f);
+    }
+
+    [Fact]
+    public void Drawing_views_leaves_only_the_views_in_the_callers_dispose_scope()
+    {
+        using var images = SaturatedColours();
+        var views = new AugmentedViews(new ImageShape(3, 24, 24), [ViewAugmentation.ByolView1, ViewAugmentation.ByolView2], localCrops: 2);
+        using var random = Seeded.Random(5);
+        using var scope = NewDisposeScope();
+
+        var drawn = views.Apply(images, random);
+
+        Assert.Equal(4, drawn.Count);
+        Assert.Equal(drawn, scope.DisposablesView.OfType<Tensor>().Where(t => !t.IsInvalid));
     }
 
     // Mean |a| + |b| of each image in Lab.
