@@ -24,7 +24,7 @@ public sealed class PyTorchReference(string python)
 
     /// <summary>
     /// glibc malloc settings given to the Python process: the same as <see cref="Hosting.NativeAllocator.KeepFreedMemory"/>
-    /// does in ours, so that both sides run with the same allocator behaviour.
+    /// does in ours, so that both sides run with the same allocator behaviour (the user's own, when set, reach both).
     /// </summary>
     public const string MallocTunables = "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=2147483647";
 
@@ -66,7 +66,7 @@ public sealed class PyTorchReference(string python)
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        start.Environment["GLIBC_TUNABLES"] = MallocTunables;
+        start.Environment["GLIBC_TUNABLES"] = Hosting.NativeAllocator.UserTunables ?? MallocTunables;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
