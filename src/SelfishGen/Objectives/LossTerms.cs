@@ -29,7 +29,7 @@ public static class LossTerms
     /// </summary>
     public static Tensor OffDiagonalSquares(Tensor matrix)
     {
-        using var squares = matrix.square();
+        using var squares = matrix.pow(Two);
         using var all = squares.sum();
         using var diagonal = squares.diagonal();
         using var onDiagonal = diagonal.sum();
