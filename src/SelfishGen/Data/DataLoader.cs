@@ -76,7 +76,8 @@ public sealed class DataLoader
         var order = Order(epoch);
         using var queue = new BlockingCollection<Batch>(Prefetch);
         using var stop = new CancellationTokenSource();
-        var producer = Task.Run(() => Produce(order, skip, queue, stop.Token));
+        var producer = Task.Factory.StartNew(
+            () => Produce(order, skip, queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable())
@@ -96,6 +97,7 @@ public sealed class DataLoader
     {
         try
         {
+            Hosting.IntraOpThreads.SerialOnThisThread();
             for (var b = skip; b < BatchesPerEpoch && !stop.IsCancellationRequested; b++)
             {
                 var batch = order.AsSpan(b * BatchSize, Math.Min(BatchSize, order.Length - b * BatchSize));

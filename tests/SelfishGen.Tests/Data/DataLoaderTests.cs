@@ -93,6 +93,22 @@ public class DataLoaderTests
         Assert.All(recording.Loaded, images => Assert.True(images.IsInvalid));
     }
 
+    [Fact]
+    public void The_loader_thread_runs_libtorch_on_one_thread_and_leaves_the_training_thread_its_threads()
+    {
+        // A loader thread with a libtorch thread team of its own made the training step's OpenMP threads sleep between
+        // operations instead of spinning (more team threads than CPUs); PyTorch's loader workers run on one thread too.
+        var training = torch.get_num_threads();
+        var recording = new RecordingDataset(Sample);
+
+        foreach (var batch in new DataLoader(recording, batchSize: 1000).Epoch(0))
+            batch.Dispose();
+
+        Assert.Equal(Sample.Count / 1000, recording.ThreadCounts.Count);
+        Assert.All(recording.ThreadCounts, count => Assert.Equal(1, count));
+        Assert.Equal(training, torch.get_num_threads());
+    }
+
     private static int[] Indices(IEnumerable<Batch> batches) => [.. Batches(batches).SelectMany(batch => batch)];
 
     // The dataset indices of each batch.
@@ -107,6 +123,7 @@ public class DataLoaderTests
     private sealed class RecordingDataset(IImageDataset inner) : IImageDataset
     {
         public ConcurrentQueue<torch.Tensor> Loaded { get; } = new();
+        public ConcurrentQueue<int> ThreadCounts { get; } = new(); // libtorch's threads where each batch was loaded
         public int Count => inner.Count;
         public ImageShape Shape => inner.Shape;
         public IReadOnlyList<string> ClassNames => inner.ClassNames;
@@ -116,6 +133,7 @@ public class DataLoaderTests
         {
             var images = inner.LoadImages(indices);
             Loaded.Enqueue(images);
+            ThreadCounts.Enqueue(torch.get_num_threads());
             return images;
         }
     }
