@@ -7,8 +7,9 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Threads">Intra-op threads on both sides.</param>
 /// <param name="Torch">The reference's torch version; null when it did not run.</param>
 /// <param name="OpenMpWaitPolicy">
-/// <c>OMP_WAIT_POLICY</c> of both processes (the reference inherits our environment), or "unset" for the OpenMP
-/// runtime's default: on a loaded machine, threads that spin while waiting slow PyTorch 1.13 down several times.
+/// The OpenMP waiting settings of both processes (<see cref="Hosting.OpenMpWaiting.Current"/>; the reference inherits
+/// our environment), or "unset" for the runtime's default: on a loaded machine, threads that spin long while waiting
+/// slow a step down several times.
 /// </param>
 /// <param name="LoadBefore">Load average when the run began.</param>
 /// <param name="LoadAfter">Load average when it ended.</param>
@@ -25,7 +26,7 @@ public sealed record SpeedReport(
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OMP_WAIT_POLICY {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
+        text.AppendLine(Invariant($"{Threads} threads, {Warmup} warm-up + {Steps} measured steps x {Rounds} rounds, ours and PyTorch {Torch ?? "(not run)"} alternating; OpenMP waiting {OpenMpWaitPolicy}; load average {LoadBefore} before, {LoadAfter} after."))
             .AppendLine()
             .AppendLine("| method | backbone | input | batch | ours ms/step | PyTorch ms/step | ours/PyTorch | ours CPU ms/step | PyTorch CPU ms/step | CPU ours/PyTorch | ours augmentation ms/step | (ours - augmentation)/PyTorch | ours pretext inputs ms/step | ours step / inputs | first-step loss ours / PyTorch | peak memory rise MB ours / PyTorch | load after |")
             .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");

@@ -36,9 +36,10 @@ public abstract class BenchSettings : CommandSettings
     /// <summary>The methods the command runs without <c>--methods</c>.</summary>
     protected abstract IReadOnlyList<MethodSpec> DefaultSpecs();
 
-    /// <summary>Tunes the allocator and sets the thread count: call before the first tensor.</summary>
+    /// <summary>Tunes OpenMP's waiting and the allocator, and sets the thread count: call before the first tensor.</summary>
     public void PrepareTorch()
     {
+        Hosting.OpenMpWaiting.SpinBriefly();
         Hosting.NativeAllocator.KeepFreedMemory();
         torch.set_num_threads(ThreadCount);
     }

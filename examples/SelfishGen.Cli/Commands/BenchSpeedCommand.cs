@@ -111,9 +111,9 @@ public sealed class BenchSpeedCommand : Command<BenchSpeedCommand.Settings>
             AnsiConsole.MarkupLine($"[yellow]PyTorch reference skipped:[/] {Markup.Escape(python)} cannot import torch. Install it with: [bold]{PyTorchReference.InstallHint}[/]");
             reference = null;
         }
-        var waitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset";
+        var waitPolicy = Hosting.OpenMpWaiting.Current ?? "unset";
         var loadBefore = MachineLoad.Now();
-        AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; OMP_WAIT_POLICY {Markup.Escape(waitPolicy)}; load average {loadBefore}");
+        AnsiConsole.MarkupLine($"{threads} threads; PyTorch {torchVersion ?? "not used"}; OpenMP waiting {Markup.Escape(waitPolicy)}; load average {loadBefore}");
 
         var measurement = new SpeedMeasurement(settings.WarmupSteps, settings.MeasuredSteps, settings.RoundCount, threads, LearningRate,
             reference, Path.Combine(Path.GetTempPath(), "selfish-bench"), mixed);

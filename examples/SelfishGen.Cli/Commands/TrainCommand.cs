@@ -163,6 +163,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
+        OpenMpWaiting.SpinBriefly();
         NativeAllocator.KeepFreedMemory();
         settings.ApplyThreads();
         var descriptor = MethodRegistry.Get(settings.Method);

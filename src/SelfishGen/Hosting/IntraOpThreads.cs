@@ -29,21 +29,8 @@ internal static unsafe class IntraOpThreads
         return true;
     }
 
-    // omp_set_num_threads of the OpenMP runtime libtorch loaded: GNU's under a hashed name in the official builds
-    // (libgomp-<hash>.so.1), LLVM's or Intel's in others. Only the thread's own setting changes (an OpenMP ICV).
-    private static nint FindSetNumThreads()
-    {
-        if (!OperatingSystem.IsLinux())
-            return 0;
-        var runtime = File.ReadLines("/proc/self/maps")
-            .Select(line => line.IndexOf('/') is var at and >= 0 ? line[at..] : null)
-            .FirstOrDefault(path => path is not null && IsOpenMpRuntime(Path.GetFileName(path)));
-        return runtime is not null && NativeLibrary.TryLoad(runtime, out var library)
-            && NativeLibrary.TryGetExport(library, "omp_set_num_threads", out var export) ? export : 0;
-    }
-
-    private static bool IsOpenMpRuntime(string file) =>
-        file.Contains(".so", StringComparison.Ordinal)
-        && (file.StartsWith("libgomp", StringComparison.Ordinal) || file.StartsWith("libiomp5", StringComparison.Ordinal)
-            || file.StartsWith("libomp.", StringComparison.Ordinal) || file.StartsWith("libomp-", StringComparison.Ordinal));
+    // omp_set_num_threads of the OpenMP runtime libtorch loaded: only the calling thread's setting changes (an ICV).
+    private static nint FindSetNumThreads() =>
+        OpenMpRuntime.LoadedPath() is { } runtime && NativeLibrary.TryLoad(runtime, out var library)
+        && NativeLibrary.TryGetExport(library, "omp_set_num_threads", out var export) ? export : 0;
 }
