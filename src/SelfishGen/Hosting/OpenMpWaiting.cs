@@ -7,7 +7,7 @@ namespace SelfishGen.Hosting;
 /// OpenMP's default (about 3 ms) suits a machine with nothing else to run; with other work on it, a thread spinning at
 /// a barrier holds a core while the thread it waits for is descheduled, and steps take about twice as long (measured on
 /// 2 cores beside two niced training runs; the same within noise on the quiet machine: docs/benchmarks.md, "OpenMP
-/// waiting").
+/// waiting on a busy machine").
 /// </summary>
 public static partial class OpenMpWaiting
 {
