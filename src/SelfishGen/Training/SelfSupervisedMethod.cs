@@ -18,6 +18,7 @@ public abstract partial class SelfSupervisedMethod : nn.Module
     /// <param name="backbone">A custom backbone, or null to build <see cref="MethodOptions.Backbone"/>.</param>
     protected SelfSupervisedMethod(string name, DatasetInfo data, MethodOptions options, Backbone? backbone) : base(name)
     {
+        _ = ConvolutionKernels.Chosen;
         Data = data;
         Hyperparameters = options;
         Backbone = backbone ?? Backbones.Create(options.Backbone, data.Shape);

@@ -17,6 +17,7 @@ public sealed class ChannelAlignedConv2d : Convolution
         : base(nameof(ChannelAlignedConv2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [dilation, dilation], false, [0, 0], groups, bias, PaddingModes.Zeros)
     {
+        _ = ConvolutionKernels.Chosen;
     }
 
     /// <inheritdoc />

@@ -15,6 +15,7 @@ public sealed class ChannelAlignedConvTranspose2d : Convolution
         : base(nameof(ChannelAlignedConvTranspose2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [1, 1], true, [outputPadding, outputPadding], groups, bias, PaddingModes.Zeros)
     {
+        _ = ConvolutionKernels.Chosen;
     }
 
     /// <inheritdoc />

@@ -77,6 +77,7 @@ public static class ChannelAlignment
 
     private static ConvolutionGradientReport RunCheck()
     {
+        _ = ConvolutionKernels.Chosen;
         var report = ConvolutionGradientCheck.Run();
         if (report.Faulty)
             Console.Error.WriteLine($"SelfishGen: {report.Summary} SelfishGen's layers pad such convolutions' channels; " +

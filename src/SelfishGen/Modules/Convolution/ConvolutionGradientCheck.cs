@@ -70,8 +70,8 @@ public static class ConvolutionGradientCheck
 
     private static readonly Scalar NaN = float.NaN.ToScalar();
 
-    // Native memory a kernel may be handed next, filled with NaN: an unwritten value read from it stays visible.
-    private static void LeaveGarbage()
+    /// <summary>Frees native memory filled with NaN, which a kernel may be handed next: an unwritten value read from it stays visible.</summary>
+    internal static void LeaveGarbage()
     {
         for (var i = 0; i < 4; i++)
             full([4, 64, 16, 16], NaN).Dispose();

@@ -1,0 +1,63 @@
+using SelfishGen.Hosting;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// Chooses, once per process and before SelfishGen's first convolution, which kernels CPU convolutions run on. On
+/// some CPUs this libtorch's oneDNN computes wrong float32 convolution outputs (<see cref="ConvolutionOutputCheck"/>,
+/// docs/onednn-conv-gradient.md); where the check finds that, oneDNN is turned off for the process and convolutions
+/// run on libtorch's own kernels: right, and slower. Every SelfishGen convolution module and method asks for the
+/// choice when it is created.
+/// </summary>
+public static class ConvolutionKernels
+{
+    /// <summary>The environment variable that overrides the choice: <c>auto</c> (check), <c>on</c> (keep oneDNN) or <c>off</c>.</summary>
+    public const string EnvironmentVariable = "SELFISH_ONEDNN";
+
+    private static readonly Lazy<ConvolutionKernelChoice> Choice = new(Choose);
+
+    /// <summary>The choice, made the first time it is asked for.</summary>
+    public static ConvolutionKernelChoice Chosen => Choice.Value;
+
+    private static ConvolutionKernelChoice Choose()
+    {
+        var mode = Environment.GetEnvironmentVariable(EnvironmentVariable)?.Trim().ToLowerInvariant();
+        switch (mode)
+        {
+            case null or "" or "auto":
+                break;
+            case "on" or "1" or "true":
+                return new ConvolutionKernelChoice(OneDnn.Enabled, [], 0);
+            case "off" or "0" or "false":
+                OneDnn.Disable();
+                return new ConvolutionKernelChoice(OneDnn.Enabled, [], 0);
+            default:
+                throw new InvalidOperationException($"{EnvironmentVariable}='{mode}' is not a mode: use auto, on or off.");
+        }
+        var wrong = ConvolutionOutputCheck.Run();
+        if (wrong.Count == 0)
+            return new ConvolutionKernelChoice(OneDnn.Enabled, [], ConvolutionOutputCheck.Cases.Count);
+        var turnedOff = OneDnn.Disable();
+        var stillWrong = turnedOff ? ConvolutionOutputCheck.Run() : wrong;
+        var choice = new ConvolutionKernelChoice(OneDnn.Enabled, wrong, ConvolutionOutputCheck.Cases.Count);
+        Console.Error.WriteLine($"SelfishGen: {choice.Summary} " + (stillWrong.Count == 0
+            ? $"Convolutions run on libtorch's own kernels instead: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
+            : $"Convolutions stay wrong for {string.Join(", ", stillWrong)}: do not trust training on this machine."));
+        return choice;
+    }
+}
+
+/// <summary>What <see cref="ConvolutionKernels"/> chose and why.</summary>
+/// <param name="OneDnn">Whether convolutions run on oneDNN's kernels.</param>
+/// <param name="WrongOutputs">The shapes oneDNN computed wrong outputs for, when checked.</param>
+/// <param name="CheckedCases">How many shapes were checked (0: the check did not run, the environment decided).</param>
+public sealed record ConvolutionKernelChoice(bool OneDnn, IReadOnlyList<ConvolutionCase> WrongOutputs, int CheckedCases)
+{
+    /// <summary>One sentence for a log.</summary>
+    public string Summary => WrongOutputs.Count > 0
+        ? $"this libtorch's oneDNN computes wrong float32 convolution outputs on this CPU ({WrongOutputs.Count} of " +
+          $"{CheckedCases} checked shapes wrong: {string.Join(", ", WrongOutputs)}; docs/onednn-conv-gradient.md)."
+        : CheckedCases > 0
+            ? $"float32 convolution outputs match the float64 reference ({CheckedCases} shapes checked); oneDNN {(OneDnn ? "on" : "off")}."
+            : $"oneDNN {(OneDnn ? "on" : "off")}, as {ConvolutionKernels.EnvironmentVariable} says.";
+}
