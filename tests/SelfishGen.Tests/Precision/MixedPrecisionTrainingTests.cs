@@ -33,10 +33,10 @@ public sealed class MixedPrecisionTrainingTests : IDisposable
     {
         var images = new RandomPatterns(48, channels: 3, cells: 2);
         var mixed = TinyMethods.Create(method, images);
-        if (!BFloat16Support.Cpu)
+        if (!MixedPrecision.CpuRunsBFloat16)
         {
             var refused = Assert.Throws<ArgumentException>(() => Train(mixed, SelfishGen.Precision.BFloat16, "bf16"));
-            Assert.Contains("AVX-512 BF16", refused.Message);
+            Assert.Contains("Use fp32", refused.Message);
             return;
         }
         var full = Train(TinyMethods.Create(method, images), SelfishGen.Precision.Float32, "fp32");
@@ -60,6 +60,17 @@ public sealed class MixedPrecisionTrainingTests : IDisposable
         Assert.Contains("Use fp32", refused.Message);
         Assert.Equal(ScalarType.BFloat16, MixedPrecision.LowPrecisionType(SelfishGen.Precision.BFloat16, CPU, nativeBFloat16Cpu: true));
         Assert.Null(MixedPrecision.LowPrecisionType(SelfishGen.Precision.Float32, CPU, nativeBFloat16Cpu: false));
+    }
+
+    [Fact]
+    public void Bfloat16_where_onednn_is_off_is_refused_with_why_and_what_to_use()
+    {
+        var refused = Assert.Throws<ArgumentException>(() =>
+            MixedPrecision.LowPrecisionType(SelfishGen.Precision.BFloat16, CPU, nativeBFloat16Cpu: true, oneDnn: false));
+
+        Assert.Contains("oneDNN", refused.Message);
+        Assert.Contains("Use fp32", refused.Message);
+        Assert.Null(MixedPrecision.LowPrecisionType(SelfishGen.Precision.Float32, CPU, nativeBFloat16Cpu: true, oneDnn: false));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class MemoryTests : IDisposable
     [InlineData(SelfishGen.Precision.BFloat16)]
     public void Resident_memory_does_not_grow_over_200_steps(SelfishGen.Precision precision)
     {
-        if (precision == SelfishGen.Precision.BFloat16 && !Hosting.BFloat16Support.Cpu)
+        if (precision == SelfishGen.Precision.BFloat16 && !MixedPrecision.CpuRunsBFloat16)
             return; // refused on this CPU (MixedPrecisionTrainingTests)
         manual_seed(1);
         var method = TinyRotateNet.Create(new SyntheticShapes(160, seed: 2));
