@@ -23,19 +23,20 @@ internal static unsafe class LibTorchBackends
             : true;
 
     /// <summary>Turns oneDNN off; false where libtorch's setting cannot be reached (not Linux, or another libtorch).</summary>
-    public static bool DisableOneDnn() => Set(SetOneDnnExport, false) && !OneDnnEnabled;
+    public static bool DisableOneDnn() => TurnOff(SetOneDnnExport) && !OneDnnEnabled;
 
     /// <summary>
     /// Turns NNPACK off: libtorch then stops asking for it on every convolution (where it cannot start, libtorch warns
     /// each time it asks). False where libtorch's setting cannot be reached.
     /// </summary>
-    public static bool DisableNnpack() => Set(SetNnpackExport, false);
+    public static bool DisableNnpack() => TurnOff(SetNnpackExport);
 
-    private static bool Set(string export, bool value)
+    // Calls one of at::Context's setUserEnabled…(bool) setters with false.
+    private static bool TurnOff(string setterExport)
     {
-        if (Export(export) is not (var set and not 0) || Context() is not (var context and not 0))
+        if (Export(setterExport) is not (var set and not 0) || Context() is not (var context and not 0))
             return false;
-        ((delegate* unmanaged<nint, byte, void>)set)(context, value ? (byte)1 : (byte)0);
+        ((delegate* unmanaged<nint, byte, void>)set)(context, 0);
         return true;
     }
 
@@ -48,12 +49,9 @@ internal static unsafe class LibTorchBackends
     // libtorch_cpu.so as loaded by TorchSharp (a tensor made first loads it).
     private static nint LoadLibTorch()
     {
-        if (!OperatingSystem.IsLinux())
-            return 0;
         torch.zeros(1).Dispose();
-        var path = File.ReadLines("/proc/self/maps")
-            .Select(line => line.IndexOf('/') is var at and >= 0 ? line[at..] : null)
-            .FirstOrDefault(path => path is not null && Path.GetFileName(path) == "libtorch_cpu.so");
-        return path is not null && NativeLibrary.TryLoad(path, out var library) ? library : 0;
+        return LoadedLibraries.Find(file => file == "libtorch_cpu.so") is { } path && NativeLibrary.TryLoad(path, out var library)
+            ? library
+            : 0;
     }
 }

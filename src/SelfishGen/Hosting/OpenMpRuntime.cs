@@ -7,12 +7,7 @@ internal static class OpenMpRuntime
     /// The path of the OpenMP runtime loaded in this process (GNU's under a hashed name in the official builds,
     /// <c>libgomp-&lt;hash&gt;.so.1</c>; LLVM's or Intel's in others), or null: none loaded yet, or not Linux.
     /// </summary>
-    public static string? LoadedPath() =>
-        OperatingSystem.IsLinux()
-            ? File.ReadLines("/proc/self/maps")
-                .Select(line => line.IndexOf('/') is var at and >= 0 ? line[at..] : null)
-                .FirstOrDefault(path => path is not null && IsOpenMpRuntime(Path.GetFileName(path)))
-            : null;
+    public static string? LoadedPath() => LoadedLibraries.Find(IsOpenMpRuntime);
 
     private static bool IsOpenMpRuntime(string file) =>
         file.Contains(".so", StringComparison.Ordinal)
