@@ -103,7 +103,7 @@ internal sealed class RandomDeclarations
             pieces.RemoveAt(_random.Next(pieces.Count));
         if (Chance(0.15))
             pieces.Add(Pick(Vocabulary.Except(pieces).ToArray()));
-        if (Chance(0.1))
+        if (Chance(0.1) && !pieces.Contains("Backbone"))
             pieces.Insert(0, "Backbone");
         var adversarial = pieces.Contains("Adversarial") != Chance(0.05);
         return new RandomDeclaration(name, [.. pieces.Select(piece => Attribute(piece, kind))], adversarial ? "AdversarialMethod" : "SelfSupervisedMethod");

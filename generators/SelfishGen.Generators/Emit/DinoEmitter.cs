@@ -28,17 +28,18 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
 
     /// <inheritdoc />
     protected override string ProjectorArguments(MethodModel method) =>
-        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Prototypes}, {Option(HyperparameterTable.DinoHeadBatchNorm)}";
+        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Prototypes}, " +
+        $"{Option(HyperparameterTable.DinoHeadBatchNorm)}, {Option(HyperparameterTable.DinoNormalizeLastLayer)}";
 
     /// <summary>The prototypes declared, capped for the dataset's size.</summary>
     private static string Prototypes => $"{RuntimeNames.DatasetScaled}.Size({Option(HyperparameterTable.DinoPrototypes)}, Data.Count)";
 
     /// <inheritdoc />
-    /// <remarks>The last layer a recipe can freeze: the student head's prototypes.</remarks>
+    /// <remarks>The last layer a recipe can freeze: the student head's prototypes (and their gains).</remarks>
     protected override void WriteFamilyHelpers(SourceWriter writer, MethodModel method)
     {
         writer.Line("/// <inheritdoc />");
-        writer.Line($"protected override global::System.Collections.Generic.IEnumerable<{RuntimeNames.Parameter}> LastLayer() => [{Projector}.Prototypes];");
+        writer.Line($"protected override global::System.Collections.Generic.IEnumerable<{RuntimeNames.Parameter}> LastLayer() => {Projector}.LastLayer;");
         writer.Line();
     }
 

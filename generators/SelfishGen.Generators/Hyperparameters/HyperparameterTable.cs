@@ -270,6 +270,11 @@ internal static class HyperparameterTable
         KnownNames.DinoAttribute, "HeadBatchNorm", "HeadBatchNorm", Boolean, "false",
         "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.");
 
+    /// <summary><c>[Dino(NormalizeLastLayer = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition DinoNormalizeLastLayer = new(
+        KnownNames.DinoAttribute, "NormalizeLastLayer", "NormalizeLastLayer", Boolean, "true",
+        "Whether every prototype stays at unit length (logits are cosines); false gives each a trainable gain.");
+
     /// <summary><c>[PredictiveCoding(Grid = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition CpcGrid = new(
         KnownNames.PredictiveCodingAttribute, "Grid", "Grid", Int32, "7",
@@ -297,7 +302,7 @@ internal static class HyperparameterTable
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
         BarlowTwinsLambda, BarlowTwinsLossScale, VicRegInvariance, VicRegVariance, VicRegCovariance,
-        DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm,
+        DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm, DinoNormalizeLastLayer,
         CpcGrid, CpcSteps, CpcContextWidth,
     ];
 

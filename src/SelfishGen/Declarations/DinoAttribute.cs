@@ -27,4 +27,10 @@ public sealed class DinoAttribute : Attribute
 
     /// <summary>Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.</summary>
     public bool HeadBatchNorm { get; set; }
+
+    /// <summary>
+    /// Whether every prototype stays at unit length (logits are cosines: the paper's ViT-B setting); false gives each a
+    /// trainable gain, so the student can sharpen its outputs (the paper's ViT-S and solo-learn's CIFAR setting).
+    /// </summary>
+    public bool NormalizeLastLayer { get; set; } = true;
 }

@@ -261,7 +261,7 @@ public abstract partial class SelfSupervisedMethod
         TrainingContext.SeedGlobalGenerator(State.Seed, State.Step);
         var context = new TrainingContext(random, Device, State.Epoch, State.Step, totalSteps);
         setup.ApplySchedule(State.Step, totalSteps);
-        setup.FreezeLastLayer(LastLayer(), State.Epoch);
+        setup.FreezeLastLayer(LastLayer(), State.Step, totalSteps);
         setup.Optimizer.zero_grad();
         try
         {

@@ -19,7 +19,8 @@ public sealed record TrainingPlan(TrainingRecipe Recipe, LrSchedule Schedule, in
 
     /// <summary>
     /// <paramref name="recipe"/> with every override that is given: a learning rate is used as is (not scaled), the
-    /// others replace the recipe's value; a null override keeps it.
+    /// others replace the recipe's value (a weight decay given is constant: it replaces a rising one too); a null
+    /// override keeps it.
     /// </summary>
     /// <exception cref="ArgumentException">The result is not a valid recipe (e.g. a negative weight decay).</exception>
     public static TrainingRecipe Override(TrainingRecipe recipe, double? lr = null, OptimizerKind? optimizer = null, int? batchSize = null, double? weightDecay = null)
@@ -31,6 +32,7 @@ public sealed record TrainingPlan(TrainingRecipe Recipe, LrSchedule Schedule, in
             Optimizer = optimizer ?? recipe.Optimizer,
             BatchSize = batchSize ?? recipe.BatchSize,
             WeightDecay = weightDecay ?? recipe.WeightDecay,
+            FinalWeightDecay = weightDecay is null ? recipe.FinalWeightDecay : null,
         };
         var problems = result.Validate().ToList();
         return problems.Count == 0 ? result : throw new ArgumentException(string.Join(" ", problems));

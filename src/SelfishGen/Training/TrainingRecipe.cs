@@ -47,7 +47,7 @@ public sealed record TrainingRecipe
     /// <summary>Largest gradient norm of each parameter; null for no clipping.</summary>
     public double? GradientClip { get; init; }
 
-    /// <summary>Epochs at the start during which the method's last layer does not train.</summary>
+    /// <summary>Epochs at the start during which the method's last layer does not train (at most <see cref="MaxWarmupShare"/> of a run).</summary>
     public int FreezeLastLayerEpochs { get; init; }
 
     /// <summary>LARS's trust coefficient η: each weight's step is scaled to η·‖w‖ / ‖g + λw‖ of the plain one (0.001 in the papers).</summary>
@@ -73,6 +73,14 @@ public sealed record TrainingRecipe
             ? LrSchedule.Cosine(warmupSteps, MaxWarmupShare)
             : warmupSteps > 0 ? LrSchedule.Warmup(warmupSteps, MaxWarmupShare) : LrSchedule.Constant;
     }
+
+    /// <summary>
+    /// Steps at the start of a run of <paramref name="totalSteps"/> (<paramref name="stepsPerEpoch"/> per epoch) during
+    /// which the last layer does not train: <see cref="FreezeLastLayerEpochs"/>, capped as the warm-up is, so that a short
+    /// run does not spend itself with its prototypes frozen.
+    /// </summary>
+    public long FrozenLastLayerSteps(int stepsPerEpoch, long totalSteps) =>
+        Math.Min((long)FreezeLastLayerEpochs * stepsPerEpoch, (long)(MaxWarmupShare * totalSteps));
 
     /// <summary>The weight decay at <paramref name="progress"/> (0 at the start, 1 at the end) of a run.</summary>
     public double WeightDecayAt(double progress) => FinalWeightDecay is { } final

@@ -58,9 +58,11 @@ public sealed class TrainingSetup(DataLoader loader, OptimizerHelper optimizer, 
 
     /// <summary>
     /// Keeps <paramref name="lastLayer"/> from training (no gradient, so no update and no weight decay either) while
-    /// <paramref name="epoch"/> is below the recipe's frozen epochs.
+    /// <paramref name="step"/> of <paramref name="totalSteps"/> is within the recipe's frozen start
+    /// (<see cref="TrainingRecipe.FrozenLastLayerSteps"/>).
     /// </summary>
-    public void FreezeLastLayer(IEnumerable<Parameter> lastLayer, int epoch) => SetTrainable(lastLayer, epoch >= Plan.Recipe.FreezeLastLayerEpochs);
+    public void FreezeLastLayer(IEnumerable<Parameter> lastLayer, long step, long totalSteps) =>
+        SetTrainable(lastLayer, step >= Plan.Recipe.FrozenLastLayerSteps(Loader.BatchesPerEpoch, totalSteps));
 
     /// <summary>Makes <paramref name="lastLayer"/> trainable again: at the end of a run, whatever epoch it ended in.</summary>
     public static void Thaw(IEnumerable<Parameter> lastLayer) => SetTrainable(lastLayer, true);

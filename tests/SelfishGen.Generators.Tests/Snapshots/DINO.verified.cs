@@ -34,6 +34,8 @@ partial class DINO
         public double CenterMomentum { get; init; } = 0.9;
         /// <summary>Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.</summary>
         public bool HeadBatchNorm { get; init; } = false;
+        /// <summary>Whether every prototype stays at unit length (logits are cosines); false gives each a trainable gain.</summary>
+        public bool NormalizeLastLayer { get; init; } = true;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -96,10 +98,10 @@ partial class DINO
     }
 
     /// <inheritdoc />
-    protected override global::System.Collections.Generic.IEnumerable<global::TorchSharp.Modules.Parameter> LastLayer() => [_projector.Prototypes];
+    protected override global::System.Collections.Generic.IEnumerable<global::TorchSharp.Modules.Parameter> LastLayer() => _projector.LastLayer;
 
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.HeadBatchNorm);
+    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.HeadBatchNorm, Hyperparameters.NormalizeLastLayer);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -144,6 +146,7 @@ partial class DINO
             new("WarmupProgress", "double", "0.3", "Share of training over which the teacher temperature warms up, in [0, 1)."),
             new("CenterMomentum", "double", "0.9", "Momentum of the teacher centre's moving average, in [0, 1)."),
             new("HeadBatchNorm", "bool", "false", "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none."),
+            new("NormalizeLastLayer", "bool", "true", "Whether every prototype stays at unit length (logits are cosines); false gives each a trainable gain."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new DINO(data, (Options?)options, backbone))

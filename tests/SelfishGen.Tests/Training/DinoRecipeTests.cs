@@ -8,7 +8,7 @@ namespace SelfishGen.Tests.Training;
 
 /// <summary>
 /// The parts of DINO's recipe that act on parameters: the last layer (the prototypes) does not train during the first
-/// epoch, every gradient is clipped, and the weight decay follows its cosine from start to end value.
+/// epoch (at most a tenth of the run), every gradient is clipped, and the weight decay follows its cosine from start to end value.
 /// </summary>
 public sealed class DinoRecipeTests : IDisposable
 {
@@ -30,23 +30,41 @@ public sealed class DinoRecipeTests : IDisposable
         var start = Prototypes(dino).detach().clone();
         var snapshots = new PrototypeSnapshots(() => Prototypes(dino));
 
-        dino.Supervise(epochs: 2, name: Path.Combine(_store, "freeze"), observer: snapshots,
+        dino.Supervise(epochs: 10, name: Path.Combine(_store, "freeze"), observer: snapshots,
             recipe: dino.Recipe with { BatchSize = BatchSize, WarmupEpochs = 0 });
 
         var firstEpoch = snapshots.Taken.Where(s => s.Epoch == 0).ToList();
         Assert.Equal(32 / BatchSize, firstEpoch.Count);
         Assert.All(firstEpoch, s => TensorAssert.Identical(start, s.Values));
-        Assert.False(snapshots.Taken[^1].Values.allclose(start, rtol: 0, atol: 0), "the prototypes should train in the second epoch");
+        Assert.False(snapshots.Taken.First(s => s.Epoch == 1).Values.allclose(start, rtol: 0, atol: 0), "the prototypes should train from the second epoch");
         Assert.True(Prototypes(dino).requires_grad);
     }
 
     [Fact]
-    public void A_run_that_ends_in_a_frozen_epoch_leaves_the_last_layer_trainable()
+    public void A_run_shorter_than_ten_frozen_epochs_freezes_a_tenth_of_itself()
     {
         using var dino = TinyDino();
+        var start = Prototypes(dino).detach().clone();
+        var snapshots = new PrototypeSnapshots(() => Prototypes(dino));
 
-        dino.Supervise(epochs: 1, name: Path.Combine(_store, "thaw"), recipe: dino.Recipe with { BatchSize = BatchSize });
+        dino.Supervise(epochs: 5, name: Path.Combine(_store, "short"), observer: snapshots,
+            recipe: dino.Recipe with { BatchSize = BatchSize, WarmupEpochs = 0 });
 
+        Assert.Equal(2, dino.Recipe.FrozenLastLayerSteps(32 / BatchSize, 5 * 32 / BatchSize));
+        Assert.All(snapshots.Taken.Take(2), s => TensorAssert.Identical(start, s.Values));
+        Assert.False(snapshots.Taken[2].Values.allclose(start, rtol: 0, atol: 0), "the prototypes should train from the third step, within the first epoch");
+    }
+
+    [Fact]
+    public void A_run_stopped_while_frozen_leaves_the_last_layer_trainable()
+    {
+        using var dino = TinyDino();
+        using var stop = new CancellationTokenSource();
+
+        Assert.Throws<OperationCanceledException>(() => dino.Supervise(epochs: 10, name: Path.Combine(_store, "thaw"),
+            recipe: dino.Recipe with { BatchSize = BatchSize }, observer: new StopAfterFirstStep(stop), cancellation: stop.Token));
+
+        Assert.Equal(1, dino.State.Step);
         Assert.True(Prototypes(dino).requires_grad);
     }
 
@@ -105,6 +123,11 @@ public sealed class DinoRecipeTests : IDisposable
     // The weight decay of each group: weights first, then biases.
     private static double[] Decays(OptimizerHelper optimizer) =>
         [.. optimizer.ParamGroups.OfType<ParamGroup>().Select(g => ((AdamW.Options)g.Options).weight_decay!.Value)];
+
+    private sealed class StopAfterFirstStep(CancellationTokenSource stop) : ITrainingObserver
+    {
+        public void OnStep(long step, int epoch, float loss, int images, double learningRate) => stop.Cancel();
+    }
 
     private sealed class PrototypeSnapshots(Func<Parameter> prototypes) : ITrainingObserver
     {

@@ -101,6 +101,19 @@ public sealed class RecipeTests : IDisposable
     }
 
     [Fact]
+    public void A_weight_decay_given_is_constant_even_where_the_recipe_raises_it()
+    {
+        var dino = MethodRegistry.Get("DINO").Recipe;
+
+        var overridden = TrainingPlan.Override(dino, weightDecay: 1e-4);
+
+        Assert.Equal(0.04, dino.WeightDecayAt(0), 12);
+        Assert.Equal(0.4, dino.WeightDecayAt(1), 12);
+        Assert.Equal((1e-4, 1e-4), (overridden.WeightDecayAt(0), overridden.WeightDecayAt(1)));
+        Assert.Equal(0.4, TrainingPlan.Override(dino, lr: 1e-3).WeightDecayAt(1), 12);
+    }
+
+    [Fact]
     public void An_override_that_breaks_the_recipe_is_refused_with_the_rule()
     {
         var error = Assert.Throws<ArgumentException>(() => TrainingPlan.Override(TrainingRecipe.Default, weightDecay: -1));
