@@ -9,7 +9,7 @@ partial class DINO
     public sealed record Options : global::SelfishGen.MethodOptions
     {
         /// <summary>Extra small crops per image that only DINO's student sees (multi-crop).</summary>
-        public int LocalCrops { get; init; } = 6;
+        public int LocalCrops { get; init; } = 0;
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [2048, 2048];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -33,7 +33,7 @@ partial class DINO
         /// <summary>Momentum of the teacher centre's moving average, in [0, 1).</summary>
         public double CenterMomentum { get; init; } = 0.9;
         /// <summary>Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none.</summary>
-        public bool HeadBatchNorm { get; init; } = false;
+        public bool HeadBatchNorm { get; init; } = true;
         /// <summary>Whether every prototype stays at unit length (logits are cosines); false gives each a trainable gain.</summary>
         public bool NormalizeLastLayer { get; init; } = true;
 
@@ -130,10 +130,10 @@ partial class DINO
     /// <summary>The registry entry of DINO: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(DINO),
-        "Learns features by self-distillation: a student network matches the centred, sharpened output of its momentum teacher across global and local crops (Caron et al., 2021, \"Emerging Properties in Self-Supervised Vision Transformers\").",
+        "Learns features by self-distillation: a student network matches the centred, sharpened output of its momentum teacher across views (Caron et al., 2021, \"Emerging Properties in Self-Supervised Vision Transformers\"). Sized for small images as solo-learn's and lightly's CIFAR recipes are: two global crops (the paper's six local crops are LocalCrops = 6), batch norm in the head, LARS.",
         typeof(Options),
         [
-            new("LocalCrops", "int", "6", "Extra small crops per image that only DINO's student sees (multi-crop)."),
+            new("LocalCrops", "int", "0", "Extra small crops per image that only DINO's student sees (multi-crop)."),
             new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "256", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
@@ -145,7 +145,7 @@ partial class DINO
             new("WarmupTeacherTemperature", "double", "0.04", "Teacher softmax temperature at the start, greater than 0."),
             new("WarmupProgress", "double", "0.3", "Share of training over which the teacher temperature warms up, in [0, 1)."),
             new("CenterMomentum", "double", "0.9", "Momentum of the teacher centre's moving average, in [0, 1)."),
-            new("HeadBatchNorm", "bool", "false", "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none."),
+            new("HeadBatchNorm", "bool", "true", "Whether the head's hidden layers have batch norm (DINO's option); the paper's head has none."),
             new("NormalizeLastLayer", "bool", "true", "Whether every prototype stays at unit length (logits are cosines); false gives each a trainable gain."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
@@ -153,16 +153,17 @@ partial class DINO
     {
         Recipe = new()
         {
-            Optimizer = global::SelfishGen.OptimizerKind.AdamW,
-            LearningRate = 0.0005,
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.3,
             ScaleWithBatch = 256,
-            WeightDecay = 0.04,
-            FinalWeightDecay = 0.4,
+            WeightDecay = 1E-06,
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
             WarmupEpochs = 10,
             BatchSize = 256,
             GradientClip = 3.0,
             FreezeLastLayerEpochs = 1,
+            LarsTrust = 0.02,
+            LarsClip = true,
         },
     };
 }

@@ -8,7 +8,8 @@ namespace SelfishGen.Tests.Training;
 
 /// <summary>
 /// The parts of DINO's recipe that act on parameters: the last layer (the prototypes) does not train during the first
-/// epoch (at most a tenth of the run), every gradient is clipped, and the weight decay follows its cosine from start to end value.
+/// epoch (at most a tenth of the run), every gradient is clipped, and a rising weight decay (the paper's ViT recipe)
+/// follows its cosine from start to end value.
 /// </summary>
 public sealed class DinoRecipeTests : IDisposable
 {
@@ -102,7 +103,7 @@ public sealed class DinoRecipeTests : IDisposable
     {
         using var scope = NewDisposeScope();
         var layer = nn.Linear(3, 2);
-        var recipe = MethodRegistry.Get("DINO").Recipe;
+        var recipe = RecipeTests.RisingDecay;
         var plan = new TrainingPlan(recipe, LrSchedule.Constant, Epochs: 1, Shuffle: false, NumWorkers: 0);
         using var optimizer = Optimizers.Create(recipe.OptimizerSettings, layer.parameters(), plan.LearningRate);
         var setup = new TrainingSetup(new DataLoader(new SyntheticShapes(8), 4, false, 0, dropLast: true, prefetch: 1), optimizer, plan);

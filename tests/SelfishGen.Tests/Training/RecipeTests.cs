@@ -32,7 +32,7 @@ public sealed class RecipeTests : IDisposable
         { "SimSiam", OptimizerKind.Sgd, 0.1, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "BarlowTwins", OptimizerKind.Lars, 0.6, 1e-4, LrScheduleKind.Cosine, 10, 256 },
         { "VICReg", OptimizerKind.Lars, 0.4, 1e-6, LrScheduleKind.Cosine, 10, 256 },
-        { "DINO", OptimizerKind.AdamW, 1e-3, 0.04, LrScheduleKind.Cosine, 10, 256 },
+        { "DINO", OptimizerKind.Lars, 0.6, 1e-6, LrScheduleKind.Cosine, 10, 256 },
     };
 
     [Theory]
@@ -66,15 +66,26 @@ public sealed class RecipeTests : IDisposable
     }
 
     [Fact]
-    public void DINO_clips_gradients_schedules_its_weight_decay_and_freezes_its_last_layer_for_an_epoch()
+    public void DINO_clips_gradients_and_freezes_its_last_layer_for_an_epoch()
     {
         var recipe = MethodRegistry.Get("DINO").Recipe;
 
         Assert.Equal(3.0, recipe.GradientClip);
-        Assert.Equal(0.04, recipe.WeightDecayAt(0), 12);
-        Assert.Equal(0.22, recipe.WeightDecayAt(0.5), 12);
-        Assert.Equal(0.4, recipe.WeightDecayAt(1), 12);
         Assert.Equal(1, recipe.FreezeLastLayerEpochs);
+    }
+
+    // The paper's ViT recipe: AdamW with the weight decay rising from 0.04 to 0.4 along a cosine.
+    internal static TrainingRecipe RisingDecay => TrainingRecipe.Default with
+    {
+        Optimizer = OptimizerKind.AdamW, LearningRate = 5e-4, WeightDecay = 0.04, FinalWeightDecay = 0.4,
+    };
+
+    [Fact]
+    public void A_rising_weight_decay_follows_a_cosine_from_start_to_end()
+    {
+        Assert.Equal(0.04, RisingDecay.WeightDecayAt(0), 12);
+        Assert.Equal(0.22, RisingDecay.WeightDecayAt(0.5), 12);
+        Assert.Equal(0.4, RisingDecay.WeightDecayAt(1), 12);
     }
 
     [Fact]
@@ -103,14 +114,10 @@ public sealed class RecipeTests : IDisposable
     [Fact]
     public void A_weight_decay_given_is_constant_even_where_the_recipe_raises_it()
     {
-        var dino = MethodRegistry.Get("DINO").Recipe;
+        var overridden = TrainingPlan.Override(RisingDecay, weightDecay: 1e-4);
 
-        var overridden = TrainingPlan.Override(dino, weightDecay: 1e-4);
-
-        Assert.Equal(0.04, dino.WeightDecayAt(0), 12);
-        Assert.Equal(0.4, dino.WeightDecayAt(1), 12);
         Assert.Equal((1e-4, 1e-4), (overridden.WeightDecayAt(0), overridden.WeightDecayAt(1)));
-        Assert.Equal(0.4, TrainingPlan.Override(dino, lr: 1e-3).WeightDecayAt(1), 12);
+        Assert.Equal(0.4, TrainingPlan.Override(RisingDecay, lr: 1e-3).WeightDecayAt(1), 12);
     }
 
     [Fact]
