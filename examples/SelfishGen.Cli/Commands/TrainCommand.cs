@@ -192,7 +192,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             ? InitialWeights.Instantiate(descriptor, DatasetInfo.Of(train), options, settings.Seed, weights, strict: !settings.InitPartial)
             : descriptor.Instantiate(DatasetInfo.Of(train), options, settings.Seed);
         method.Dataset = train;
-        using var log = leader && settings.LogSteps is { } logPath ? new StepLog(logPath) : null;
+        using var log = leader && settings.LogSteps is { } logPath ? new StepLog(logPath, method as AdversarialMethod) : null;
         var recipe = settings.Recipe.ApplyTo(descriptor.Recipe);
         if (leader)
             AnsiConsole.MarkupLine($"Recipe: {Markup.Escape(recipe.ToString())}");
