@@ -4,8 +4,9 @@ namespace SelfishGen.Cli;
 
 /// <summary>
 /// Appends one CSV line per step to a file: step, epoch, loss (round-trip precision), learning rate, the process's
-/// resident memory in MiB and, for an adversarial method, its discriminator's loss (empty for others). Each line is flushed at once, so the file survives a killed process; a resumed run appends,
-/// so redone steps appear twice (the later line is the one that counts).
+/// resident memory in MiB and, for an adversarial method, its discriminator's loss (empty for others). Each line is
+/// flushed at once, so the file survives a killed process; a resumed run appends, so redone steps appear twice (the
+/// later line is the one that counts).
 /// </summary>
 public sealed class StepLog : ITrainingObserver, IDisposable
 {
