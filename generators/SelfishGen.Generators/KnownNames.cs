@@ -45,6 +45,10 @@ internal static class KnownNames
     public static readonly string[] ViewObjectiveAttributes =
         [ContrastiveAttribute, BootstrapAttribute, BarlowTwinsAttribute, VicRegAttribute, DinoAttribute, ObjectiveAttribute];
 
+    /// <summary>Objectives on a pretext task's inputs and targets.</summary>
+    public static readonly string[] PretextObjectiveAttributes =
+        [ClassificationAttribute, ReconstructionAttribute, PixelClassificationAttribute];
+
     /// <summary>Attributes that declare a piece a method is composed of, other than its objective.</summary>
     public static readonly string[] PieceAttributes =
     [

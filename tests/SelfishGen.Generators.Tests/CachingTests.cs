@@ -62,9 +62,9 @@ public class CachingTests
 
         var models = run.Result.TrackedSteps[TrackingNames.Declarations].SelectMany(step => step.Outputs).Select(output => output.Value).ToList();
 
-        // One model per attribute that finds the class: [Pretext] and [Classification].
+        // One model per attribute that finds the class: [Pretext] and [Classification], and the library's [Views].
         Assert.Equal(2, models.OfType<MethodModel>().Distinct().Count());
-        Assert.Equal(4, models.Count);
+        Assert.Equal(5, models.Count);
         Assert.Empty(models.SelectMany(ModelWalker.ForbiddenObjects));
     }
 

@@ -106,6 +106,10 @@ public class DiagnosticTests
         { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG131", "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr)" },
         { $"[Views, Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views" },
         { $"[Views(ViewAugmentation.Cpc), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}", "SSG131", "Views(ViewAugmentation.Cpc)" },
+        { $"[Views(ViewAugmentation.PaddedCrop)] {Method}", "SSG003", "M" },
+        { $"[Views(ViewAugmentation.PaddedCrop, ViewAugmentation.PaddedCrop), Pretext(PretextKind.Rotation), Classification] {Method}", "SSG132", "Views(ViewAugmentation.PaddedCrop, ViewAugmentation.PaddedCrop)" },
+        { $"[Views(ViewAugmentation.PaddedCrop, LocalCrops = 2), Pretext(PretextKind.Rotation), Classification] {Method}", "SSG081", "LocalCrops = 2" },
+        { $"[Views(ViewAugmentation.PaddedCrop), Pretext(PretextKind.Latent), Adversarial] {Adversarial}", "SSG081", "Views(ViewAugmentation.PaddedCrop)" },
         { $"[Pretext(PretextKind.Rotation), Classification, Recipe(LearningRate = 0.0)] {Method}", "SSG150", "LearningRate = 0.0" },
         { $"[Pretext(PretextKind.Rotation), Classification, Recipe(WeightDecay = -1e-4)] {Method}", "SSG151", "WeightDecay = -1e-4" },
         { $"[Pretext(PretextKind.Rotation), Classification, Recipe(FinalWeightDecay = -0.4)] {Method}", "SSG151", "FinalWeightDecay = -0.4" },
@@ -170,6 +174,9 @@ public class DiagnosticTests
     [InlineData("[Pretext(PretextKind.Rotation), Classification] public partial class Spin : SelfSupervisedMethod;")]
     [InlineData("[Pretext(PretextKind.Rotation), Classification(Hidden = [], LabelSmoothing = 0.0)] public partial class Spin : SelfSupervisedMethod;")]
     [InlineData("[Pretext(PretextKind.Rotation), Classification(Hidden = [1], LabelSmoothing = 0.999)] public partial class Spin : SelfSupervisedMethod;")]
+    [InlineData("[Views(ViewAugmentation.PaddedCrop), Pretext(PretextKind.Rotation), Classification] public partial class Spin : SelfSupervisedMethod;")]
+    [InlineData("[Views(ViewAugmentation.Cmc), Pretext(PretextKind.ColorSplit), PixelClassification] public partial class Split : SelfSupervisedMethod;")]
+    [InlineData("[Views(ViewAugmentation.PaddedCrop), Pretext(PretextKind.Inpaint), Reconstruction, Adversarial] public partial class Fill : AdversarialMethod;")]
     public async Task A_good_declaration_is_not_reported(string declaration)
     {
         Assert.Empty(await Analyze(declaration));

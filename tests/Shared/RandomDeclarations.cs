@@ -109,12 +109,12 @@ internal sealed class RandomDeclarations
         return new RandomDeclaration(name, [.. pieces.Select(piece => Attribute(piece, kind))], adversarial ? "AdversarialMethod" : "SelfSupervisedMethod");
     }
 
-    // A family's usual pieces, in the order a user writes them (family 0–2: a pretext task of the given kind, 3: CPC,
-    // 4–9: views).
+    // A family's usual pieces, in the order a user writes them (family 0–2: a pretext task of the given kind, sometimes
+    // behind a view, 3: CPC, 4–9: views).
     private List<string> Family(int family, PretextKind kind)
     {
         if (family < 3)
-            return ["Pretext", Chance(0.8) ? PretextObjective[kind] : Pick(PretextObjectives)];
+            return [.. Chance(0.3) ? ["Views"] : Array.Empty<string>(), "Pretext", Chance(0.8) ? PretextObjective[kind] : Pick(PretextObjectives)];
         if (family == 3)
             return ["PredictiveCoding"];
         var objective = Pick(ViewObjectives);

@@ -239,6 +239,13 @@ internal static class DiagnosticDescriptors
         "The views do not fit the objective",
         "'{0}' declares {1}, but its objective {2} compares {3}: declare {3}");
 
+    /// <summary>SSG132: a pretext task declared with other than one view.</summary>
+    public static readonly DiagnosticDescriptor PretextViewCount = Error(
+        "SSG132",
+        Composition,
+        "A pretext task takes one view",
+        "'{0}' declares {1}, but its pretext task sees each image once, through one view that augments it before the task makes its inputs and targets: declare one view");
+
     /// <summary>SSG140: the colour split's lightness bin size lies outside (0, 50].</summary>
     public static readonly DiagnosticDescriptor LightnessBinSize = Range("SSG140", "Lightness bin size must be in (0, 50]");
 

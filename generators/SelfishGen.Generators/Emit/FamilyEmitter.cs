@@ -1,3 +1,4 @@
+using System.Linq;
 using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 
@@ -67,6 +68,21 @@ internal abstract class FamilyEmitter
                 writer.Line(statement);
         }
         writer.Line();
+    }
+
+    /// <summary>Writes the construction of <paramref name="field"/>, the declared views, built-in or of the user's own, then <paramref name="localCrops"/> (an argument list's tail, or empty).</summary>
+    protected static void WriteViewsConstruction(SourceWriter writer, Composition composition, string field, string localCrops = "")
+    {
+        if (composition.ViewTypes.Count > 0)
+        {
+            var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
+            writer.Line($"{field} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
+        }
+        else
+        {
+            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
+            writer.Line($"{field} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+        }
     }
 
     /// <summary>Writes <c>private readonly type name;</c>.</summary>

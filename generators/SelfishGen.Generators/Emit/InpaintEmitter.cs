@@ -11,7 +11,6 @@ namespace SelfishGen.Generators.Emit;
 /// </summary>
 internal sealed class InpaintEmitter : FamilyEmitter
 {
-    private const string Pretext = "_pretext";
     private const string Decoder = "_decoder";
     private const string Reconstruction = "_reconstruction";
     private const string DiscriminatorField = "_discriminator";
@@ -23,7 +22,7 @@ internal sealed class InpaintEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteFields(SourceWriter writer, MethodModel method)
     {
-        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        PretextFamilyEmitter.WritePretextFields(writer, method);
         Field(writer, DecoderType, Decoder);
         Field(writer, $"{RuntimeNames.Objectives}.ReconstructionLoss", Reconstruction);
         if (!method.Composition.Adversarial)
@@ -35,7 +34,7 @@ internal sealed class InpaintEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
+        PretextFamilyEmitter.WritePretextConstruction(writer, method);
         writer.Line($"{Decoder} = {DecoderType}.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);");
         writer.Line($"{Reconstruction} = new {RuntimeNames.Objectives}.ReconstructionLoss({Option(HyperparameterTable.OutsideWeight)});");
         writer.Line($"register_module(\"decoder\", {Decoder});");
@@ -52,7 +51,7 @@ internal sealed class InpaintEmitter : FamilyEmitter
         if (!method.Composition.Adversarial)
             return;
         WriteDiscriminatorOverrides(writer, DiscriminatorField,
-            $"var sample = {Pretext}.Apply(batch, context);",
+            $"var sample = {PretextFamilyEmitter.Sample(method)};",
             $"return {Adversarial}.Discriminator({DiscriminatorField}.call(sample.Clean), {DiscriminatorField}.call(Completed(sample)));");
         writer.Line("/// <summary>The completed images, without gradients: the discriminator step must not train the encoder or decoder.</summary>");
         using (writer.Block($"private {RuntimeNames.Tensor} Completed({InpaintBatch} sample)"))
@@ -66,7 +65,7 @@ internal sealed class InpaintEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteLoss(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"var sample = {Pretext}.Apply(batch, context);");
+        writer.Line($"var sample = {PretextFamilyEmitter.Sample(method)};");
         writer.Line($"var prediction = {Decoder}.call(Backbone.FeatureMaps(sample.Erased));");
         writer.Line($"var reconstruction = {Reconstruction}.Loss(prediction, sample.Clean, sample.Mask);");
         if (!method.Composition.Adversarial)

@@ -10,7 +10,6 @@ namespace SelfishGen.Generators.Emit;
 /// </summary>
 internal sealed class PixelClassificationEmitter : FamilyEmitter
 {
-    private const string Pretext = "_pretext";
     private const string Encoders = "_encoders";
     private const string ColorClassifier = "_colorClassifier";
     private const string LightnessClassifier = "_lightnessClassifier";
@@ -22,7 +21,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteFields(SourceWriter writer, MethodModel method)
     {
-        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        PretextFamilyEmitter.WritePretextFields(writer, method);
         Field(writer, EncodersType, Encoders);
         Field(writer, ClassifierType, ColorClassifier);
         Field(writer, ClassifierType, LightnessClassifier);
@@ -35,10 +34,10 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
+        PretextFamilyEmitter.WritePretextConstruction(writer, method);
         writer.Line($"{Encoders} = ({EncodersType})Backbone;");
-        writer.Line($"{ColorClassifier} = new {ClassifierType}({Encoders}.Lightness.OutputFeatures, {Pretext}.ColorClassCount, 1);");
-        writer.Line($"{LightnessClassifier} = new {ClassifierType}({Encoders}.Color.OutputFeatures, {Pretext}.LightnessClassCount, 1);");
+        writer.Line($"{ColorClassifier} = new {ClassifierType}({Encoders}.Lightness.OutputFeatures, {PretextFamilyEmitter.Pretext}.ColorClassCount, 1);");
+        writer.Line($"{LightnessClassifier} = new {ClassifierType}({Encoders}.Color.OutputFeatures, {PretextFamilyEmitter.Pretext}.LightnessClassCount, 1);");
         writer.Line($"{Objective} = new {LossType}();");
         writer.Line($"register_module(\"color_classifier\", {ColorClassifier});");
         writer.Line($"register_module(\"lightness_classifier\", {LightnessClassifier});");
@@ -47,7 +46,7 @@ internal sealed class PixelClassificationEmitter : FamilyEmitter
     /// <inheritdoc />
     public override void WriteLoss(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"var sample = {Pretext}.Apply(batch, context);");
+        writer.Line($"var sample = {PretextFamilyEmitter.Sample(method)};");
         writer.Line($"var colorLogits = {ColorClassifier}.call({Encoders}.Lightness.FeatureMaps(sample.Lightness));");
         writer.Line($"var lightnessLogits = {LightnessClassifier}.call({Encoders}.Color.FeatureMaps(sample.Color));");
         writer.Line($"return {RuntimeNames.LossTerms}.Sum({Objective}.Loss(colorLogits, sample.ColorTargets), {Objective}.Loss(lightnessLogits, sample.LightnessTargets));");

@@ -7,24 +7,27 @@ namespace SelfishGen.Generators.Emit;
 /// <summary>
 /// A pretext task and a head trained on its inputs and targets: <c>[Pretext] + [Classification]</c> or
 /// <c>[Reconstruction]</c>. Builds the pretext task from its options; the head and its loss come from the subclass.
+/// Its static members serve every family with a pretext task: the task, and the one view (<c>[Views]</c>) that
+/// augments each image before the task sees it, if declared.
 /// </summary>
 internal abstract class PretextFamilyEmitter : FamilyEmitter
 {
     /// <summary>The pretext task field.</summary>
-    protected const string Pretext = "_pretext";
+    public const string Pretext = "_pretext";
+    private const string PretextViews = "_views";
     private const string Setup = "global::SelfishGen.TrainingSetup";
 
     /// <inheritdoc />
     public sealed override void WriteFields(SourceWriter writer, MethodModel method)
     {
-        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        WritePretextFields(writer, method);
         WriteHeadFields(writer);
     }
 
     /// <inheritdoc />
     public sealed override void WriteConstruction(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"{Pretext} = {Construction(method.Composition.Pretext!)};");
+        WritePretextConstruction(writer, method);
         WriteHeadConstruction(writer);
     }
 
@@ -44,9 +47,30 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
     /// <inheritdoc />
     public sealed override void WriteLoss(SourceWriter writer, MethodModel method)
     {
-        writer.Line($"var (inputs, targets) = {Pretext}.Apply(batch, context);");
+        writer.Line($"var (inputs, targets) = {Sample(method)};");
         writer.Line($"return {Loss("inputs", "targets")};");
     }
+
+    /// <summary>Writes the field of the pretext task and, with a declared view, of the views.</summary>
+    public static void WritePretextFields(SourceWriter writer, MethodModel method)
+    {
+        Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
+        if (method.Composition.ViewCount > 0)
+            Field(writer, RuntimeNames.AugmentedViews, PretextViews);
+    }
+
+    /// <summary>Writes the construction of the pretext task and, with a declared view, of the views.</summary>
+    public static void WritePretextConstruction(SourceWriter writer, MethodModel method)
+    {
+        writer.Line($"{Pretext} = {Construction(method.Composition.Pretext!)};");
+        if (method.Composition.ViewCount > 0)
+            WriteViewsConstruction(writer, method.Composition, PretextViews);
+    }
+
+    /// <summary>The pretext task's sample of the step's batch, whose images pass through the declared view first, if any.</summary>
+    public static string Sample(MethodModel method) => method.Composition.ViewCount > 0
+        ? $"{Pretext}.Apply(batch.WithImages({PretextViews}.Apply(batch.Images, context.Random)[0]), context)"
+        : $"{Pretext}.Apply(batch, context)";
 
     /// <summary>Writes the fields of the head and its objective.</summary>
     protected abstract void WriteHeadFields(SourceWriter writer);

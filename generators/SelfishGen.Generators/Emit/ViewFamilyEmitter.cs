@@ -92,16 +92,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         var composition = method.Composition;
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
-        if (composition.ViewTypes.Count > 0)
-        {
-            var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
-            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
-        }
-        else
-        {
-            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
-            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
-        }
+        WriteViewsConstruction(writer, composition, Views, localCrops);
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else

@@ -11,15 +11,13 @@ namespace SelfishGen.Generators.Rules;
 /// </summary>
 internal static class Requirements
 {
-    private static readonly string[] PretextObjectives =
-        [KnownNames.ClassificationAttribute, KnownNames.ReconstructionAttribute, KnownNames.PixelClassificationAttribute];
+    private static readonly string[] PretextObjectives = KnownNames.PretextObjectiveAttributes;
 
     private static readonly string[] ViewObjectives = KnownNames.ViewObjectiveAttributes;
 
     private static readonly string[] ViewPieces =
     [
-        KnownNames.ViewsAttribute, KnownNames.ProjectorAttribute, KnownNames.PredictorAttribute,
-        KnownNames.MomentumEncoderAttribute, KnownNames.LabEncodersAttribute,
+        KnownNames.ProjectorAttribute, KnownNames.PredictorAttribute, KnownNames.MomentumEncoderAttribute, KnownNames.LabEncodersAttribute,
     ];
 
     /// <summary>Every requirement.</summary>
@@ -29,8 +27,11 @@ internal static class Requirements
             "[Pretext(...)] to say how inputs and targets are made"),
         new([KnownNames.PretextAttribute], "a pretext task", [.. PretextObjectives, KnownNames.AdversarialAttribute], "objective",
             "an objective such as [Classification] or [Reconstruction]"),
-        new(ViewPieces, "views or heads", ViewObjectives, "objective",
+        new(ViewPieces, "heads", ViewObjectives, "objective",
             "an objective such as [Contrastive] or [Bootstrap]"),
+        // Views alone: with heads as well, the requirement above names the missing objective.
+        new([KnownNames.ViewsAttribute], "views", [.. ViewObjectives, KnownNames.PretextAttribute, .. ViewPieces], "objective or pretext task",
+            "an objective such as [Contrastive], or a [Pretext(...)] whose images the view augments"),
         new(ViewObjectives, "an objective on views", [KnownNames.ViewsAttribute], "views",
             "[Views(...)] to say how each image is augmented"),
         new(ViewObjectives, "an objective on embeddings", [KnownNames.ProjectorAttribute], "projector",

@@ -12,7 +12,8 @@ namespace SelfishGen.Generators.Rules;
 /// <summary>
 /// The checks of a method on views against the objective on them: a piece or argument the objective does not use
 /// (SSG081), and as many views as it compares (SSG035 for too few contrastive views, SSG131 otherwise; DINO's views
-/// are a relation with its local crops, SSG114).
+/// are a relation with its local crops, SSG114); a pretext task takes one view (SSG132), which BiGAN's adversarial
+/// objective does not use (SSG081).
 /// </summary>
 /// <remarks>
 /// What each objective uses is what its emitter wires: a projector per view and Lab encoders only the memory-bank
@@ -27,7 +28,11 @@ internal static class ViewRules
     public static IEnumerable<Problem> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (type.FindAttribute(KnownNames.ViewObjectiveAttributes) is not { } objectiveAttribute)
+        {
+            foreach (var problem in PretextViewProblems(type, cancellationToken))
+                yield return problem;
             yield break;
+        }
         var name = type.Locations.First();
         var objective = CompositionReader.Objective(objectiveAttribute);
         var ownObjective = objective == ObjectiveKind.Own ? OwnTypes.TypeArguments(objectiveAttribute).OfType<INamedTypeSymbol>().FirstOrDefault() : null;
@@ -75,6 +80,26 @@ internal static class ViewRules
         else if (count != needed)
             yield return new Problem(DiagnosticDescriptors.ViewCount, views.Location(cancellationToken) ?? name, type.Name, Views(count), objectiveText, Views(needed));
     }
+
+    // A pretext task's view: one, augmenting the images the task is made from; BiGAN's latent task makes no inputs from images.
+    private static IEnumerable<Problem> PretextViewProblems(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.FindAttribute([KnownNames.ViewsAttribute]) is not { } views || type.FindAttribute([KnownNames.PretextAttribute]) is null)
+            yield break;
+        var location = views.Location(cancellationToken) ?? type.Locations.First();
+        if (type.FindAttribute(KnownNames.PretextObjectiveAttributes) is null)
+        {
+            yield return new Problem(DiagnosticDescriptors.UnusedPiece, location, type.Name, "[Views]", "[Adversarial]", PretextObjectivesText);
+            yield break;
+        }
+        if (views.NamedArgument(HyperparameterTable.LocalCrops.Property) is not null)
+            yield return new Problem(DiagnosticDescriptors.UnusedPiece, views.ArgumentLocation(HyperparameterTable.LocalCrops.Property, cancellationToken) ?? location,
+                type.Name, "local crops", "on a pretext task", "[Dino]");
+        if (views.ViewCount() != 1)
+            yield return new Problem(DiagnosticDescriptors.PretextViewCount, location, type.Name, Views(views.ViewCount()));
+    }
+
+    private const string PretextObjectivesText = "[Classification], [Reconstruction] and [PixelClassification] on a pretext task";
 
     // "no views", "one view", "two views", "3 views"
     private static string Views(int count) => count switch { 0 => "no views", 1 => "one view", 2 => "two views", _ => $"{count} views" };

@@ -70,6 +70,12 @@ public static class Augment
     public static IAugmentation Cmc((int Height, int Width)? size = null) =>
         new Compose(new RandomResizedCrop((0.2, 1), outputSize: size), new HorizontalFlip());
 
+    /// <summary>
+    /// The supervised networks' light feeding, which Gidaris et al. give RotateNet: a crop of the image zero-padded by
+    /// 1/8 of its side (a shift of up to 1/8, whole pixels, zero filled) and a flip. The size is kept.
+    /// </summary>
+    public static IAugmentation PaddedCrop() => new Compose(new Translate(0.125), new HorizontalFlip());
+
     /// <summary>SimCLR: crop (area 0.08–1), flip, jitter 0.8/0.8/0.8/0.2 (p 0.8), grayscale (p 0.2), blur σ 0.1–2 (p 0.5).</summary>
     public static IAugmentation SimClr((int Height, int Width)? size = null) =>
         new Compose(

@@ -16,6 +16,10 @@ public sealed class Batch(torch.Tensor images, torch.Tensor labels, torch.Tensor
     /// <summary>Number of images.</summary>
     public int Size => (int)Images.shape[0];
 
+    /// <summary>This batch with <paramref name="images"/> in place of its images (an augmented view of them).</summary>
+    /// <remarks>The result shares this batch's labels and indices: dispose this batch, not the result.</remarks>
+    public Batch WithImages(torch.Tensor images) => new(images, Labels, Indices);
+
     /// <summary>Moves the tensors to <paramref name="device"/> (no copy when they are already there).</summary>
     /// <remarks>Call it outside a dispose scope that ends before the batch is disposed.</remarks>
     public Batch To(torch.Device device)

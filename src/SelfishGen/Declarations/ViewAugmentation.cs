@@ -30,6 +30,9 @@ public enum ViewAugmentation
     /// <summary>Three random operations of the CPC pool, elastic deformation and grayscale.</summary>
     Cpc,
 
+    /// <summary>A crop of the image zero-padded by 1/8 of its side, and a flip: the light feeding of a pretext task (RotateNet).</summary>
+    PaddedCrop,
+
     /// <summary>PIRL's 3×3 jigsaw: a crop of the image cut into tiles, each tile jittered on its own, shuffled; encoded tile by tile behind a projector per view.</summary>
     Jigsaw,
 }

@@ -5,6 +5,8 @@ namespace SelfishGen;
 /// <summary>
 /// Declares the augmented views a method compares: each training image is augmented once per listed pipeline, a
 /// built-in one (<see cref="ViewAugmentation"/>) or one of your own (a type implementing <see cref="IAugmentation"/>).
+/// With a <see cref="PretextAttribute"/> instead of an objective on views, the one view declared augments each image
+/// before the pretext task makes its inputs and targets.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ViewsAttribute(params ViewAugmentation[] views) : Attribute

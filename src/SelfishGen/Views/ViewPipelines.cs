@@ -19,6 +19,7 @@ public static class ViewPipelines
         ViewAugmentation.Cmc => Augment.Cmc(size),
         ViewAugmentation.Cpc => Augment.Cpc(),
         ViewAugmentation.Jigsaw => new JigsawView(),
+        ViewAugmentation.PaddedCrop => Augment.PaddedCrop(),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
     };
 

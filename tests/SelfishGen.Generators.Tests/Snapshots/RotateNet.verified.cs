@@ -29,6 +29,7 @@ partial class RotateNet
     }
 
     private readonly global::SelfishGen.Pretext.RotationPretext _pretext;
+    private readonly global::SelfishGen.Views.AugmentedViews _views;
     private readonly global::SelfishGen.Modules.MlpHead _classifier;
     private readonly global::SelfishGen.Objectives.ClassificationObjective _objective;
 
@@ -44,6 +45,7 @@ partial class RotateNet
         : base(nameof(RotateNet), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.RotationPretext();
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.PaddedCrop]);
         _classifier = new global::SelfishGen.Modules.MlpHead(Backbone.OutputFeatures, Hyperparameters.Hidden, _pretext.ClassCount);
         _objective = new global::SelfishGen.Objectives.ClassificationObjective(Hyperparameters.LabelSmoothing);
         register_module("classifier", _classifier);
@@ -52,7 +54,7 @@ partial class RotateNet
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
-        var (inputs, targets) = _pretext.Apply(batch, context);
+        var (inputs, targets) = _pretext.Apply(batch.WithImages(_views.Apply(batch.Images, context.Random)[0]), context);
         return _objective.Loss(_classifier.call(Backbone.call(inputs)), targets);
     }
 

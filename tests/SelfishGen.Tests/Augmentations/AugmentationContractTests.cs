@@ -39,6 +39,7 @@ public class AugmentationContractTests
         ["dino-global2"] = () => Augment.DinoGlobal2(),
         ["dino-local"] = () => Augment.DinoLocal(),
         ["jigsaw-patch"] = Augment.JigsawPatch,
+        ["padded-crop"] = Augment.PaddedCrop,
     };
 
     private static readonly Dictionary<string, Func<IAugmentation>> Fixed = new()

@@ -25,6 +25,29 @@ public sealed class ViewPipelineTests
     }
 
     [Fact]
+    public void Padded_crops_shift_by_at_most_an_eighth_fill_with_zeros_and_flip_half_the_images()
+    {
+        using var scope = NewDisposeScope();
+        // A white 32-pixel image with a black left half: a flip moves the black half to the right.
+        var images = ones(Count, 1, 32, 32);
+        images[.., .., .., ..16] = zeros(Count, 1, 32, 16);
+
+        var views = Seeded.Apply(ViewPipelines.Create(ViewAugmentation.PaddedCrop), images);
+
+        Assert.Equal(images.shape, views.shape);
+        // What stays white is one (32 - |dy|) x (16 - |dx| or 16) block, the rest zeros: at most 4 rows lost, 12-16 columns kept.
+        var whiteRows = views.amax([1, 3]).gt(0.5f).sum(1);
+        Assert.InRange(whiteRows.min().ToInt64(), 28, 32);
+        var whiteColumns = views.amax([1, 2]).gt(0.5f).sum(1);
+        Assert.InRange(whiteColumns.min().ToInt64(), 12, 16);
+        Assert.InRange(whiteColumns.max().ToInt64(), 12, 16);
+        Assert.True(whiteRows.lt(32).any().ToBoolean(), "no image was shifted vertically");
+        // The white half is on the right unless flipped: about half the images have it on the left.
+        var flipped = views[.., 0, 16, ..16].mean([1]).gt(0.5f).to(float32).mean().ToSingle();
+        Assert.InRange(flipped, 0.35f, 0.65f);
+    }
+
+    [Fact]
     public void Instance_discrimination_views_crop_jitter_and_sometimes_drop_colour()
     {
         using var scope = NewDisposeScope();
