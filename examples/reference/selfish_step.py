@@ -136,8 +136,8 @@ class RotateNet(nn.Module):
         self.classifier = mlp_head(self.backbone.features, options["hidden"], 4)
         self.smoothing = options["labelSmoothing"]
 
-    def loss(self, images):
-        inputs, targets = rotations(images)
+    def loss(self, views):
+        inputs, targets = rotations(views[0])  # the step's one view: our padded crop and flip of its images
         return F.cross_entropy(self.classifier(self.backbone(inputs)), targets, label_smoothing=self.smoothing)
 
 

@@ -6,18 +6,19 @@ using SelfishGen.Views;
 namespace SelfishGen.Cli.Benchmarks;
 
 /// <summary>
-/// How long a method without declared views takes to make its step's inputs alone, outside training: its pretext
-/// task's <c>Apply(Batch, TrainingContext)</c> (rotations, puzzles, erased blocks, colour halves, latent codes, exemplar
-/// augmentations) or CPC's cutting of patches, on the batches and step generators of the steps. Such a method makes its
-/// inputs inside its step, on the step's thread, so this time is part of the step; the benchmark reports the step over
-/// it, how far the step outweighs its input pipeline.
+/// How long a method with a pretext task takes to make its step's inputs alone, outside training: its pretext task's
+/// <c>Apply(Batch, TrainingContext)</c> (rotations, puzzles, erased blocks, colour halves, latent codes, exemplar
+/// augmentations) or CPC's cutting of patches, on the batches and step generators of the steps (a pretext task's
+/// view, RotateNet's padded crop, is timed apart by <see cref="StepViews"/>). Such a method makes its inputs inside its
+/// step, on the step's thread, so this time is part of the step; the benchmark reports the step over it, how far the
+/// step outweighs its input pipeline.
 /// </summary>
 public static class PretextInputs
 {
     /// <summary>
     /// Seconds of each of the steps 0 to <paramref name="steps"/> − 1 of a run seeded <paramref name="seed"/> whose
     /// steps cycle through the batches of <paramref name="inputs"/>; null when <paramref name="method"/> makes its inputs
-    /// by neither (e.g. a view-based method: <see cref="StepViews"/>).
+    /// by neither (e.g. a method comparing views: <see cref="StepViews"/>).
     /// </summary>
     /// <param name="method">The method whose pretext is timed.</param>
     /// <param name="inputs">Images (batches × batch, C, H, W).</param>

@@ -7,9 +7,9 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <summary>
 /// Writes what the PyTorch reference script (<c>examples/reference/selfish_step.py</c>) needs to run the same step:
 /// the method's initial parameters and the inputs as raw little-endian float32, and a JSON manifest. The inputs are the
-/// image batches, which the script's step transforms itself (RotateNet rotates them), or, for a method that draws
-/// random views, each step's views (<see cref="StepViews"/>, with MoCo's key permutations): the script does not
-/// reimplement our augmentations. Buffers the step reads (<see cref="Buffers"/>) follow the parameters.
+/// image batches, or, for a method that draws random views, each step's views (<see cref="StepViews"/>, with MoCo's key
+/// permutations): the script does not reimplement our augmentations, but makes pretext inputs from them itself
+/// (RotateNet rotates its view). Buffers the step reads (<see cref="Buffers"/>) follow the parameters.
 /// </summary>
 public static class ReferenceExport
 {

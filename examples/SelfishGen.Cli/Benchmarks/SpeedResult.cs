@@ -24,8 +24,9 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="Load">The machine's load average when the measurement ended.</param>
 /// <param name="Mixed">Our step in mixed precision; null when not measured.</param>
 /// <param name="PretextSeconds">
-/// Median seconds our step spends making its pretext inputs (<see cref="PretextInputs"/>); null for a method with views
-/// or with neither. The PyTorch reference makes them too (RotateNet's rotations), so they are not subtracted.
+/// Median seconds our step spends making its pretext inputs from its images or view (<see cref="PretextInputs"/>);
+/// null for a method without a pretext task. The PyTorch reference makes them too (RotateNet's rotations), so they are
+/// not subtracted.
 /// </param>
 /// <param name="OursPeakMemoryRise">
 /// How far our resident memory rose over the first round, in bytes (<see cref="StepRecorder.PeakMemoryRise"/>); null
@@ -66,10 +67,13 @@ public sealed record SpeedResult(
     public double? RatioWithoutAugmentation => (OursSeconds - AugmentationSeconds) / ReferenceSeconds;
 
     /// <summary>
-    /// Our step time over the time of making its inputs alone (views or pretext): how far the step outweighs its input
-    /// pipeline, which should keep at least 3 times ahead. Null when neither was measured.
+    /// Our step time over the time of making its inputs alone (views, pretext, or a pretext task's view and then its
+    /// inputs): how far the step outweighs its input pipeline, which should keep at least 3 times ahead. Null when
+    /// neither was measured.
     /// </summary>
-    public double? InputHeadroom => OursSeconds / (AugmentationSeconds ?? PretextSeconds);
+    public double? InputHeadroom => AugmentationSeconds is null && PretextSeconds is null
+        ? null
+        : OursSeconds / ((AugmentationSeconds ?? 0) + (PretextSeconds ?? 0));
 
     /// <summary>Our loss at the first step.</summary>
     public double OursFirstLoss => OursLosses[0];

@@ -167,12 +167,12 @@ public sealed class BenchCommandTests
             var second = Math.Abs(result.OursLosses[1] - result.ReferenceLosses[1]);
             Assert.True(second <= 1e-3 * Math.Max(1, Math.Abs(result.OursLosses[1])), $"{result.Method}: second-step losses differ by {second}");
         }
-        Assert.Null(report.Results[0].AugmentationSeconds);
-        Assert.All(report.Results.Skip(1), result => Assert.True(result.AugmentationSeconds > 0, $"{result.Method} draws its views in the step"));
+        // RotateNet's padded crop is a view too.
+        Assert.All(report.Results, result => Assert.True(result.AugmentationSeconds > 0, $"{result.Method} draws its views in the step"));
     }
 
     [Fact]
-    public void Speed_bench_times_how_each_method_without_views_makes_its_pretext_inputs_and_how_far_its_step_outweighs_them()
+    public void Speed_bench_times_how_each_pretext_method_makes_its_inputs_and_how_far_its_step_outweighs_them()
     {
         using var folder = new TempFolder();
 
@@ -187,9 +187,12 @@ public sealed class BenchCommandTests
         Assert.All(pretextMethods, result =>
         {
             Assert.True(result.PretextSeconds > 0, $"{result.Method} makes its inputs in the step");
-            Assert.Null(result.AugmentationSeconds);
+            // Of these only RotateNet declares a view (its padded crop), which its pretext task then rotates.
+            Assert.Equal(result.Method == "RotateNet", result.AugmentationSeconds > 0);
             Assert.True(result.InputHeadroom > 1, $"{result.Method}: step {result.OursSeconds} s, its inputs alone {result.PretextSeconds} s");
         });
+        var rotateNet = pretextMethods[0];
+        Assert.Equal(rotateNet.OursSeconds / (rotateNet.AugmentationSeconds!.Value + rotateNet.PretextSeconds!.Value), rotateNet.InputHeadroom!.Value, 9);
         var simclr = report.Results[^1];
         Assert.Null(simclr.PretextSeconds);
         Assert.Equal(simclr.OursSeconds / simclr.AugmentationSeconds!.Value, simclr.InputHeadroom!.Value, 9);
