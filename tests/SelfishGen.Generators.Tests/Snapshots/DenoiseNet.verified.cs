@@ -13,7 +13,7 @@ partial class DenoiseNet
         /// <summary>Whether each channel of a pixel is dropped independently.</summary>
         public bool PerChannel { get; init; } = false;
         /// <summary>Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels).</summary>
-        public int BlockSize { get; init; } = 1;
+        public int BlockSize { get; init; } = 4;
         /// <summary>Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none).</summary>
         public double NoiseSigma { get; init; } = 0.0;
 
@@ -73,7 +73,7 @@ partial class DenoiseNet
         [
             new("DropRate", "double", "0.7", "Fraction of pixels set to 0 in the input, in [0, 1)."),
             new("PerChannel", "bool", "false", "Whether each channel of a pixel is dropped independently."),
-            new("BlockSize", "int", "1", "Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels)."),
+            new("BlockSize", "int", "4", "Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels)."),
             new("NoiseSigma", "double", "0.0", "Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
