@@ -70,18 +70,21 @@ internal abstract class FamilyEmitter
         writer.Line();
     }
 
-    /// <summary>Writes the construction of <paramref name="field"/>, the declared views, built-in or of the user's own, then <paramref name="localCrops"/> (an argument list's tail, or empty).</summary>
-    protected static void WriteViewsConstruction(SourceWriter writer, Composition composition, string field, string localCrops = "")
+    /// <summary>The field of the declared views: those a view family compares, or a pretext task's one view.</summary>
+    protected const string Views = "_views";
+
+    /// <summary>Writes the construction of <see cref="Views"/>, built-in or of the user's own, then <paramref name="localCrops"/> (an argument list's tail, or empty).</summary>
+    protected static void WriteViewsConstruction(SourceWriter writer, Composition composition, string localCrops = "")
     {
         if (composition.ViewTypes.Count > 0)
         {
             var pipelines = string.Join(", ", composition.ViewTypes.Select(view => $"new {view.Name}({(view.TakesArgument ? "data.Shape" : "")})"));
-            writer.Line($"{field} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}([{pipelines}], data.Shape{localCrops});");
         }
         else
         {
             var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
-            writer.Line($"{field} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
         }
     }
 

@@ -14,7 +14,6 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
 {
     /// <summary>The pretext task field.</summary>
     public const string Pretext = "_pretext";
-    private const string PretextViews = "_views";
     private const string Setup = "global::SelfishGen.TrainingSetup";
 
     /// <inheritdoc />
@@ -56,7 +55,7 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
     {
         Field(writer, PretextTypes.TypeOf(method.Composition.Pretext!), Pretext);
         if (method.Composition.ViewCount > 0)
-            Field(writer, RuntimeNames.AugmentedViews, PretextViews);
+            Field(writer, RuntimeNames.AugmentedViews, Views);
     }
 
     /// <summary>Writes the construction of the pretext task and, with a declared view, of the views.</summary>
@@ -64,12 +63,12 @@ internal abstract class PretextFamilyEmitter : FamilyEmitter
     {
         writer.Line($"{Pretext} = {Construction(method.Composition.Pretext!)};");
         if (method.Composition.ViewCount > 0)
-            WriteViewsConstruction(writer, method.Composition, PretextViews);
+            WriteViewsConstruction(writer, method.Composition);
     }
 
     /// <summary>The pretext task's sample of the step's batch, whose images pass through the declared view first, if any.</summary>
     public static string Sample(MethodModel method) => method.Composition.ViewCount > 0
-        ? $"{Pretext}.Apply(batch.WithImages({PretextViews}.Apply(batch.Images, context.Random)[0]), context)"
+        ? $"{Pretext}.Apply(batch.WithImages({Views}.Apply(batch.Images, context.Random)[0]), context)"
         : $"{Pretext}.Apply(batch, context)";
 
     /// <summary>Writes the fields of the head and its objective.</summary>

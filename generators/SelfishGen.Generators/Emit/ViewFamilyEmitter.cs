@@ -11,7 +11,6 @@ namespace SelfishGen.Generators.Emit;
 /// </summary>
 internal abstract class ViewFamilyEmitter : FamilyEmitter
 {
-    protected const string Views = "_views";
     protected const string Projector = "_projector";
     protected const string Projectors = "_projectors";
     protected const string Predictor = "_predictor";
@@ -92,7 +91,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         var composition = method.Composition;
         var localCrops = method.Hyperparameters.Any(h => h.Name == HyperparameterTable.LocalCrops.Option) ? $", {Option(HyperparameterTable.LocalCrops)}" : "";
-        WriteViewsConstruction(writer, composition, Views, localCrops);
+        WriteViewsConstruction(writer, composition, localCrops);
         if (composition.ProjectorPerView)
             writer.Line($"{Projectors} = new({string.Join(", ", Enumerable.Repeat("NewProjector()", Branches(composition)))});");
         else
