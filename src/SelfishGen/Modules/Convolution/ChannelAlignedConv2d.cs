@@ -6,8 +6,9 @@ namespace SelfishGen.Modules;
 /// <summary>
 /// <c>torch.nn.Conv2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not, and in low
-/// precision inside an <see cref="Autocast"/> scope. Every convolution of SelfishGen's modules is one; use it in your
-/// own modules too.
+/// precision inside an <see cref="Autocast"/> scope, and its shape checked when it is created
+/// (<see cref="ConvolutionKernels.Admit"/>). Every convolution of SelfishGen's modules is one; use it in your own
+/// modules too.
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
 {
@@ -17,7 +18,7 @@ public sealed class ChannelAlignedConv2d : Convolution
         : base(nameof(ChannelAlignedConv2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [dilation, dilation], false, [0, 0], groups, bias, PaddingModes.Zeros)
     {
-        _ = ConvolutionKernels.Chosen;
+        ConvolutionKernels.Admit(ConvolutionCase.Of(this));
     }
 
     /// <inheritdoc />

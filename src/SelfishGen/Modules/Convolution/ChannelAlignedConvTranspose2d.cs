@@ -5,7 +5,8 @@ namespace SelfishGen.Modules;
 
 /// <summary>
 /// <c>torch.nn.ConvTranspose2d</c> (same parameters, initialisation and state-dict names) computed through
-/// <see cref="ChannelAlignment.ConvTranspose2d"/>, so its input gradient is right on CPUs where libtorch's is not.
+/// <see cref="ChannelAlignment.ConvTranspose2d"/>, so its input gradient is right on CPUs where libtorch's is not; its
+/// shape is checked when it is created (<see cref="ConvolutionKernels.Admit"/>).
 /// </summary>
 public sealed class ChannelAlignedConvTranspose2d : Convolution
 {
@@ -15,7 +16,7 @@ public sealed class ChannelAlignedConvTranspose2d : Convolution
         : base(nameof(ChannelAlignedConvTranspose2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [1, 1], true, [outputPadding, outputPadding], groups, bias, PaddingModes.Zeros)
     {
-        _ = ConvolutionKernels.Chosen;
+        ConvolutionKernels.Admit(ConvolutionCase.Of(this));
     }
 
     /// <inheritdoc />

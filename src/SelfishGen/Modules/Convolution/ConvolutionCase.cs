@@ -13,24 +13,45 @@ namespace SelfishGen.Modules;
 /// <param name="Padding">Zero padding on every side.</param>
 /// <param name="Transposed">A transposed convolution rather than a convolution.</param>
 /// <param name="ChannelsLast">The input laid out channels-last (N, H, W, C in memory) rather than contiguous.</param>
-public sealed record ConvolutionCase(int InChannels, int OutChannels, int Kernel, int Stride, int Padding, bool Transposed, bool ChannelsLast = false)
+/// <param name="Groups">Channel groups (the input channels for a depthwise convolution).</param>
+/// <param name="Dilation">Spacing of the kernel's taps.</param>
+public sealed record ConvolutionCase(
+    int InChannels, int OutChannels, int Kernel, int Stride, int Padding, bool Transposed, bool ChannelsLast = false, int Groups = 1, int Dilation = 1)
 {
-    /// <summary>The weight's shape: (out, in, k, k), or (in, out, k, k) when transposed.</summary>
+    /// <summary>The weight's shape: (out, in / groups, k, k), or (in, out / groups, k, k) when transposed.</summary>
     public long[] WeightShape => Transposed
-        ? [InChannels, OutChannels, Kernel, Kernel]
-        : [OutChannels, InChannels, Kernel, Kernel];
+        ? [InChannels, OutChannels / Groups, Kernel, Kernel]
+        : [OutChannels, InChannels / Groups, Kernel, Kernel];
+
+    /// <summary>The shape of a 2-d convolution module (square kernels, equal strides, padding and dilation on both axes).</summary>
+    public static ConvolutionCase Of(TorchSharp.Modules.Convolution module) => new(
+        (int)module.in_channels, (int)module.out_channels, (int)module.kernel_size[0], (int)module.stride[0], (int)module.padding![0],
+        module.transposed, Groups: (int)module.groups, Dilation: (int)module.dilation[0]);
 
     /// <summary>The plain libtorch convolution of this shape (of <paramref name="input"/> laid out as the case says).</summary>
-    public Tensor Apply(Tensor input, Tensor weight)
+    public Tensor Apply(Tensor input, Tensor weight) => Apply(input, weight, aligned: false);
+
+    /// <summary>
+    /// The convolution of this shape as SelfishGen's modules compute it (<see cref="ChannelAlignment"/>), of
+    /// <paramref name="input"/> laid out as the case says.
+    /// </summary>
+    public Tensor ApplyAligned(Tensor input, Tensor weight) => Apply(input, weight, aligned: true);
+
+    private Tensor Apply(Tensor input, Tensor weight, bool aligned)
     {
         using var laidOut = ChannelsLast ? Modules.ChannelsLast.Of(input) : input.alias();
-        return Transposed
-            ? nn.functional.conv_transpose2d(laidOut, weight, strides: [Stride, Stride], padding: [Padding, Padding])
-            : nn.functional.conv2d(laidOut, weight, strides: [Stride, Stride], padding: [Padding, Padding]);
+        long[] stride = [Stride, Stride], padding = [Padding, Padding], dilation = [Dilation, Dilation];
+        return (Transposed, aligned) switch
+        {
+            (true, true) => ChannelAlignment.ConvTranspose2d(laidOut, weight, null, stride, padding, [0, 0], dilation, Groups),
+            (true, false) => nn.functional.conv_transpose2d(laidOut, weight, null, stride, padding, [0, 0], dilation, Groups),
+            (false, true) => ChannelAlignment.Conv2d(laidOut, weight, null, stride, padding, dilation, Groups),
+            (false, false) => nn.functional.conv2d(laidOut, weight, null, stride, padding, dilation, Groups),
+        };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
         $"{(Transposed ? "transposed conv" : "conv")} {InChannels}→{OutChannels} {Kernel}×{Kernel}" + (Stride == 1 ? "" : $" stride {Stride}")
-        + (ChannelsLast ? " channels-last" : "");
+        + (Groups == 1 ? "" : $" in {Groups} groups") + (Dilation == 1 ? "" : $" dilation {Dilation}") + (ChannelsLast ? " channels-last" : "");
 }

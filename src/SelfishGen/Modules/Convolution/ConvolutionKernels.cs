@@ -3,13 +3,14 @@ using SelfishGen.Hosting;
 namespace SelfishGen.Modules;
 
 /// <summary>
-/// Chooses, once per process and before SelfishGen's first convolution, which kernels CPU convolutions run on. On
-/// some CPUs this libtorch's oneDNN computes wrong float32 convolution outputs (<see cref="ConvolutionOutputCheck"/>,
-/// docs/onednn-conv-gradient.md); where the check finds that, oneDNN is turned off for the process and convolutions
-/// run on libtorch's own kernels: right, and slower. NNPACK is turned off in every case: libtorch asks for it only
-/// for convolutions oneDNN does not take (float64, or all of them once oneDNN is off) and, where it cannot start (as
-/// on that CPU), warns on each of them. Every SelfishGen convolution module and method asks for the choice when it
-/// is created.
+/// Chooses which kernels CPU convolutions run on. On some CPUs this libtorch's oneDNN computes wrong float32
+/// convolutions for some shapes (<see cref="ConvolutionOutputCheck"/>, docs/onednn-conv-gradient.md). A start-up check
+/// tells whether this CPU is one of them; where it is, every SelfishGen convolution module checks its own shape when
+/// it is created (<see cref="Admit"/>), and the first shape oneDNN gets wrong turns oneDNN off for the process:
+/// convolutions then run on libtorch's own kernels, right and slower. So a network whose shapes oneDNN computes right
+/// (the ConvNet) keeps its speed, and one it does not is never trained on a wrong result. NNPACK is turned off in every
+/// case: libtorch asks for it only for convolutions oneDNN does not take and, where it cannot start (as on that CPU),
+/// warns on each of them.
 /// </summary>
 public static class ConvolutionKernels
 {
@@ -17,9 +18,43 @@ public static class ConvolutionKernels
     public const string EnvironmentVariable = "SELFISH_ONEDNN";
 
     private static readonly Lazy<ConvolutionKernelChoice> Choice = new(Choose);
+    private static readonly HashSet<ConvolutionCase> Admitted = [];
 
-    /// <summary>The choice, made the first time it is asked for.</summary>
+    /// <summary>What the start-up check found, made the first time it is asked for.</summary>
     public static ConvolutionKernelChoice Chosen => Choice.Value;
+
+    /// <summary>Whether convolutions run on oneDNN now.</summary>
+    public static bool OneDnn => LibTorchBackends.OneDnnEnabled;
+
+    /// <summary>
+    /// Whether oneDNN is on and was not seen to compute a wrong convolution on this CPU: what bfloat16 convolutions,
+    /// which only oneDNN runs fast and which no check here covers, need.
+    /// </summary>
+    public static bool OneDnnTrusted => OneDnn && Chosen.WrongOutputs.Count == 0;
+
+    /// <summary>
+    /// Makes sure convolutions of <paramref name="shape"/> (either layout) are right on the kernels in use: on a CPU
+    /// where the start-up check found oneDNN wrong, checks the shape once per process (<see cref="ConvolutionShapeCheck"/>,
+    /// as SelfishGen's modules compute it) and turns oneDNN off if it is wrong. Every SelfishGen convolution module calls it when created.
+    /// </summary>
+    public static void Admit(ConvolutionCase shape)
+    {
+        var choice = Chosen;
+        if (choice.WrongOutputs.Count == 0 || !OneDnn)
+            return;
+        lock (Admitted)
+        {
+            if (!Admitted.Add(shape with { ChannelsLast = false }))
+                return;
+            if (ConvolutionShapeCheck.FirstWrong(shape, (s, x, w) => s.ApplyAligned(x, w)) is not { } wrong)
+                return;
+            var turnedOff = LibTorchBackends.DisableOneDnn();
+            var stillWrong = turnedOff && ConvolutionShapeCheck.FirstWrong(wrong, (s, x, w) => s.ApplyAligned(x, w)) is not null;
+            Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong on this CPU (docs/onednn-conv-gradient.md). " + (turnedOff && !stillWrong
+                ? $"Convolutions run on libtorch's own kernels from now on: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
+                : $"Convolutions stay wrong for {wrong}: do not trust training on this machine."));
+        }
+    }
 
     private static ConvolutionKernelChoice Choose()
     {
@@ -30,22 +65,16 @@ public static class ConvolutionKernels
             case null or "" or "auto":
                 break;
             case "on" or "1" or "true":
-                return new ConvolutionKernelChoice(LibTorchBackends.OneDnnEnabled, [], 0);
+                return new ConvolutionKernelChoice(OneDnn, [], 0);
             case "off" or "0" or "false":
                 LibTorchBackends.DisableOneDnn();
-                return new ConvolutionKernelChoice(LibTorchBackends.OneDnnEnabled, [], 0);
+                return new ConvolutionKernelChoice(OneDnn, [], 0);
             default:
                 throw new InvalidOperationException($"{EnvironmentVariable}='{mode}' is not a mode: use auto, on or off.");
         }
-        var wrong = ConvolutionOutputCheck.Run();
-        if (wrong.Count == 0)
-            return new ConvolutionKernelChoice(LibTorchBackends.OneDnnEnabled, [], ConvolutionOutputCheck.Cases.Count);
-        var turnedOff = LibTorchBackends.DisableOneDnn();
-        var stillWrong = turnedOff ? ConvolutionOutputCheck.Run() : wrong;
-        var choice = new ConvolutionKernelChoice(LibTorchBackends.OneDnnEnabled, wrong, ConvolutionOutputCheck.Cases.Count);
-        Console.Error.WriteLine($"SelfishGen: {choice.Summary} " + (stillWrong.Count == 0
-            ? $"Convolutions run on libtorch's own kernels instead: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
-            : $"Convolutions stay wrong for {string.Join(", ", stillWrong)}: do not trust training on this machine."));
+        var choice = new ConvolutionKernelChoice(OneDnn, ConvolutionOutputCheck.Run(), ConvolutionOutputCheck.Cases.Count);
+        if (choice.WrongOutputs.Count > 0)
+            Console.Error.WriteLine($"SelfishGen: {choice.Summary}");
         return choice;
     }
 }

@@ -1,0 +1,85 @@
+using static TorchSharp.torch;
+
+namespace SelfishGen.Modules;
+
+/// <summary>
+/// Checks one convolution shape on the kernels libtorch runs it on now: its float32 output, input gradient and weight
+/// gradient against the same computation in float64 (which does not run through oneDNN), for contiguous and
+/// channels-last input, with 1 and 2 threads (and the process's count), after leaving NaN-filled garbage in freed
+/// memory. A wrong oneDNN path of the affected CPUs shows on a batch of 2 maps of 8×8 pixels (docs/onednn-conv-gradient.md).
+/// Uses its own random generator, so seeded training is unaffected.
+/// </summary>
+public static class ConvolutionShapeCheck
+{
+    /// <summary>Relative error (max |float32 − float64| / max |float64|) above which a result counts as wrong.</summary>
+    public const double Tolerance = 1e-3;
+
+    /// <summary>Side of the square input maps checked.</summary>
+    public const int MapSize = 8;
+
+    /// <summary>
+    /// The first layout of <paramref name="shape"/> that <paramref name="convolve"/> computes wrong in float32 (the
+    /// shape with its <see cref="ConvolutionCase.ChannelsLast"/> set as checked), or null when both are right.
+    /// </summary>
+    /// <param name="shape">The shape; its layout is ignored, both are checked.</param>
+    /// <param name="convolve">The convolution of a case, of float64 or float32 input and weight.</param>
+    /// <param name="trials">Random inputs per layout and thread count.</param>
+    public static ConvolutionCase? FirstWrong(ConvolutionCase shape, Func<ConvolutionCase, Tensor, Tensor, Tensor> convolve, int trials = 2)
+    {
+        using var generator = new Generator(0x5a9e);
+        var before = get_num_threads();
+        try
+        {
+            foreach (var threads in new[] { before, 1, 2 }.Distinct())
+            {
+                set_num_threads(threads);
+                foreach (var layout in new[] { shape with { ChannelsLast = false }, shape with { ChannelsLast = true } })
+                    for (var trial = 0; trial < trials; trial++)
+                        if (!(Error(layout, convolve, generator) <= Tolerance))
+                            return layout;
+            }
+            return null;
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
+
+    /// <summary>
+    /// The largest relative error of the float32 output, input gradient and weight gradient against float64 for one
+    /// random input, weight and output gradient (NaN when a float32 result is not finite).
+    /// </summary>
+    public static double Error(ConvolutionCase shape, Func<ConvolutionCase, Tensor, Tensor, Tensor> convolve, Generator generator)
+    {
+        using var grad = enable_grad();
+        using var scope = NewDisposeScope();
+        ConvolutionGradientCheck.LeaveGarbage();
+        var input = randn([2, shape.InChannels, MapSize, MapSize], dtype: ScalarType.Float64, generator: generator);
+        using var fanIn = (shape.WeightShape[1] * shape.Kernel * shape.Kernel).ToScalar();
+        var weight = randn(shape.WeightShape, dtype: ScalarType.Float64, generator: generator).div_(fanIn);
+        var expected = Results(shape, convolve, input, weight, generator);
+        var actual = Results(shape, convolve, input.to(ScalarType.Float32), weight.to(ScalarType.Float32), generator, expected.OutputGradient);
+        return new[] { (actual.Output, expected.Output), (actual.InputGradient, expected.InputGradient), (actual.WeightGradient, expected.WeightGradient) }
+            .Max(pair => RelativeError(pair.Item1, pair.Item2));
+    }
+
+    private static double RelativeError(Tensor actual, Tensor expected)
+    {
+        var error = (actual.to(ScalarType.Float64) - expected).abs_().max() / expected.abs().max();
+        var value = error.item<double>();
+        return double.IsFinite(value) ? value : double.NaN;
+    }
+
+    // The output and both gradients for an output gradient (drawn from the generator when none is given; returned).
+    private static (Tensor Output, Tensor InputGradient, Tensor WeightGradient, Tensor OutputGradient) Results(
+        ConvolutionCase shape, Func<ConvolutionCase, Tensor, Tensor, Tensor> convolve, Tensor input, Tensor weight, Generator generator,
+        Tensor? outputGradient = null)
+    {
+        var (x, w) = (input.detach().requires_grad_(), weight.detach().requires_grad_());
+        var output = convolve(shape, x, w);
+        outputGradient = outputGradient?.to(output.dtype) ?? randn(output.shape, dtype: output.dtype, generator: generator);
+        autograd.backward([output], [outputGradient]);
+        return (output.detach(), x.grad!, w.grad!, outputGradient);
+    }
+}
