@@ -64,7 +64,8 @@ public static class ConvolutionShapeCheck
             .Max(pair => RelativeError(pair.Item1, pair.Item2));
     }
 
-    private static double RelativeError(Tensor actual, Tensor expected)
+    /// <summary>max |actual − expected| / max |expected|, in float64; NaN when it is not finite.</summary>
+    internal static double RelativeError(Tensor actual, Tensor expected)
     {
         var error = (actual.to(ScalarType.Float64) - expected).abs_().max() / expected.abs().max();
         var value = error.item<double>();
