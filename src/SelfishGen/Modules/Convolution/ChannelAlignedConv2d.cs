@@ -26,10 +26,12 @@ public sealed class ChannelAlignedConv2d : Convolution
     {
         if (!Autocast.Applies(input))
             return ChannelAlignment.Conv2d(input, weight, bias, stride, padding!, dilation, groups);
-        if (input.device_type == DeviceType.CPU && groups != 1)
+        if (input.device_type == DeviceType.CPU && (groups != 1 || ConvolutionKernels.OnUntrustedOneDnn))
         {
-            // Grouped (depthwise) convolutions in float32: libtorch's low-precision kernels for their gradients are
-            // several times slower than its float32 ones on small and strided maps (EfficientNet-B0's later stages).
+            // In float32: grouped (depthwise) convolutions, whose low-precision gradient kernels are several times
+            // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and every
+            // convolution while oneDNN runs on a CPU where it was seen wrong (its bfloat16 input gradients of the
+            // ConvNet's first block were off by 0.3 there).
             using var full = input.to(ScalarType.Float32);
             using var output = ChannelAlignment.Conv2d(full, weight, bias, stride, padding!, dilation, groups);
             return Autocast.Low(output);

@@ -19,6 +19,7 @@ public static class ConvolutionKernels
 
     private static readonly Lazy<ConvolutionKernelChoice> Choice = new(Choose);
     private static readonly HashSet<ConvolutionCase> Admitted = [];
+    private static volatile bool _turnedOff;
 
     /// <summary>What the start-up check found, made the first time it is asked for.</summary>
     public static ConvolutionKernelChoice Chosen => Choice.Value;
@@ -31,6 +32,12 @@ public static class ConvolutionKernels
     /// which only oneDNN runs fast and which no check here covers, need.
     /// </summary>
     public static bool OneDnnTrusted => OneDnn && Chosen.WrongOutputs.Count == 0;
+
+    /// <summary>
+    /// Whether oneDNN, seen wrong on this CPU, is still on: its low-precision convolutions are not trusted then, and
+    /// SelfishGen's convolutions compute in float32 inside an <see cref="Autocast"/> scope. Cheap enough for every call.
+    /// </summary>
+    internal static bool OnUntrustedOneDnn => Chosen.WrongOutputs.Count > 0 && !_turnedOff;
 
     /// <summary>
     /// Makes sure convolutions of <paramref name="shape"/> (either layout) are right on the kernels in use: on a CPU
@@ -46,15 +53,18 @@ public static class ConvolutionKernels
         {
             if (!Admitted.Add(shape with { ChannelsLast = false }))
                 return;
-            if (ConvolutionShapeCheck.FirstWrong(shape, (s, x, w) => s.ApplyAligned(x, w)) is not { } wrong)
+            if (ConvolutionShapeCheck.FirstWrong(shape, AsModulesCompute) is not { } wrong)
                 return;
             var turnedOff = LibTorchBackends.DisableOneDnn();
-            var stillWrong = turnedOff && ConvolutionShapeCheck.FirstWrong(wrong, (s, x, w) => s.ApplyAligned(x, w)) is not null;
+            _turnedOff = turnedOff;
+            var stillWrong = turnedOff && ConvolutionShapeCheck.FirstWrong(wrong, AsModulesCompute) is not null;
             Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong on this CPU (docs/onednn-conv-gradient.md). " + (turnedOff && !stillWrong
                 ? $"Convolutions run on libtorch's own kernels from now on: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
                 : $"Convolutions stay wrong for {wrong}: do not trust training on this machine."));
         }
     }
+
+    private static torch.Tensor AsModulesCompute(ConvolutionCase shape, torch.Tensor input, torch.Tensor weight) => shape.ApplyAligned(input, weight);
 
     private static ConvolutionKernelChoice Choose()
     {
