@@ -23,20 +23,23 @@ internal static unsafe class LibTorchBackends
             : true;
 
     /// <summary>Turns oneDNN off; false where libtorch's setting cannot be reached (not Linux, or another libtorch).</summary>
-    public static bool DisableOneDnn() => TurnOff(SetOneDnnExport) && !OneDnnEnabled;
+    public static bool DisableOneDnn() => SetOneDnn(false);
+
+    /// <summary>Turns oneDNN on or off; false where libtorch's setting cannot be reached.</summary>
+    public static bool SetOneDnn(bool enabled) => Set(SetOneDnnExport, enabled) && OneDnnEnabled == enabled;
 
     /// <summary>
     /// Turns NNPACK off: libtorch then stops asking for it on every convolution (where it cannot start, libtorch warns
     /// each time it asks). False where libtorch's setting cannot be reached.
     /// </summary>
-    public static bool DisableNnpack() => TurnOff(SetNnpackExport);
+    public static bool DisableNnpack() => Set(SetNnpackExport, false);
 
-    // Calls one of at::Context's setUserEnabled…(bool) setters with false.
-    private static bool TurnOff(string setterExport)
+    // Calls one of at::Context's setUserEnabled…(bool) setters.
+    private static bool Set(string setterExport, bool enabled)
     {
         if (Export(setterExport) is not (var set and not 0) || Context() is not (var context and not 0))
             return false;
-        ((delegate* unmanaged<nint, byte, void>)set)(context, 0);
+        ((delegate* unmanaged<nint, byte, void>)set)(context, enabled ? (byte)1 : (byte)0);
         return true;
     }
 

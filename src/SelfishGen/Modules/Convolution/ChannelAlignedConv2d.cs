@@ -12,13 +12,16 @@ namespace SelfishGen.Modules;
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
 {
+    private readonly ConvolutionCase _shape;
+
     /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> convolution, as <c>torch.nn.Conv2d</c>.</summary>
     public ChannelAlignedConv2d(
         long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long dilation = 1, long groups = 1, bool bias = true)
         : base(nameof(ChannelAlignedConv2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [dilation, dilation], false, [0, 0], groups, bias, PaddingModes.Zeros)
     {
-        ConvolutionKernels.Admit(ConvolutionCase.Of(this));
+        _shape = ConvolutionCase.Of(this);
+        ConvolutionKernels.Admit(_shape);
     }
 
     /// <inheritdoc />
@@ -26,22 +29,17 @@ public sealed class ChannelAlignedConv2d : Convolution
     {
         if (!Autocast.Applies(input))
             return ChannelAlignment.Conv2d(input, weight, bias, stride, padding!, dilation, groups);
-        if (input.device_type == DeviceType.CPU && (groups != 1 || ConvolutionKernels.OnUntrustedOneDnn))
+        if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(_shape)))
         {
             // In float32: grouped (depthwise) convolutions, whose low-precision gradient kernels are several times
-            // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and every
-            // convolution while oneDNN runs on a CPU where it was seen wrong (its bfloat16 input gradients of the
-            // ConvNet's first block were off by 0.3 there).
+            // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and a shape
+            // whose low-precision result oneDNN gets wrong on this CPU.
             using var full = input.to(ScalarType.Float32);
             using var output = ChannelAlignment.Conv2d(full, weight, bias, stride, padding!, dilation, groups);
             return Autocast.Low(output);
         }
-        if (input.device_type == DeviceType.CPU && groups == 1 && LowPrecisionConvolution.Suits(input, weight, stride, padding!, dilation))
-            return LowPrecisionConvolution.Conv2d(input, weight, bias, stride, padding!, dilation);
-        // libtorch's own low-precision kernels, gradients through the casts.
-        using var low = Autocast.Low(input);
-        using var lowWeight = Autocast.Low(weight);
-        using var lowBias = bias is null ? null : Autocast.Low(bias);
-        return ChannelAlignment.Conv2d(low, lowWeight, lowBias, stride, padding!, dilation, groups);
+        return input.device_type == DeviceType.CPU && LowPrecisionConvolution.Suits(input, weight, stride, padding!, dilation)
+            ? LowPrecisionConvolution.Conv2d(input, weight, bias, stride, padding!, dilation)
+            : LowPrecisionConvolution.ThroughCasts(input, weight, bias, stride, padding!, dilation, groups);
     }
 }

@@ -37,9 +37,12 @@ public sealed record ConvolutionCase(
     /// </summary>
     public Tensor ApplyAligned(Tensor input, Tensor weight) => Apply(input, weight, aligned: true);
 
+    /// <summary><paramref name="input"/> laid out as the case says: a channels-last copy, or an alias.</summary>
+    public Tensor LaidOut(Tensor input) => ChannelsLast ? Modules.ChannelsLast.Of(input) : input.alias();
+
     private Tensor Apply(Tensor input, Tensor weight, bool aligned)
     {
-        using var laidOut = ChannelsLast ? Modules.ChannelsLast.Of(input) : input.alias();
+        using var laidOut = LaidOut(input);
         long[] stride = [Stride, Stride], padding = [Padding, Padding], dilation = [Dilation, Dilation];
         return (Transposed, aligned) switch
         {

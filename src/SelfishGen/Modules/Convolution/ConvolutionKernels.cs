@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SelfishGen.Hosting;
 
 namespace SelfishGen.Modules;
@@ -10,7 +11,8 @@ namespace SelfishGen.Modules;
 /// convolutions then run on libtorch's own kernels, right and slower. So a network whose shapes oneDNN computes right
 /// (the ConvNet) keeps its speed, and one it does not is never trained on a wrong result. NNPACK is turned off in every
 /// case: libtorch asks for it only for convolutions oneDNN does not take and, where it cannot start (as on that CPU),
-/// warns on each of them.
+/// warns on each of them. On such a CPU, a shape's low-precision convolutions are checked too, the first time they run
+/// (<see cref="LowPrecisionRight"/>).
 /// </summary>
 public static class ConvolutionKernels
 {
@@ -19,25 +21,13 @@ public static class ConvolutionKernels
 
     private static readonly Lazy<ConvolutionKernelChoice> Choice = new(Choose);
     private static readonly HashSet<ConvolutionCase> Admitted = [];
-    private static volatile bool _turnedOff;
+    private static readonly ConcurrentDictionary<(ConvolutionCase, torch.ScalarType), bool> LowPrecisionChecked = new();
 
     /// <summary>What the start-up check found, made the first time it is asked for.</summary>
     public static ConvolutionKernelChoice Chosen => Choice.Value;
 
     /// <summary>Whether convolutions run on oneDNN now.</summary>
     public static bool OneDnn => LibTorchBackends.OneDnnEnabled;
-
-    /// <summary>
-    /// Whether oneDNN is on and was not seen to compute a wrong convolution on this CPU: what bfloat16 convolutions,
-    /// which only oneDNN runs fast and which no check here covers, need.
-    /// </summary>
-    public static bool OneDnnTrusted => OneDnn && Chosen.WrongOutputs.Count == 0;
-
-    /// <summary>
-    /// Whether oneDNN, seen wrong on this CPU, is still on: its low-precision convolutions are not trusted then, and
-    /// SelfishGen's convolutions compute in float32 inside an <see cref="Autocast"/> scope. Cheap enough for every call.
-    /// </summary>
-    internal static bool OnUntrustedOneDnn => Chosen.WrongOutputs.Count > 0 && !_turnedOff;
 
     /// <summary>
     /// Makes sure convolutions of <paramref name="shape"/> (either layout) are right on the kernels in use: on a CPU
@@ -56,7 +46,6 @@ public static class ConvolutionKernels
             if (ConvolutionShapeCheck.FirstWrong(shape, AsModulesCompute) is not { } wrong)
                 return;
             var turnedOff = LibTorchBackends.DisableOneDnn();
-            _turnedOff = turnedOff;
             var stillWrong = turnedOff && ConvolutionShapeCheck.FirstWrong(wrong, AsModulesCompute) is not null;
             Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong on this CPU (docs/onednn-conv-gradient.md). " + (turnedOff && !stillWrong
                 ? $"Convolutions run on libtorch's own kernels from now on: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
@@ -64,7 +53,53 @@ public static class ConvolutionKernels
         }
     }
 
+    /// <summary>
+    /// Whether SelfishGen's convolutions of <paramref name="shape"/> compute right in <see cref="Autocast.LowPrecision"/>
+    /// on the kernels in use. While oneDNN is on on a CPU where the start-up check found it wrong, the low-precision
+    /// paths the shape may take (<see cref="LowPrecisionConvolution"/>'s, and libtorch's own kernels through casts) are
+    /// checked against float64 once per shape and type, the first time the shape computes in it
+    /// (<see cref="ConvolutionShapeCheck.LowPrecisionTolerance"/>); a shape found wrong computes in float32 inside the
+    /// scope. Elsewhere every shape is right.
+    /// </summary>
+    internal static bool LowPrecisionRight(ConvolutionCase shape)
+    {
+        if (Chosen.WrongOutputs.Count == 0 || !OneDnn)
+            return true;
+        var type = Autocast.LowPrecision!.Value;
+        return LowPrecisionChecked.GetOrAdd((shape with { ChannelsLast = false }, type), key =>
+        {
+            if (FirstWrongInLowPrecision(key.Item1) is not { } wrong)
+                return true;
+            Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong in {type} on this CPU (docs/onednn-conv-gradient.md); "
+                + "it computes in float32 inside mixed precision.");
+            return false;
+        });
+    }
+
+    /// <summary>
+    /// The first layout of <paramref name="shape"/> that one of the low-precision paths SelfishGen's modules may take for
+    /// it computes wrong in <see cref="Autocast.LowPrecision"/> (entered by the caller), or null when all are right in
+    /// both layouts.
+    /// </summary>
+    internal static ConvolutionCase? FirstWrongInLowPrecision(ConvolutionCase shape) =>
+        ConvolutionShapeCheck.FirstWrong(shape, InLowPrecision(unfoldedWeightGradient: true), ConvolutionShapeCheck.LowPrecisionTolerance)
+        ?? (LowPrecisionConvolution.SuitsEvery(shape)
+            ? null
+            : ConvolutionShapeCheck.FirstWrong(shape, InLowPrecision(unfoldedWeightGradient: false), ConvolutionShapeCheck.LowPrecisionTolerance));
+
     private static torch.Tensor AsModulesCompute(ConvolutionCase shape, torch.Tensor input, torch.Tensor weight) => shape.ApplyAligned(input, weight);
+
+    // A case's convolution in the scope's low precision on one path; its float64 reference as modules compute it.
+    private static Func<ConvolutionCase, torch.Tensor, torch.Tensor, torch.Tensor> InLowPrecision(bool unfoldedWeightGradient) => (shape, input, weight) =>
+    {
+        if (input.dtype == torch.ScalarType.Float64)
+            return shape.ApplyAligned(input, weight);
+        using var laidOut = shape.LaidOut(input);
+        long[] stride = [shape.Stride, shape.Stride], padding = [shape.Padding, shape.Padding], dilation = [shape.Dilation, shape.Dilation];
+        return unfoldedWeightGradient
+            ? LowPrecisionConvolution.Conv2d(laidOut, weight, null, stride, padding, dilation)
+            : LowPrecisionConvolution.ThroughCasts(laidOut, weight, null, stride, padding, dilation, shape.Groups);
+    };
 
     private static ConvolutionKernelChoice Choose()
     {
