@@ -26,7 +26,8 @@ public sealed class ConvolutionKernelsTests
     public void Float32_outputs_match_float64_on_the_chosen_kernels(int inChannels, int outChannels, int kernel, int stride, bool channelsLast)
     {
         var shape = new ConvolutionCase(inChannels, outChannels, kernel, stride, kernel / 2, false, channelsLast);
-        ConvolutionKernels.Admit(shape);
+        if (ConvolutionKernels.Admit(shape)) // as the module computes it: from contiguous input
+            shape = shape with { ChannelsLast = false };
         using var generator = new Generator((ulong)(inChannels * 1000 + outChannels));
         foreach (var threads in new[] { 1, 2 })
         {
@@ -70,10 +71,35 @@ public sealed class ConvolutionKernelsTests
             "EfficientNetB0" => new EfficientNetB0(new ImageShape(3, 32, 32)),
             _ => (nn.Module)new ConvDecoder(128, new ImageShape(3, 32, 32), upsamplings: 3),
         };
-        var shapes = module.modules().OfType<TorchSharp.Modules.Convolution>().Select(ConvolutionCase.Of).Distinct().ToList();
+        var convolutions = module.modules().OfType<TorchSharp.Modules.Convolution>().ToList();
 
-        Assert.NotEmpty(shapes);
-        Assert.All(shapes, shape => Assert.Null(ConvolutionShapeCheck.FirstWrong(shape, (s, x, w) => s.ApplyAligned(x, w), trials: 1)));
+        Assert.NotEmpty(convolutions);
+        Assert.All(convolutions, convolution =>
+        {
+            // As the module feeds it: channels-last input made contiguous where its shape needs that.
+            var contiguous = convolution is ChannelAlignedConv2d { ContiguousInput: true } or ChannelAlignedConvTranspose2d { ContiguousInput: true };
+            Assert.Null(ConvolutionShapeCheck.FirstWrong(ConvolutionCase.Of(convolution), (s, x, w) =>
+            {
+                using var laidOut = s.LaidOut(x);
+                using var fed = contiguous ? laidOut.contiguous() : laidOut.alias();
+                return (s with { ChannelsLast = false }).ApplyAligned(fed, w);
+            }, trials: 1));
+        });
+    }
+
+    [Fact]
+    public void A_shape_wrong_only_on_channels_last_input_is_computed_from_contiguous_input()
+    {
+        var shape = new ConvolutionCase(16, 32, 3, 1, 1, false);
+        static Func<ConvolutionCase, Tensor, Tensor, Tensor> WrongWhen(Func<ConvolutionCase, bool> wrong) =>
+            (s, x, w) => x.dtype == float32 && wrong(s) ? s.Apply(x, w) * 1.01 : s.Apply(x, w);
+
+        Assert.Equal((null, true), ConvolutionKernels.Check(shape, WrongWhen(_ => false)));
+        Assert.Equal((shape with { ChannelsLast = true }, true), ConvolutionKernels.Check(shape, WrongWhen(s => s.ChannelsLast)));
+        Assert.Equal((shape, false), ConvolutionKernels.Check(shape, WrongWhen(_ => true)));
+        var (wrong, contiguousRight) = ConvolutionKernels.Check(shape, WrongWhen(s => s.ChannelsLast || get_num_threads() == 2));
+        Assert.NotNull(wrong);
+        Assert.False(contiguousRight); // contiguous input is wrong with 2 threads
     }
 
     [Fact]

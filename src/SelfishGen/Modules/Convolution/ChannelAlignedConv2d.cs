@@ -7,7 +7,7 @@ namespace SelfishGen.Modules;
 /// <c>torch.nn.Conv2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not, and in low
 /// precision inside an <see cref="Autocast"/> scope, and its shape checked when it is created
-/// (<see cref="ConvolutionKernels.Admit"/>). Every convolution of SelfishGen's modules is one; use it in your own
+/// (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where oneDNN's channels-last kernel for it is wrong). Every convolution of SelfishGen's modules is one; use it in your own
 /// modules too.
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
@@ -21,11 +21,23 @@ public sealed class ChannelAlignedConv2d : Convolution
             [dilation, dilation], false, [0, 0], groups, bias, PaddingModes.Zeros)
     {
         _shape = ConvolutionCase.Of(this);
-        ConvolutionKernels.Admit(_shape);
+        ContiguousInput = ConvolutionKernels.Admit(_shape);
     }
+
+    /// <summary>
+    /// Whether the input is made contiguous (not channels-last) before it is convolved: where oneDNN computes this
+    /// shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>).
+    /// </summary>
+    public bool ContiguousInput { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
+    {
+        using var laidOut = ContiguousInput ? input.contiguous() : input.alias();
+        return Convolve(laidOut);
+    }
+
+    private Tensor Convolve(Tensor input)
     {
         if (!Autocast.Applies(input))
             return ChannelAlignment.Conv2d(input, weight, bias, stride, padding!, dilation, groups);

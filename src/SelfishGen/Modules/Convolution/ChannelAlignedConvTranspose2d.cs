@@ -6,20 +6,31 @@ namespace SelfishGen.Modules;
 /// <summary>
 /// <c>torch.nn.ConvTranspose2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.ConvTranspose2d"/>, so its input gradient is right on CPUs where libtorch's is not; its
-/// shape is checked when it is created (<see cref="ConvolutionKernels.Admit"/>).
+/// shape is checked when it is created (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where
+/// oneDNN's channels-last kernel for it is wrong).
 /// </summary>
 public sealed class ChannelAlignedConvTranspose2d : Convolution
 {
+
     /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> transposed convolution, as <c>torch.nn.ConvTranspose2d</c>.</summary>
     public ChannelAlignedConvTranspose2d(
         long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long outputPadding = 0, long groups = 1, bool bias = true)
         : base(nameof(ChannelAlignedConvTranspose2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [1, 1], true, [outputPadding, outputPadding], groups, bias, PaddingModes.Zeros)
     {
-        ConvolutionKernels.Admit(ConvolutionCase.Of(this));
+        ContiguousInput = ConvolutionKernels.Admit(ConvolutionCase.Of(this));
     }
 
+    /// <summary>
+    /// Whether the input is made contiguous (not channels-last) before it is convolved: where oneDNN computes this
+    /// shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>).
+    /// </summary>
+    public bool ContiguousInput { get; }
+
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) =>
-        ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);
+    public override Tensor forward(Tensor input)
+    {
+        using var laidOut = ContiguousInput ? input.contiguous() : input.alias();
+        return ChannelAlignment.ConvTranspose2d(laidOut, weight, bias, stride, padding!, output_padding, dilation, groups);
+    }
 }

@@ -7,8 +7,9 @@ namespace SelfishGen.Modules;
 /// Chooses which kernels CPU convolutions run on. On some CPUs this libtorch's oneDNN computes wrong float32
 /// convolutions for some shapes (<see cref="ConvolutionOutputCheck"/>, docs/onednn-conv-gradient.md). A start-up check
 /// tells whether this CPU is one of them; where it is, every SelfishGen convolution module checks its own shape when
-/// it is created (<see cref="Admit"/>), and the first shape oneDNN gets wrong turns oneDNN off for the process:
-/// convolutions then run on libtorch's own kernels, right and slower. So a network whose shapes oneDNN computes right
+/// it is created (<see cref="Admit"/>). A shape oneDNN gets wrong only on channels-last input is computed from
+/// contiguous input; the first shape it gets wrong in both layouts turns oneDNN off for the process: convolutions then
+/// run on libtorch's own kernels, right and slower. So a network whose shapes oneDNN computes right
 /// (the ConvNet) keeps its speed, and one it does not is never trained on a wrong result. NNPACK is turned off in every
 /// case: libtorch asks for it only for convolutions oneDNN does not take and, where it cannot start (as on that CPU),
 /// warns on each of them. On such a CPU, a shape's low-precision convolutions are checked too, the first time they run
@@ -20,7 +21,7 @@ public static class ConvolutionKernels
     public const string EnvironmentVariable = "SELFISH_ONEDNN";
 
     private static readonly Lazy<ConvolutionKernelChoice> Choice = new(Choose);
-    private static readonly HashSet<ConvolutionCase> Admitted = [];
+    private static readonly Dictionary<ConvolutionCase, bool> Admitted = [];
     private static readonly ConcurrentDictionary<(ConvolutionCase, torch.ScalarType), bool> LowPrecisionChecked = new();
 
     /// <summary>What the start-up check found, made the first time it is asked for.</summary>
@@ -30,27 +31,50 @@ public static class ConvolutionKernels
     public static bool OneDnn => LibTorchBackends.OneDnnEnabled;
 
     /// <summary>
-    /// Makes sure convolutions of <paramref name="shape"/> (either layout) are right on the kernels in use: on a CPU
-    /// where the start-up check found oneDNN wrong, checks the shape once per process (<see cref="ConvolutionShapeCheck"/>,
-    /// as SelfishGen's modules compute it) and turns oneDNN off if it is wrong. Every SelfishGen convolution module calls it when created.
+    /// Makes sure convolutions of <paramref name="shape"/> are right on the kernels in use: on a CPU where the start-up
+    /// check found oneDNN wrong, checks the shape once per process (<see cref="Check"/>, as SelfishGen's modules compute
+    /// it); where only its channels-last input is computed wrong, the module is to feed it contiguous input, and where
+    /// contiguous input is wrong too, oneDNN is turned off. Every SelfishGen convolution module calls it when created.
     /// </summary>
-    public static void Admit(ConvolutionCase shape)
+    /// <returns>Whether the module must make its input contiguous (not channels-last) before convolving it.</returns>
+    public static bool Admit(ConvolutionCase shape)
     {
         var choice = Chosen;
         if (choice.WrongOutputs.Count == 0 || !OneDnn)
-            return;
+            return false;
         lock (Admitted)
         {
-            if (!Admitted.Add(shape with { ChannelsLast = false }))
-                return;
-            if (ConvolutionShapeCheck.FirstWrong(shape, AsModulesCompute) is not { } wrong)
-                return;
+            var key = shape with { ChannelsLast = false };
+            if (Admitted.TryGetValue(key, out var admitted))
+                return admitted;
+            var (wrong, contiguousRight) = Check(shape, AsModulesCompute);
+            Admitted[key] = wrong is not null && contiguousRight;
+            if (wrong is null)
+                return false;
+            if (contiguousRight)
+            {
+                Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong on this CPU (docs/onednn-conv-gradient.md); "
+                    + "its input is made contiguous, which oneDNN computes right, and oneDNN stays on.");
+                return true;
+            }
             var turnedOff = LibTorchBackends.DisableOneDnn();
             var stillWrong = turnedOff && ConvolutionShapeCheck.FirstWrong(wrong, AsModulesCompute) is not null;
             Console.Error.WriteLine($"SelfishGen: oneDNN computes {wrong} wrong on this CPU (docs/onednn-conv-gradient.md). " + (turnedOff && !stillWrong
                 ? $"Convolutions run on libtorch's own kernels from now on: right, and slower. Set {EnvironmentVariable}=on to keep oneDNN."
                 : $"Convolutions stay wrong for {wrong}: do not trust training on this machine."));
+            return false;
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="convolve"/> computes wrong for <paramref name="shape"/>: its first wrong layout (null when
+    /// both are right) and, when that is channels-last, whether contiguous input is right at every thread count checked.
+    /// </summary>
+    internal static (ConvolutionCase? Wrong, bool ContiguousRight) Check(ConvolutionCase shape, Func<ConvolutionCase, torch.Tensor, torch.Tensor, torch.Tensor> convolve)
+    {
+        if (ConvolutionShapeCheck.FirstWrong(shape, convolve) is not { } wrong)
+            return (null, true);
+        return (wrong, wrong.ChannelsLast && ConvolutionShapeCheck.FirstWrong(shape, convolve, channelsLast: false) is null);
     }
 
     /// <summary>
