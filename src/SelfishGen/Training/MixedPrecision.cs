@@ -20,7 +20,7 @@ public static class MixedPrecision
 
     /// <summary>
     /// <see cref="LowPrecisionType(Precision, torch.Device)"/> on a CPU that does or does not compute bfloat16
-    /// natively, with oneDNN on and trusted or not.
+    /// natively, with oneDNN on or off.
     /// </summary>
     internal static torch.ScalarType? LowPrecisionType(Precision precision, torch.Device device, bool nativeBFloat16Cpu, bool oneDnn = true) => precision switch
     {

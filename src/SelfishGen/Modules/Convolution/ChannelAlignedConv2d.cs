@@ -7,8 +7,8 @@ namespace SelfishGen.Modules;
 /// <c>torch.nn.Conv2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not, and in low
 /// precision inside an <see cref="Autocast"/> scope, and its shape checked when it is created
-/// (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where oneDNN's channels-last kernel for it is wrong). Every convolution of SelfishGen's modules is one; use it in your own
-/// modules too.
+/// (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where oneDNN's channels-last kernel for it is
+/// wrong). Every convolution of SelfishGen's modules is one; use it in your own modules too.
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
 {
@@ -33,8 +33,10 @@ public sealed class ChannelAlignedConv2d : Convolution
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var laidOut = ContiguousInput ? input.contiguous() : input.alias();
-        return Convolve(laidOut);
+        if (!ContiguousInput)
+            return Convolve(input);
+        using var contiguous = input.contiguous();
+        return Convolve(contiguous);
     }
 
     private Tensor Convolve(Tensor input)

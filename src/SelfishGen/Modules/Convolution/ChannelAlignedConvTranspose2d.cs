@@ -11,7 +11,6 @@ namespace SelfishGen.Modules;
 /// </summary>
 public sealed class ChannelAlignedConvTranspose2d : Convolution
 {
-
     /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> transposed convolution, as <c>torch.nn.ConvTranspose2d</c>.</summary>
     public ChannelAlignedConvTranspose2d(
         long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long outputPadding = 0, long groups = 1, bool bias = true)
@@ -30,7 +29,9 @@ public sealed class ChannelAlignedConvTranspose2d : Convolution
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var laidOut = ContiguousInput ? input.contiguous() : input.alias();
-        return ChannelAlignment.ConvTranspose2d(laidOut, weight, bias, stride, padding!, output_padding, dilation, groups);
+        if (!ContiguousInput)
+            return ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);
+        using var contiguous = input.contiguous();
+        return ChannelAlignment.ConvTranspose2d(contiguous, weight, bias, stride, padding!, output_padding, dilation, groups);
     }
 }

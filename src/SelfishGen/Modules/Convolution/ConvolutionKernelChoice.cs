@@ -10,7 +10,7 @@ public sealed record ConvolutionKernelChoice(bool OneDnn, IReadOnlyList<Convolut
     public string Summary => WrongOutputs.Count > 0
         ? $"this libtorch's oneDNN computes wrong float32 convolution outputs on this CPU ({WrongOutputs.Count} of " +
           $"{CheckedCases} checked shapes wrong: {string.Join(", ", WrongOutputs)}; docs/onednn-conv-gradient.md). " +
-          "Each convolution shape SelfishGen's modules build is checked when built: oneDNN stays on while they are right and goes off at the first wrong one."
+          "Each convolution shape SelfishGen's modules build is checked when built: one wrong only on channels-last input is fed contiguous input, and oneDNN goes off at the first one wrong in both layouts."
         : CheckedCases > 0
             ? $"float32 convolution outputs match the float64 reference ({CheckedCases} shapes checked); oneDNN {(OneDnn ? "on" : "off")}."
             : $"oneDNN {(OneDnn ? "on" : "off")}, as {ConvolutionKernels.EnvironmentVariable} says.";

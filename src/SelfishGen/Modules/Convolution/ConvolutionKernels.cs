@@ -85,12 +85,13 @@ public static class ConvolutionKernels
     /// (<see cref="ConvolutionShapeCheck.LowPrecisionTolerance"/>); a shape found wrong computes in float32 inside the
     /// scope. Elsewhere every shape is right.
     /// </summary>
+    /// <param name="shape">A module's shape (<see cref="ConvolutionCase.Of"/>: its layout unset; both are checked).</param>
     internal static bool LowPrecisionRight(ConvolutionCase shape)
     {
         if (Chosen.WrongOutputs.Count == 0 || !OneDnn)
             return true;
         var type = Autocast.LowPrecision!.Value;
-        return LowPrecisionChecked.GetOrAdd((shape with { ChannelsLast = false }, type), key =>
+        return LowPrecisionChecked.GetOrAdd((shape, type), key =>
         {
             if (FirstWrongInLowPrecision(key.Item1) is not { } wrong)
                 return true;

@@ -16,7 +16,7 @@ public static class ConvolutionShapeCheck
 
     /// <summary>
     /// The same bound for a convolution computed in bfloat16 from float32 input and weight: bfloat16 keeps 8
-    /// significant bits (relative rounding 2⁻⁹ per operand; measured on right kernels: at most 0.006). A wrong oneDNN
+    /// significant bits (relative rounding 2⁻⁹ per operand; measured on right kernels: at most 0.0066). A wrong oneDNN
     /// path is off by 0.3 or more.
     /// </summary>
     public const double LowPrecisionTolerance = 0.02;

@@ -35,7 +35,7 @@ internal sealed class LowPrecisionConvolution : autograd.SingleTensorFunction<Lo
     /// </summary>
     public static bool Suits(Tensor input, Tensor weight, long[] stride, long[] padding, long[] dilation)
     {
-        if (TakesEvery(stride[0], stride[1], weight.shape[1]))
+        if (SuitsEvery(stride[0], stride[1], weight.shape[1]))
             return true;
         var positions = 1L;
         for (var d = 0; d < 2; d++)
@@ -44,10 +44,10 @@ internal sealed class LowPrecisionConvolution : autograd.SingleTensorFunction<Lo
     }
 
     /// <summary>Whether <see cref="Suits"/> every input of convolutions of <paramref name="shape"/> (ungrouped).</summary>
-    public static bool SuitsEvery(ConvolutionCase shape) => TakesEvery(shape.Stride, shape.Stride, shape.InChannels);
+    public static bool SuitsEvery(ConvolutionCase shape) => SuitsEvery(shape.Stride, shape.Stride, shape.InChannels);
 
     // Strided convolutions and those with fewer than 16 input channels, whatever their input.
-    private static bool TakesEvery(long rowStride, long columnStride, long inChannels) => rowStride != 1 || columnStride != 1 || inChannels < 16;
+    private static bool SuitsEvery(long rowStride, long columnStride, long inChannels) => rowStride != 1 || columnStride != 1 || inChannels < 16;
 
     /// <summary>
     /// The ungrouped convolution of <paramref name="input"/> (float32 or already low precision) with
