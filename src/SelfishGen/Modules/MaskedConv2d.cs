@@ -5,7 +5,8 @@ namespace SelfishGen.Modules;
 
 /// <summary>
 /// A 3×3 convolution (padding 1) whose kernel's bottom row is zero, so each output row sees only its own input row
-/// and the row above: stacked, the layers look only upwards (CPC's causal context network).
+/// and the row above: stacked, the layers look only upwards (CPC's causal context network). The masked kernel is
+/// convolved as <see cref="ChannelAlignedConv2d"/> convolves its own, with the shape checks that come with it.
 /// </summary>
 public sealed class MaskedConv2d : Module<Tensor, Tensor>
 {
@@ -21,9 +22,9 @@ public sealed class MaskedConv2d : Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var mask = ones(3, 3, dtype: input.dtype, device: input.device);
+        using var mask = ones(3, 3, dtype: _conv.weight!.dtype, device: _conv.weight.device);
         mask[2].zero_();
         using var masked = _conv.weight * mask;
-        return ChannelAlignment.Conv2d(input, masked, _conv.bias, _conv.stride, _conv.padding!, _conv.dilation, _conv.groups);
+        return _conv.Convolve(input, masked);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ConvolutionKernelsTests
         Assert.Equal(ConvolutionOutputCheck.Cases, wrong);
     }
 
-    public static TheoryData<string> Backbones() => ["ConvNet", "ResNet18", "EfficientNetB0", "ConvDecoder"];
+    public static TheoryData<string> Backbones() => ["ConvNet", "ResNet18", "EfficientNetB0", "ConvDecoder", "CpcContext"];
 
     [Theory]
     [MemberData(nameof(Backbones))]
@@ -69,7 +69,8 @@ public sealed class ConvolutionKernelsTests
             "ConvNet" => new ConvNet(new ImageShape(3, 32, 32)),
             "ResNet18" => new ResNet18(new ImageShape(3, 32, 32)),
             "EfficientNetB0" => new EfficientNetB0(new ImageShape(3, 32, 32)),
-            _ => (nn.Module)new ConvDecoder(128, new ImageShape(3, 32, 32), upsamplings: 3),
+            "ConvDecoder" => new ConvDecoder(128, new ImageShape(3, 32, 32), upsamplings: 3),
+            _ => (nn.Module)new CpcContext(channels: 128, width: 256, steps: 3),
         };
         var convolutions = module.modules().OfType<TorchSharp.Modules.Convolution>().ToList();
 
