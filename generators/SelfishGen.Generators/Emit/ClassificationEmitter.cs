@@ -4,7 +4,8 @@ namespace SelfishGen.Generators.Emit;
 
 /// <summary>
 /// A pretext task classified by an MLP head: <c>[Pretext] + [Classification]</c>. With <paramref name="tiles"/> (jigsaw
-/// puzzles) the backbone may encode the puzzle tile by tile, as the <c>TileByTile</c> option says.
+/// puzzles) the backbone may encode the puzzle tile by tile, each tile resized to the images' size or not, as the
+/// <c>TileByTile</c> and <c>ResizeTiles</c> options say.
 /// </summary>
 internal sealed class ClassificationEmitter(bool tiles) : PretextFamilyEmitter
 {
@@ -25,7 +26,12 @@ internal sealed class ClassificationEmitter(bool tiles) : PretextFamilyEmitter
     protected override void WriteHeadConstruction(SourceWriter writer)
     {
         if (tiles)
-            writer.Line($"{Tiles} = {Option(HyperparameterTable.JigsawTileByTile)} ? new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {Option(HyperparameterTable.JigsawGrid)}) : null;");
+        {
+            var resize = Option(HyperparameterTable.JigsawResizeTiles);
+            writer.Line($"{Tiles} = {Option(HyperparameterTable.JigsawTileByTile)} || {resize}");
+            using (writer.Indented())
+                writer.Line($"? new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {Option(HyperparameterTable.JigsawGrid)}, {resize}) : null;");
+        }
         writer.Line($"{Classifier} = new {RuntimeNames.MlpHead}(Backbone.OutputFeatures, {Option(HyperparameterTable.ClassificationHidden)}, {Pretext}.ClassCount);");
         writer.Line($"{Objective} = new {RuntimeNames.Objectives}.ClassificationObjective({Option(HyperparameterTable.ClassificationLabelSmoothing)});");
         writer.Line($"register_module(\"classifier\", {Classifier});");

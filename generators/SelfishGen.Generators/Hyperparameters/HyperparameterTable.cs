@@ -45,6 +45,12 @@ internal static class HyperparameterTable
         "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle.",
         Kinds: [Jigsaw]);
 
+    /// <summary><c>[Pretext(PretextKind.Jigsaw, ResizeTiles = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition JigsawResizeTiles = new(
+        KnownNames.PretextAttribute, "ResizeTiles", "ResizeTiles", Boolean, "false",
+        "Whether each jigsaw tile is resized to the images' size and encoded on its own (implies TileByTile).",
+        Kinds: [Jigsaw]);
+
     /// <summary><c>[Pretext(PretextKind.Exemplar, Classes = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ExemplarClasses = new(
         KnownNames.PretextAttribute, "Classes", "Classes", Int32, "1000",
@@ -296,7 +302,7 @@ internal static class HyperparameterTable
     /// <summary>All rows, in the order their properties appear in generated options.</summary>
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
-        JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
+        JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,

@@ -27,6 +27,13 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     public bool TileByTile { get; set; }
 
     /// <summary>
+    /// Jigsaw: whether each tile is resized (bilinear) to the images' size and encoded on its own, as with
+    /// <see cref="TileByTile"/> (which it implies). On small images, whose tiles are a few pixels wide, the backbone then
+    /// learns at the resolution and map sizes it encodes whole images at; each tile costs a whole image's forward pass.
+    /// </summary>
+    public bool ResizeTiles { get; set; }
+
+    /// <summary>
     /// Exemplar: number of surrogate classes (images drawn from the dataset), at least 1. The paper's 8,000 leave each
     /// class about 60 views in 10 CIFAR-10 epochs, too few to learn from; 1,000 give each about 500.
     /// </summary>

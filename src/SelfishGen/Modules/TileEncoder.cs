@@ -6,7 +6,8 @@ namespace SelfishGen.Modules;
 /// <summary>
 /// Encodes a jigsaw view tile by tile, as PIRL does: the view (N, C, Grid·h, Grid·w) is split into its Grid² tiles,
 /// the backbone encodes every tile on its own, and a linear layer combines the Grid² tile features, in the view's
-/// (shuffled) order, into one feature vector per image (N, features).
+/// (shuffled) order, into one feature vector per image (N, features). With <see cref="Resize"/>, each tile is first
+/// resized (bilinear) to the backbone's input size.
 /// </summary>
 /// <remarks>
 /// The backbone is passed to <see cref="Features"/> rather than held, so its parameters stay the method's only once.
@@ -17,12 +18,16 @@ public sealed class TileEncoder : nn.Module
 {
     private readonly TorchSharp.Modules.Linear _combine;
 
-    /// <summary>Creates the encoder for a backbone of <paramref name="features"/> outputs and views of <paramref name="grid"/>² tiles.</summary>
-    public TileEncoder(int features, int grid) : base(nameof(TileEncoder))
+    /// <summary>
+    /// Creates the encoder for a backbone of <paramref name="features"/> outputs and views of <paramref name="grid"/>²
+    /// tiles, each resized to the backbone's input size first when <paramref name="resize"/> is set.
+    /// </summary>
+    public TileEncoder(int features, int grid, bool resize = false) : base(nameof(TileEncoder))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(grid, 1);
         Grid = grid;
+        Resize = resize;
         _combine = nn.Linear(grid * grid * features, features);
         register_module("combine", _combine);
     }
@@ -30,12 +35,22 @@ public sealed class TileEncoder : nn.Module
     /// <summary>Tiles per side of a view.</summary>
     public int Grid { get; }
 
+    /// <summary>
+    /// Whether each tile is resized to the backbone's input size before it is encoded: on small images, whose tiles are
+    /// a few pixels wide, the backbone then learns at the resolution and map sizes it encodes whole images at.
+    /// </summary>
+    public bool Resize { get; }
+
     /// <summary>The features (N, backbone features) of jigsaw views <paramref name="views"/> (N, C, H, W), tile by tile through <paramref name="backbone"/>.</summary>
     public Tensor Features(Backbone backbone, Tensor views)
     {
         var tiles = JigsawTiling.Split(views, Grid);
         var (count, cells) = (tiles.shape[0], tiles.shape[1]);
-        var features = backbone.call(tiles.flatten(0, 1));
+        using var cut = tiles.flatten(0, 1);
+        using var encoded = Resize
+            ? nn.functional.interpolate(cut, [backbone.Input.Height, backbone.Input.Width], mode: InterpolationMode.Bilinear, align_corners: false)
+            : cut.alias();
+        var features = backbone.call(encoded);
         return _combine.call(features.view(count, cells * features.shape[1]));
     }
 }

@@ -16,6 +16,8 @@ partial class Jigsaw
         public double CropFraction { get; init; } = 0.9;
         /// <summary>Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle.</summary>
         public bool TileByTile { get; init; } = true;
+        /// <summary>Whether each jigsaw tile is resized to the images' size and encoded on its own (implies TileByTile).</summary>
+        public bool ResizeTiles { get; init; } = false;
         /// <summary>Seed of the jigsaw permutation set or of the choice of exemplar images.</summary>
         public int PretextSeed { get; init; } = 0;
         /// <summary>Widths of the classification head's hidden layers; empty for a linear head.</summary>
@@ -63,7 +65,8 @@ partial class Jigsaw
         : base(nameof(Jigsaw), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.JigsawPretext(Hyperparameters.JigsawGrid, Hyperparameters.Permutations, Hyperparameters.CropFraction, Hyperparameters.PretextSeed, global::SelfishGen.Augmentations.Augment.JigsawPatch());
-        _tiles = Hyperparameters.TileByTile ? new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, Hyperparameters.JigsawGrid) : null;
+        _tiles = Hyperparameters.TileByTile || Hyperparameters.ResizeTiles
+            ? new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, Hyperparameters.JigsawGrid, Hyperparameters.ResizeTiles) : null;
         _classifier = new global::SelfishGen.Modules.MlpHead(Backbone.OutputFeatures, Hyperparameters.Hidden, _pretext.ClassCount);
         _objective = new global::SelfishGen.Objectives.ClassificationObjective(Hyperparameters.LabelSmoothing);
         register_module("classifier", _classifier);
@@ -94,6 +97,7 @@ partial class Jigsaw
             new("Permutations", "int", "0", "Permutation classes, at most JigsawGrid²!; 0 for all 24 of a 2×2 grid, or 1000 for larger grids."),
             new("CropFraction", "double", "0.9", "Side of each jigsaw patch as a fraction of its cell's side, in (0, 1]."),
             new("TileByTile", "bool", "true", "Whether the backbone encodes each jigsaw tile on its own (a context-free network) rather than the reassembled puzzle."),
+            new("ResizeTiles", "bool", "false", "Whether each jigsaw tile is resized to the images' size and encoded on its own (implies TileByTile)."),
             new("PretextSeed", "int", "0", "Seed of the jigsaw permutation set or of the choice of exemplar images."),
             new("Hidden", "int[]", "[1024, 256]", "Widths of the classification head's hidden layers; empty for a linear head."),
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),

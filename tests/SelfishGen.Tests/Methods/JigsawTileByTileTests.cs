@@ -19,6 +19,25 @@ public sealed class JigsawTileByTileTests
     }
 
     [Fact]
+    public void Resizing_tiles_encodes_them_tile_by_tile_and_the_puzzle_is_learned()
+    {
+        using var method = TinyMethods.Create("Jigsaw", new SyntheticShapes(64, seed: 3), extra: ["TileByTile=false", "ResizeTiles=true"]);
+
+        Assert.Contains("tiles.combine.weight", method.state_dict().Keys);
+        var store = Directory.CreateTempSubdirectory("selfish-jigsaw-").FullName;
+        try
+        {
+            var report = method.Supervise(lr: TinyMethods.LearningRate("Jigsaw"), epochs: 6, batchSize: 16, name: Path.Combine(store, "Jigsaw"),
+                recipe: TrainingRecipe.Default);
+            LossAssert.Falls(report, "Jigsaw with resized tiles");
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Encoding_the_whole_puzzle_has_no_combining_layer()
     {
         using var method = TinyMethods.Create("Jigsaw", new SyntheticShapes(8, seed: 3), extra: ["TileByTile=false"]);
