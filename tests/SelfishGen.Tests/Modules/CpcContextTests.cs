@@ -21,11 +21,27 @@ public sealed class CpcContextTests
 
         var output = convolution.call(input);
 
-        var masked = weight.detach().to(float64);
-        masked[.., .., 2].zero_();
+        Assert.Equal([32L, 16, 2, 3], weight.shape); // the kernel's top two rows: the bottom one is not computed
+        var masked = nn.functional.pad(weight.detach().to(float64), [0, 0, 0, 1]);
         var expected = nn.functional.conv2d(input.to(float64), masked, bias.detach().to(float64), padding: [1, 1]);
+        Assert.Equal(expected.shape, output.shape);
         var error = ((output.to(float64) - expected).abs().max() / expected.abs().max()).ToDouble();
         Assert.True(error < 1e-5, $"relative error {error}");
+    }
+
+    [Fact]
+    public void A_masked_convolution_starts_as_torch_starts_the_3x3_convolution_it_stands_for()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        var convolution = new MaskedConv2d(16, 32);
+        var bound = 1 / Math.Sqrt(9 * 16); // uniform within 1 / √fan-in, fan-in of all 9 taps (2×3 alone would give 1 / √96)
+
+        foreach (var name in new[] { "weight", "bias" })
+        {
+            var largest = Parameter(convolution, name).abs().max().ToDouble();
+            Assert.InRange(largest, (name == "weight" ? 0.99 : 0.8) * bound, bound);
+        }
     }
 
     [Fact]

@@ -17,7 +17,15 @@ public sealed class ChannelAlignedConv2d : Convolution
     /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> convolution, as <c>torch.nn.Conv2d</c>.</summary>
     public ChannelAlignedConv2d(
         long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long dilation = 1, long groups = 1, bool bias = true)
-        : base(nameof(ChannelAlignedConv2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
+        : this(inChannels, outChannels, (kernel, kernel), stride, padding, dilation, groups, bias)
+    {
+    }
+
+    /// <summary>Creates a convolution of a <paramref name="kernel"/> of (rows, columns) that need not be square, as <c>torch.nn.Conv2d</c>.</summary>
+    public ChannelAlignedConv2d(
+        long inChannels, long outChannels, (long Rows, long Columns) kernel, long stride = 1, long padding = 0, long dilation = 1, long groups = 1,
+        bool bias = true)
+        : base(nameof(ChannelAlignedConv2d), inChannels, outChannels, [kernel.Rows, kernel.Columns], [stride, stride], [padding, padding], null,
             [dilation, dilation], false, [0, 0], groups, bias, PaddingModes.Zeros)
     {
         _shape = ConvolutionCase.Of(this);

@@ -8,25 +8,30 @@ namespace SelfishGen.Modules;
 /// </summary>
 /// <param name="InChannels">Input channels.</param>
 /// <param name="OutChannels">Output channels.</param>
-/// <param name="Kernel">Square kernel size.</param>
+/// <param name="Kernel">Kernel size: its side, or its columns when <paramref name="KernelRows"/> is given.</param>
 /// <param name="Stride">Stride.</param>
 /// <param name="Padding">Zero padding on every side.</param>
 /// <param name="Transposed">A transposed convolution rather than a convolution.</param>
 /// <param name="ChannelsLast">The input laid out channels-last (N, H, W, C in memory) rather than contiguous.</param>
 /// <param name="Groups">Channel groups (the input channels for a depthwise convolution).</param>
 /// <param name="Dilation">Spacing of the kernel's taps.</param>
+/// <param name="KernelRows">Rows of a kernel that is not square (<paramref name="Kernel"/> is then its columns); null for a square one.</param>
 public sealed record ConvolutionCase(
-    int InChannels, int OutChannels, int Kernel, int Stride, int Padding, bool Transposed, bool ChannelsLast = false, int Groups = 1, int Dilation = 1)
+    int InChannels, int OutChannels, int Kernel, int Stride, int Padding, bool Transposed, bool ChannelsLast = false, int Groups = 1, int Dilation = 1,
+    int? KernelRows = null)
 {
-    /// <summary>The weight's shape: (out, in / groups, k, k), or (in, out / groups, k, k) when transposed.</summary>
+    /// <summary>The weight's shape: (out, in / groups, rows, columns), or (in, out / groups, rows, columns) when transposed.</summary>
     public long[] WeightShape => Transposed
-        ? [InChannels, OutChannels / Groups, Kernel, Kernel]
-        : [OutChannels, InChannels / Groups, Kernel, Kernel];
+        ? [InChannels, OutChannels / Groups, Rows, Kernel]
+        : [OutChannels, InChannels / Groups, Rows, Kernel];
 
-    /// <summary>The shape of a 2-d convolution module (square kernels, equal strides, padding and dilation on both axes).</summary>
+    private int Rows => KernelRows ?? Kernel;
+
+    /// <summary>The shape of a 2-d convolution module (equal strides, padding and dilation on both axes).</summary>
     public static ConvolutionCase Of(TorchSharp.Modules.Convolution module) => new(
-        (int)module.in_channels, (int)module.out_channels, (int)module.kernel_size[0], (int)module.stride[0], (int)module.padding![0],
-        module.transposed, Groups: (int)module.groups, Dilation: (int)module.dilation[0]);
+        (int)module.in_channels, (int)module.out_channels, (int)module.kernel_size[1], (int)module.stride[0], (int)module.padding![0],
+        module.transposed, Groups: (int)module.groups, Dilation: (int)module.dilation[0],
+        KernelRows: module.kernel_size[0] == module.kernel_size[1] ? null : (int)module.kernel_size[0]);
 
     /// <summary>The plain libtorch convolution of this shape (of <paramref name="input"/> laid out as the case says).</summary>
     public Tensor Apply(Tensor input, Tensor weight) => Apply(input, weight, aligned: false);
@@ -55,6 +60,6 @@ public sealed record ConvolutionCase(
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{(Transposed ? "transposed conv" : "conv")} {InChannels}→{OutChannels} {Kernel}×{Kernel}" + (Stride == 1 ? "" : $" stride {Stride}")
+        $"{(Transposed ? "transposed conv" : "conv")} {InChannels}→{OutChannels} {Rows}×{Kernel}" + (Stride == 1 ? "" : $" stride {Stride}")
         + (Groups == 1 ? "" : $" in {Groups} groups") + (Dilation == 1 ? "" : $" dilation {Dilation}") + (ChannelsLast ? " channels-last" : "");
 }

@@ -66,7 +66,7 @@ public static class ConvolutionShapeCheck
         using var scope = NewDisposeScope();
         ConvolutionGradientCheck.LeaveGarbage();
         var input = randn([2, shape.InChannels, MapSize, MapSize], dtype: ScalarType.Float64, generator: generator);
-        using var fanIn = (shape.WeightShape[1] * shape.Kernel * shape.Kernel).ToScalar();
+        using var fanIn = (shape.WeightShape[1] * shape.WeightShape[2] * shape.WeightShape[3]).ToScalar();
         var weight = randn(shape.WeightShape, dtype: ScalarType.Float64, generator: generator).div_(fanIn);
         var expected = Results(shape, convolve, input, weight, generator);
         var actual = Results(shape, convolve, input.to(ScalarType.Float32), weight.to(ScalarType.Float32), generator, expected.OutputGradient);
