@@ -29,7 +29,12 @@ read -r -a methods <<<"${METHODS:-$("$selfish" list --names)}"
 
 # Each run has a session of its own (setsid), out of reach of the terminal's Ctrl+C: a stop reaches it once, as the
 # SIGTERM sent here (on which it saves a checkpoint and ends; a second signal would end it at once, unsaved), and the
-# lanes start no other method.
+# lanes start no other method. Where the kernel schedules by session (sched_autogroup_enabled), a new session is a
+# scheduling group of its own, and nice weighs a process only against its own group: the group is niced too, or a
+# lane would take as much CPU as the user's whole terminal session, whatever its nice.
+niced_session() { # command...
+  setsid --wait bash -c 'echo "$1" 2>/dev/null >/proc/self/autogroup || true; exec nice -n "$1" "${@:2}"' niced_session "${NICE:-10}" "$@"
+}
 rm -f "$out/.stopping"
 stop() {
   touch "$out/.stopping"
@@ -46,7 +51,7 @@ run_method() { # method, extra arguments...; a report appears only when its run 
   [[ -f "$folder/quality.json" || -f "$out/.stopping" ]] && return 0
   mkdir -p "$folder.partial"
   echo "$(date +%T) $method: started, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  if setsid --wait nice -n "${NICE:-10}" "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" --resume \
+  if niced_session "$selfish" bench quality --data "$data" --backbone convnet --epochs "$epochs" --resume \
       --threads "${THREADS:-1}" --monitor-every "${MONITOR:-98}" --methods "$method" --out "$folder.partial" "$@" \
       >>"$folder.partial/run.log" 2>&1; then
     rm -rf "$folder" && mv "$folder.partial" "$folder"
