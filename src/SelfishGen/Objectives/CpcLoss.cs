@@ -7,9 +7,10 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// Contrastive predictive coding over a grid of patch features (B, C, G, G). Each direction is handled in a frame
 /// oriented so that prediction runs downwards (<see cref="Orient"/>): a context network sees the oriented grid and
-/// outputs, at every position, one C-vector prediction per step k = 1..<see cref="Steps"/> for the feature k rows
-/// below. With targets y = head(features), each prediction p is scored against every target t at the same step,
-/// over all positions of all images (of every rank in a data-parallel step): ℓ = −log( exp(p·t⁺) / Σ_t exp(p·t) )
+/// outputs, at every position, one C-vector prediction per step k = 1..<see cref="Steps"/> for the feature k + 1
+/// rows below (the adjacent row's patches overlap the context's). With targets y = head(features), each prediction p
+/// is scored against every target t at the same step, over all positions of all images (of every rank in a
+/// data-parallel step): ℓ = −log( exp(p·t⁺) / Σ_t exp(p·t) )
 /// (no temperature), averaged over predictions, summed over steps and directions.
 /// </summary>
 /// <remarks>
@@ -66,18 +67,21 @@ public sealed class CpcLoss : nn.Module
 
     /// <summary>
     /// The loss summed over <paramref name="directions"/> (default all four): for each, <paramref name="context"/>
-    /// maps the oriented <paramref name="features"/> (B, C, G, G) and the direction to predictions (B, C·Steps, G, G).
+    /// maps the oriented <paramref name="features"/> and the direction to predictions (B, C·Steps, rows, G). The
+    /// context is given the oriented grid's top G − 2 rows (B, C, G − 2, G), the only rows whose predictions are
+    /// scored (the last target row is two below them): a causal context, whose output rows depend only on the rows
+    /// down to their own, predicts there exactly what it would from the whole grid, for (G − 2) / G of the work.
     /// </summary>
     public Tensor Loss(Tensor features, Func<Tensor, CpcDirection, Tensor> context, IEnumerable<CpcDirection>? directions = null) =>
         stack((directions ?? AllDirections).Select(direction =>
         {
             var oriented = Orient(features, direction);
-            return DirectionLoss(context(oriented, direction), oriented);
+            return DirectionLoss(context(oriented.narrow(2, 0, ScoredRows(oriented.shape[2])), direction), oriented);
         }).ToList()).sum();
 
     /// <summary>
-    /// The loss in one oriented frame: <paramref name="predictions"/> (B, C·Steps, H, W), channels [C(k−1), Ck)
-    /// predicting the <paramref name="features"/> (B, C, H, W) k rows below. Needs H &gt; Steps.
+    /// The loss in one oriented frame: <paramref name="predictions"/> (B, C·Steps, at least H − 2 rows, W), channels
+    /// [C(k−1), Ck) predicting the <paramref name="features"/> (B, C, H, W) k + 1 rows below. Needs H &gt; Steps + 1.
     /// </summary>
     public Tensor DirectionLoss(Tensor predictions, Tensor features)
     {
@@ -85,6 +89,8 @@ public sealed class CpcLoss : nn.Module
         if (GridProblem(rows, Steps) is { } problem) throw new ArgumentException(problem, nameof(features));
         if (predictions.shape[1] != Channels * Steps)
             throw new ArgumentException($"Expected {Channels * Steps} prediction channels, got {predictions.shape[1]}.", nameof(predictions));
+        if (predictions.shape[2] < ScoredRows(rows))
+            throw new ArgumentException($"Expected predictions for at least {ScoredRows(rows)} rows, got {predictions.shape[2]}.", nameof(predictions));
         var targets = _targetHead.call(features);
         return stack(Enumerable.Range(1, Steps).Select(step =>
         {
@@ -95,6 +101,9 @@ public sealed class CpcLoss : nn.Module
             return nn.functional.cross_entropy(guesses.mm(truths.t()), labels);
         }).ToList()).sum();
     }
+
+    // Rows of predictions the loss scores: those of the first step, whose targets lie two rows below.
+    private static long ScoredRows(long rows) => rows - 2;
 
     private Tensor Positions(Tensor grid) => grid.permute(0, 2, 3, 1).reshape(-1, Channels);
 }

@@ -58,6 +58,31 @@ public sealed class CpcLossTests
     }
 
     [Fact]
+    public void The_context_is_given_only_the_rows_it_is_scored_on_which_for_a_causal_one_is_the_whole_grids_loss()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        var loss = new CpcLoss(channels: 8, steps: 3);
+        var context = new CpcContext(channels: 8, width: 16, steps: 3);
+        var features = randn(2, 8, 7, 7);
+        var rowsSeen = new List<long>();
+
+        var cropped = loss.Loss(features, (grid, direction) =>
+        {
+            rowsSeen.Add(grid.shape[2]);
+            return context.Predict(grid, direction);
+        }).ToDouble();
+        var whole = CpcLoss.AllDirections.Sum(direction =>
+        {
+            var oriented = CpcLoss.Orient(features, direction);
+            return loss.DirectionLoss(context.Predict(oriented, direction), oriented).ToDouble();
+        });
+
+        Assert.Equal([5L, 5, 5, 5], rowsSeen);
+        Assert.Equal(whole, cropped, 4);
+    }
+
+    [Fact]
     public void A_grid_too_short_for_the_steps_is_rejected() =>
         Assert.Throws<ArgumentException>(() => new CpcLoss(1, steps: 2).DirectionLoss(zeros(1, 2, 3, 3), zeros(1, 1, 3, 3)));
 }
