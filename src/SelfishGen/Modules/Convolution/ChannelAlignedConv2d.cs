@@ -39,35 +39,29 @@ public sealed class ChannelAlignedConv2d : Convolution
     public bool ContiguousInput { get; }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => Convolve(input, weight);
-
-    /// <summary>
-    /// The convolution of <paramref name="input"/> with <paramref name="kernel"/> (of this module's weight shape, e.g.
-    /// its weight masked) and this module's bias, computed as <see cref="forward"/> computes it.
-    /// </summary>
-    internal Tensor Convolve(Tensor input, Tensor kernel)
+    public override Tensor forward(Tensor input)
     {
         if (!ContiguousInput)
-            return ConvolveLaidOut(input, kernel);
+            return ConvolveLaidOut(input);
         using var contiguous = input.contiguous();
-        return ConvolveLaidOut(contiguous, kernel);
+        return ConvolveLaidOut(contiguous);
     }
 
-    private Tensor ConvolveLaidOut(Tensor input, Tensor kernel)
+    private Tensor ConvolveLaidOut(Tensor input)
     {
         if (!Autocast.Applies(input))
-            return ChannelAlignment.Conv2d(input, kernel, bias, stride, padding!, dilation, groups);
+            return ChannelAlignment.Conv2d(input, weight!, bias, stride, padding!, dilation, groups);
         if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(_shape)))
         {
             // In float32: grouped (depthwise) convolutions, whose low-precision gradient kernels are several times
             // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and a shape
             // whose low-precision result oneDNN gets wrong on this CPU.
             using var full = input.to(ScalarType.Float32);
-            using var output = ChannelAlignment.Conv2d(full, kernel, bias, stride, padding!, dilation, groups);
+            using var output = ChannelAlignment.Conv2d(full, weight!, bias, stride, padding!, dilation, groups);
             return Autocast.Low(output);
         }
-        return input.device_type == DeviceType.CPU && LowPrecisionConvolution.Suits(input, kernel, stride, padding!, dilation)
-            ? LowPrecisionConvolution.Conv2d(input, kernel, bias, stride, padding!, dilation)
-            : LowPrecisionConvolution.ThroughCasts(input, kernel, bias, stride, padding!, dilation, groups);
+        return input.device_type == DeviceType.CPU && LowPrecisionConvolution.Suits(input, weight!, stride, padding!, dilation)
+            ? LowPrecisionConvolution.Conv2d(input, weight!, bias, stride, padding!, dilation)
+            : LowPrecisionConvolution.ThroughCasts(input, weight!, bias, stride, padding!, dilation, groups);
     }
 }
