@@ -27,7 +27,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var backbone = SelfSupervisedMethod.Restore(settings.Store).GetBackbone();
+        var backbone = SelfSupervisedMethod.Restore(settings.Store).Backbone;
         PyTorchWeights.Export(backbone, settings.OutputPath);
         AnsiConsole.MarkupLine(
             $"Saved the {backbone.GetName()} backbone of {Markup.Escape(settings.Store)} ({backbone.state_dict().Count} tensors, PyTorch names) at [blue]{Markup.Escape(settings.OutputPath)}[/]: load it with torch.load (docs/pytorch.md).");

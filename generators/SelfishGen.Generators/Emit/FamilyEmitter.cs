@@ -36,7 +36,7 @@ internal abstract class FamilyEmitter
     /// <summary>Writes the statements of the constructor body that build the method's pieces.</summary>
     public abstract void WriteConstruction(SourceWriter writer, MethodModel method);
 
-    /// <summary>Writes private helper members (after the constructors), each followed by an empty line, if any.</summary>
+    /// <summary>Writes the family's overrides and private helper members (after the constructors), each followed by an empty line, if any.</summary>
     public virtual void WriteHelpers(SourceWriter writer, MethodModel method)
     {
     }

@@ -13,6 +13,7 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
     private const string Patches = "_patches";
     private const string Context = "_context";
     private const string Objective = "_objective";
+    private const string Encoder = "_encoder";
 
     /// <inheritdoc />
     public override void WriteFields(SourceWriter writer, MethodModel method)
@@ -20,6 +21,7 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
         Field(writer, RuntimeNames.PatchGrid, Patches);
         Field(writer, RuntimeNames.CpcContext, Context);
         Field(writer, $"{RuntimeNames.Objectives}.CpcLoss", Objective);
+        Field(writer, RuntimeNames.PatchGridEncoder, Encoder);
     }
 
     /// <inheritdoc />
@@ -34,6 +36,15 @@ internal sealed class PredictiveCodingEmitter : FamilyEmitter
         writer.Line($"{Objective} = new {RuntimeNames.Objectives}.CpcLoss(Backbone.OutputFeatures, {steps});");
         writer.Line($"register_module(\"context\", {Context});");
         writer.Line($"register_module(\"objective\", {Objective});");
+        writer.Line($"{Encoder} = new {RuntimeNames.PatchGridEncoder}(Backbone, {Option(HyperparameterTable.CpcGrid)});");
+    }
+
+    /// <inheritdoc />
+    public override void WriteHelpers(SourceWriter writer, MethodModel method)
+    {
+        writer.Line("/// <summary>The patch encoder over each image's grid of patches, its features averaged: how CPC applies it to whole images.</summary>");
+        writer.Line($"public override {RuntimeNames.Backbone} GetBackbone() => {Encoder};");
+        writer.Line();
     }
 
     /// <inheritdoc />

@@ -15,6 +15,7 @@ internal static class RuntimeNames
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
     public const string BatchNormGroups = "global::SelfishGen.Modules.BatchNormGroups";
     public const string CpcContext = "global::SelfishGen.Modules.CpcContext";
+    public const string PatchGridEncoder = "global::SelfishGen.Modules.PatchGridEncoder";
     public const string LabSplitBackbone = "global::SelfishGen.Modules.LabSplitBackbone";
     public const string AugmentedViews = "global::SelfishGen.Views.AugmentedViews";
     public const string TileEncoder = "global::SelfishGen.Modules.TileEncoder";

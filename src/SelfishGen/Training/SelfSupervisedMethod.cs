@@ -43,8 +43,12 @@ public abstract partial class SelfSupervisedMethod : nn.Module
     /// <summary>Where training stands: updated by every step, saved in checkpoints.</summary>
     public TrainingState State { get; private set; } = TrainingState.Start(0);
 
-    /// <summary>The trained encoder, for downstream tasks (e.g. <c>new CombinedNet(method.GetBackbone(), head)</c>).</summary>
-    public Backbone GetBackbone() => Backbone;
+    /// <summary>
+    /// The trained encoder, for downstream tasks (e.g. <c>new CombinedNet(method.GetBackbone(), head)</c>) and evaluation,
+    /// applied to whole images as the method's paper applies it: <see cref="Backbone"/> itself, or for a method that
+    /// trains it on patches (CPC) the patch encoder over the image's patch grid (<see cref="PatchGridEncoder"/>).
+    /// </summary>
+    public virtual Backbone GetBackbone() => Backbone;
 
     /// <summary>Moves every module and state tensor to <paramref name="device"/>; returns this method.</summary>
     public SelfSupervisedMethod To(Device device)

@@ -24,22 +24,28 @@ public sealed class PatchGrid
     /// <summary>Patches per side.</summary>
     public int Grid { get; }
 
-    /// <summary>The patches of <paramref name="images"/> (B, C, H, W) as one batch (B·Grid², C, 2s, 2s), row-major per image.</summary>
+    /// <summary>The patches of <paramref name="images"/> (B, C, H, W) as one batch (B·Grid², C, 2s, 2s), row-major per image, each augmented on its own.</summary>
     public Tensor Cut(Tensor images, Generator random)
     {
-        var (strideY, strideX) = (Stride(images.shape[2]), Stride(images.shape[3]));
-        var patches = images
-            .unfold(2, 2 * strideY, strideY).narrow(2, 0, Grid)
-            .unfold(3, 2 * strideX, strideX).narrow(3, 0, Grid)
-            .permute(0, 2, 3, 1, 4, 5)
-            .reshape(-1, images.shape[1], 2 * strideY, 2 * strideX);
+        var patches = Cut(images);
         if (_patchAugmentation is null)
             return patches;
         using (SampleRows.Enter(SampleRows.Current?.Repeat((long)Grid * Grid)))
             return _patchAugmentation.Apply(patches, random);
     }
 
-    /// <summary>Features of the patches (B·Grid², D), in <see cref="Cut"/>'s order, as a grid (B, D, Grid, Grid).</summary>
+    /// <summary>The patches of <paramref name="images"/> (B, C, H, W) as they are, as one batch (B·Grid², C, 2s, 2s), row-major per image.</summary>
+    public Tensor Cut(Tensor images)
+    {
+        var (strideY, strideX) = (Stride(images.shape[2]), Stride(images.shape[3]));
+        return images
+            .unfold(2, 2 * strideY, strideY).narrow(2, 0, Grid)
+            .unfold(3, 2 * strideX, strideX).narrow(3, 0, Grid)
+            .permute(0, 2, 3, 1, 4, 5)
+            .reshape(-1, images.shape[1], 2 * strideY, 2 * strideX);
+    }
+
+    /// <summary>Features of the patches (B·Grid², D), in <see cref="Cut(Tensor)"/>'s order, as a grid (B, D, Grid, Grid).</summary>
     public Tensor Assemble(Tensor features, int batch) =>
         features.view(batch, Grid, Grid, -1).permute(0, 3, 1, 2);
 

@@ -34,6 +34,7 @@ partial class CPC
     private readonly global::SelfishGen.Views.PatchGrid _patches;
     private readonly global::SelfishGen.Modules.CpcContext _context;
     private readonly global::SelfishGen.Objectives.CpcLoss _objective;
+    private readonly global::SelfishGen.Modules.PatchGridEncoder _encoder;
 
     /// <summary>The options this method was built with.</summary>
     public new Options Hyperparameters => (Options)base.Hyperparameters;
@@ -51,7 +52,11 @@ partial class CPC
         _objective = new global::SelfishGen.Objectives.CpcLoss(Backbone.OutputFeatures, Hyperparameters.Steps);
         register_module("context", _context);
         register_module("objective", _objective);
+        _encoder = new global::SelfishGen.Modules.PatchGridEncoder(Backbone, Hyperparameters.Grid);
     }
+
+    /// <summary>The patch encoder over each image's grid of patches, its features averaged: how CPC applies it to whole images.</summary>
+    public override global::SelfishGen.Modules.Backbone GetBackbone() => _encoder;
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
