@@ -7,6 +7,7 @@ public static class QualityPlots
 {
     private const int Width = 720;
     private const int Height = 420;
+    private const int WideWidth = 900;
 
     /// <summary>Writes <c>loss.png</c>, <c>accuracy.png</c> and, when a method was monitored, <c>monitor.png</c> into <paramref name="folder"/>.</summary>
     public static void Summary(IReadOnlyList<QualityResult> results, string folder)
@@ -31,16 +32,23 @@ public static class QualityPlots
     private static (string Label, double[] Steps, double[] Values) PerStep(string label, double[] values) =>
         (label, [.. Enumerable.Range(1, values.Length).Select(i => (double)i)], values);
 
+    /// <summary>One line per method, the legend beside the plot (not over the lines), each line a colour of its own (up to 25).</summary>
     private static void Lines(IEnumerable<(string Label, double[] Steps, double[] Values)> lines, string title, string yLabel, string path)
     {
         var plot = new Plot();
-        foreach (var (label, steps, values) in lines)
-            plot.Add.ScatterLine(steps, values).LegendText = label;
+        var all = lines.ToList();
+        IPalette palette = all.Count > 10 ? new ScottPlot.Palettes.Tsitsulin() : new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var line = plot.Add.ScatterLine(all[i].Steps, all[i].Values);
+            line.LegendText = all[i].Label;
+            line.Color = palette.GetColor(i);
+        }
         plot.Title(title);
         plot.XLabel("step");
         plot.YLabel(yLabel);
-        plot.ShowLegend();
-        plot.SavePng(path, Width, Height);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, WideWidth, Height);
     }
 
     /// <summary>kNN@200, kNN@20 and linear accuracy of each trained encoder, its random init, and raw pixels.</summary>

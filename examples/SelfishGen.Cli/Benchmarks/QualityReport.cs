@@ -56,9 +56,10 @@ public sealed record QualityReport(
     /// <summary>
     /// One report of the runs of several <c>bench quality</c> processes (a few methods each, e.g. side by side on the
     /// cores): they must have measured the same data and splits, and no method twice. Rows of reports written before
-    /// rows recorded their threads and load take their report's.
+    /// rows recorded their threads and load take their report's. <paramref name="dataMovedBetweenRuns"/> says that the
+    /// same images were read from other paths (e.g. on two machines): the image counts must still agree.
     /// </summary>
-    public static QualityReport Merge(IReadOnlyList<(string Source, QualityReport Report)> reports)
+    public static QualityReport Merge(IReadOnlyList<(string Source, QualityReport Report)> reports, bool dataMovedBetweenRuns = false)
     {
         if (reports.Count == 0)
             throw new ArgumentException("Nothing to merge: give at least one report.");
@@ -66,9 +67,10 @@ public sealed record QualityReport(
         var same = (first.Report.Data, first.Report.TrainImages, first.Report.EvalTrainImages, first.Report.TestImages);
         foreach (var (source, report) in reports.Skip(1))
         {
-            if ((report.Data, report.TrainImages, report.EvalTrainImages, report.TestImages) != same)
+            var data = dataMovedBetweenRuns ? same.Data : report.Data;
+            if ((data, report.TrainImages, report.EvalTrainImages, report.TestImages) != same)
                 throw new ArgumentException(Invariant(
-                    $"{source} measured {report.Data} ({report.TrainImages} / {report.EvalTrainImages} / {report.TestImages} images), {first.Source} {first.Report.Data} ({first.Report.TrainImages} / {first.Report.EvalTrainImages} / {first.Report.TestImages}): only runs on the same data and splits can share a table."));
+                    $"{source} measured {report.Data} ({report.TrainImages} / {report.EvalTrainImages} / {report.TestImages} images), {first.Source} {first.Report.Data} ({first.Report.TrainImages} / {first.Report.EvalTrainImages} / {first.Report.TestImages}): only runs on the same data and splits can share a table{(data == same.Data ? "" : " (the same images under another path: add --data-moved)")}."));
         }
         var results = reports.SelectMany(r => r.Report.Results.Select(result => (r.Source, Result: result.Threads > 0 ? result : result with { Threads = r.Report.Threads, Load = r.Report.Load }))).ToList();
         if (results.GroupBy(r => r.Result.Method).FirstOrDefault(g => g.Count() > 1) is { } twice)

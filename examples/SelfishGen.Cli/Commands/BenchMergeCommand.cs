@@ -25,6 +25,11 @@ public sealed class BenchMergeCommand : Command<BenchMergeCommand.Settings>
         [DefaultValue("bench")]
         public string Out { get; init; } = "bench";
 
+        /// <summary>Whether the reports read the same images from different paths, e.g. runs on two machines.</summary>
+        [CommandOption("--data-moved")]
+        [Description("The reports read the same images from different paths (e.g. runs on two machines): merge them if their image counts agree.")]
+        public bool DataMoved { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Reports.FirstOrDefault(r => !Directory.Exists(r) && !File.Exists(r)) is { } missing
@@ -38,7 +43,7 @@ public sealed class BenchMergeCommand : Command<BenchMergeCommand.Settings>
         QualityReport merged;
         try
         {
-            merged = QualityReport.Merge([.. settings.Reports.Select(path => (path, QualityReport.Read(path)))]);
+            merged = QualityReport.Merge([.. settings.Reports.Select(path => (path, QualityReport.Read(path)))], settings.DataMoved);
         }
         catch (Exception error) when (error is ArgumentException or IOException or System.Text.Json.JsonException or InvalidDataException)
         {

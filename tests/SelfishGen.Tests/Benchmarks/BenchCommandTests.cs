@@ -124,6 +124,26 @@ public sealed class BenchCommandTests
         Assert.NotEqual(0, SelfishApp.Run(["bench", "merge", Path.Combine(folder.Path, "missing"), "--out", merged]));
     }
 
+    [Fact]
+    public void Merge_takes_the_same_images_under_another_path_only_when_told_and_still_checks_their_counts()
+    {
+        using var folder = new TempFolder();
+        var (first, moved, recounted, merged) = (Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "c"), Path.Combine(folder.Path, "merged"));
+        Report(threads: 1, "1.00 1.00 1.00", Result("MoCo", 0.41, 0.36, monitored: false)).Save(first);
+        (Report(threads: 1, "1.00 1.00 1.00", Result("CPC", 0.38, 0.37, monitored: false)) with { Data = "/elsewhere/cifar10" }).Save(moved);
+        (Report(threads: 1, "1.00 1.00 1.00", Result("SimCLR", 0.42, 0.36, monitored: false)) with { Data = "/elsewhere/cifar10", TestImages = 2000 }).Save(recounted);
+
+        var refused = Record.Exception(() => QualityReport.Merge([(first, QualityReport.Read(first)), (moved, QualityReport.Read(moved))]));
+        Assert.Contains("--data-moved", refused.Message);
+        Assert.Equal(1, SelfishApp.Run(["bench", "merge", first, moved, recounted, "--data-moved", "--out", merged]));
+        Assert.False(Directory.Exists(merged));
+
+        Assert.Equal(0, SelfishApp.Run(["bench", "merge", first, moved, "--data-moved", "--out", merged]));
+        var report = QualityReport.Read(merged);
+        Assert.Equal("cifar10", report.Data);
+        Assert.Equal(["MoCo", "CPC"], report.Results.Select(r => r.Method));
+    }
+
     private static QualityReport Report(int threads, string load, QualityResult result) =>
         new("cifar10", 50000, 50000, 10000, null, threads, load, [result], []);
 
