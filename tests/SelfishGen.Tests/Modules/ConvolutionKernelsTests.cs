@@ -104,6 +104,47 @@ public sealed class ConvolutionKernelsTests
     }
 
     [Fact]
+    public void A_shape_is_checked_on_the_size_of_the_maps_it_is_fed()
+    {
+        var shape = new ConvolutionCase(16, 32, 1, 1, 0, false);
+        // As oneDNN's channels-last 1×1 kernels for some widths on an AMD EPYC family 26: right on 8×8 maps, wrong on smaller ones.
+        static Tensor WrongBelow8(ConvolutionCase s, Tensor x, Tensor w) =>
+            x.dtype == float32 && s.ChannelsLast && x.shape[2] < 8 ? s.Apply(x, w) * 1.01 : s.Apply(x, w);
+        using var maps = zeros(1, 16, 3, 5);
+
+        var fed = shape.OnMapsOf(maps);
+
+        Assert.Equal((3, 5), (fed.MapHeight, fed.MapWidth));
+        Assert.Equal((null, true), ConvolutionKernels.Check(shape, WrongBelow8));
+        Assert.Equal((fed with { ChannelsLast = true }, true), ConvolutionKernels.Check(fed, WrongBelow8));
+    }
+
+    public static TheoryData<string, int> BackbonesAtTheirSizes() => new() { { "ResNet18", 32 }, { "EfficientNetB0", 64 }, { "EfficientNetB0", 96 } };
+
+    [Theory]
+    [MemberData(nameof(BackbonesAtTheirSizes))]
+    public void A_backbone_computes_its_features_right_in_float32_on_the_map_sizes_it_is_fed(string network, int size)
+    {
+        // On an AMD EPYC family 26, EfficientNet-B0's channels-last 1×1 convolutions 1152→320 and 320→1280 are right on
+        // the 8×8 maps a shape is checked on when built, and off by 0.5 on the 2×2 and 3×3 maps of 64×64 and 96×96 images.
+        using var scope = NewDisposeScope();
+        manual_seed(11);
+        var (kind, shape) = (Enum.Parse<BackboneKind>(network), new ImageShape(3, size, size));
+        var backbone = SelfishGen.Modules.Backbones.Create(kind, shape);
+        var reference = SelfishGen.Modules.Backbones.Create(kind, shape);
+        reference.load_state_dict(backbone.state_dict());
+        reference.to(float64);
+        backbone.eval();
+        reference.eval();
+        var images = randn(4, 3, size, size);
+
+        var features = backbone.FeatureMaps(images);
+
+        var error = ConvolutionShapeCheck.RelativeError(features, reference.FeatureMaps(images.to(float64)));
+        Assert.True(error < 1e-4, $"{network} on {size}×{size} images: relative error {error} against float64");
+    }
+
+    [Fact]
     public void The_shape_check_flags_a_wrong_output_input_gradient_or_weight_gradient_in_either_layout_and_thread_count()
     {
         var shape = new ConvolutionCase(16, 32, 3, 1, 1, false);

@@ -33,25 +33,26 @@ public sealed class ChannelAlignedConv2d : Convolution
     }
 
     /// <summary>
-    /// Whether the input is made contiguous (not channels-last) before it is convolved: where oneDNN computes this
-    /// shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>).
+    /// Whether input of 8×8 maps is made contiguous (not channels-last) before it is convolved: where oneDNN computes
+    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>; other map sizes are
+    /// checked the first time they arrive).
     /// </summary>
     public bool ContiguousInput { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        if (!ContiguousInput)
-            return ConvolveLaidOut(input);
-        using var contiguous = input.contiguous();
-        return ConvolveLaidOut(contiguous);
+        var shape = _shape.OnMapsOf(input);
+        return ConvolutionKernels.Admit(shape)
+            ? ChannelsLast.ThroughContiguous(input, contiguous => ConvolveLaidOut(contiguous, shape))
+            : ConvolveLaidOut(input, shape);
     }
 
-    private Tensor ConvolveLaidOut(Tensor input)
+    private Tensor ConvolveLaidOut(Tensor input, ConvolutionCase shape)
     {
         if (!Autocast.Applies(input))
             return ChannelAlignment.Conv2d(input, weight!, bias, stride, padding!, dilation, groups);
-        if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(_shape)))
+        if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(shape)))
         {
             // In float32: grouped (depthwise) convolutions, whose low-precision gradient kernels are several times
             // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and a shape

@@ -11,27 +11,29 @@ namespace SelfishGen.Modules;
 /// </summary>
 public sealed class ChannelAlignedConvTranspose2d : Convolution
 {
+    private readonly ConvolutionCase _shape;
+
     /// <summary>Creates a <paramref name="kernel"/>×<paramref name="kernel"/> transposed convolution, as <c>torch.nn.ConvTranspose2d</c>.</summary>
     public ChannelAlignedConvTranspose2d(
         long inChannels, long outChannels, long kernel, long stride = 1, long padding = 0, long outputPadding = 0, long groups = 1, bool bias = true)
         : base(nameof(ChannelAlignedConvTranspose2d), inChannels, outChannels, [kernel, kernel], [stride, stride], [padding, padding], null,
             [1, 1], true, [outputPadding, outputPadding], groups, bias, PaddingModes.Zeros)
     {
-        ContiguousInput = ConvolutionKernels.Admit(ConvolutionCase.Of(this));
+        _shape = ConvolutionCase.Of(this);
+        ContiguousInput = ConvolutionKernels.Admit(_shape);
     }
 
     /// <summary>
-    /// Whether the input is made contiguous (not channels-last) before it is convolved: where oneDNN computes this
-    /// shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>).
+    /// Whether input of 8×8 maps is made contiguous (not channels-last) before it is convolved: where oneDNN computes
+    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>; other map sizes are
+    /// checked the first time they arrive).
     /// </summary>
     public bool ContiguousInput { get; }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input)
-    {
-        if (!ContiguousInput)
-            return ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);
-        using var contiguous = input.contiguous();
-        return ChannelAlignment.ConvTranspose2d(contiguous, weight, bias, stride, padding!, output_padding, dilation, groups);
-    }
+    public override Tensor forward(Tensor input) =>
+        ConvolutionKernels.Admit(_shape.OnMapsOf(input)) ? ChannelsLast.ThroughContiguous(input, Convolve) : Convolve(input);
+
+    private Tensor Convolve(Tensor input) =>
+        ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);
 }

@@ -16,9 +16,11 @@ namespace SelfishGen.Modules;
 /// <param name="Groups">Channel groups (the input channels for a depthwise convolution).</param>
 /// <param name="Dilation">Spacing of the kernel's taps.</param>
 /// <param name="KernelRows">Rows of a kernel that is not square (<paramref name="Kernel"/> is then its columns); null for a square one.</param>
+/// <param name="MapHeight">Rows of the input maps checked (oneDNN may be right on some map sizes and wrong on others).</param>
+/// <param name="MapWidth">Columns of the input maps checked.</param>
 public sealed record ConvolutionCase(
     int InChannels, int OutChannels, int Kernel, int Stride, int Padding, bool Transposed, bool ChannelsLast = false, int Groups = 1, int Dilation = 1,
-    int? KernelRows = null)
+    int? KernelRows = null, int MapHeight = ConvolutionShapeCheck.MapSize, int MapWidth = ConvolutionShapeCheck.MapSize)
 {
     /// <summary>The weight's shape: (out, in / groups, rows, columns), or (in, out / groups, rows, columns) when transposed.</summary>
     public long[] WeightShape => Transposed
@@ -32,6 +34,9 @@ public sealed record ConvolutionCase(
         (int)module.in_channels, (int)module.out_channels, (int)module.kernel_size[1], (int)module.stride[0], (int)module.padding![0],
         module.transposed, Groups: (int)module.groups, Dilation: (int)module.dilation[0],
         KernelRows: module.kernel_size[0] == module.kernel_size[1] ? null : (int)module.kernel_size[0]);
+
+    /// <summary>This shape on maps the size of <paramref name="input"/>'s (N, C, H, W).</summary>
+    public ConvolutionCase OnMapsOf(Tensor input) => this with { MapHeight = (int)input.shape[2], MapWidth = (int)input.shape[3] };
 
     /// <summary>The plain libtorch convolution of this shape (of <paramref name="input"/> laid out as the case says).</summary>
     public Tensor Apply(Tensor input, Tensor weight) => Apply(input, weight, aligned: false);
@@ -61,5 +66,6 @@ public sealed record ConvolutionCase(
     /// <inheritdoc />
     public override string ToString() =>
         $"{(Transposed ? "transposed conv" : "conv")} {InChannels}→{OutChannels} {Rows}×{Kernel}" + (Stride == 1 ? "" : $" stride {Stride}")
-        + (Groups == 1 ? "" : $" in {Groups} groups") + (Dilation == 1 ? "" : $" dilation {Dilation}") + (ChannelsLast ? " channels-last" : "");
+        + (Groups == 1 ? "" : $" in {Groups} groups") + (Dilation == 1 ? "" : $" dilation {Dilation}") + (ChannelsLast ? " channels-last" : "")
+        + (MapHeight == ConvolutionShapeCheck.MapSize && MapWidth == ConvolutionShapeCheck.MapSize ? "" : $" on {MapHeight}×{MapWidth} maps");
 }

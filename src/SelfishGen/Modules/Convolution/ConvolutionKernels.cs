@@ -34,7 +34,9 @@ public static class ConvolutionKernels
     /// Makes sure convolutions of <paramref name="shape"/> are right on the kernels in use: on a CPU where the start-up
     /// check found oneDNN wrong, checks the shape once per process (<see cref="Check"/>, as SelfishGen's modules compute
     /// it); where only its channels-last input is computed wrong, the module is to feed it contiguous input, and where
-    /// contiguous input is wrong too, oneDNN is turned off. Every SelfishGen convolution module calls it when created.
+    /// contiguous input is wrong too, oneDNN is turned off. Every SelfishGen convolution module calls it when created
+    /// (on 8×8 maps), and again on its input (<see cref="ConvolutionCase.OnMapsOf"/>): a shape right on one map size may
+    /// be wrong on another, so each size is checked the first time it arrives.
     /// </summary>
     /// <returns>Whether the module must make its input contiguous (not channels-last) before convolving it.</returns>
     public static bool Admit(ConvolutionCase shape)
