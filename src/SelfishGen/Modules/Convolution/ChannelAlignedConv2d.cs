@@ -7,7 +7,7 @@ namespace SelfishGen.Modules;
 /// <c>torch.nn.Conv2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.Conv2d"/>, so its input gradient is right on CPUs where libtorch's is not, and in low
 /// precision inside an <see cref="Autocast"/> scope, and its shape checked when it is created
-/// (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where oneDNN's channels-last kernel for it is
+/// (<see cref="ConvolutionKernels.Admit(ConvolutionCase)"/>: its input is made contiguous where oneDNN's channels-last kernel for it is
 /// wrong). Every convolution of SelfishGen's modules is one; use it in your own modules too.
 /// </summary>
 public sealed class ChannelAlignedConv2d : Convolution
@@ -34,25 +34,20 @@ public sealed class ChannelAlignedConv2d : Convolution
 
     /// <summary>
     /// Whether input of 8×8 maps is made contiguous (not channels-last) before it is convolved: where oneDNN computes
-    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>; other map sizes are
+    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit(ConvolutionCase)"/>; other map sizes are
     /// checked the first time they arrive).
     /// </summary>
     public bool ContiguousInput { get; }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input)
-    {
-        var shape = _shape.OnMapsOf(input);
-        return ConvolutionKernels.Admit(shape)
-            ? ChannelsLast.ThroughContiguous(input, contiguous => ConvolveLaidOut(contiguous, shape))
-            : ConvolveLaidOut(input, shape);
-    }
+    public override Tensor forward(Tensor input) =>
+        ConvolutionKernels.Admit(_shape, input) ? ChannelsLast.ThroughContiguous(input, ConvolveLaidOut) : ConvolveLaidOut(input);
 
-    private Tensor ConvolveLaidOut(Tensor input, ConvolutionCase shape)
+    private Tensor ConvolveLaidOut(Tensor input)
     {
         if (!Autocast.Applies(input))
             return ChannelAlignment.Conv2d(input, weight!, bias, stride, padding!, dilation, groups);
-        if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(shape)))
+        if (input.device_type == DeviceType.CPU && (groups != 1 || !ConvolutionKernels.LowPrecisionRight(_shape, input)))
         {
             // In float32: grouped (depthwise) convolutions, whose low-precision gradient kernels are several times
             // slower than the float32 ones on small and strided maps (EfficientNet-B0's later stages), and a shape

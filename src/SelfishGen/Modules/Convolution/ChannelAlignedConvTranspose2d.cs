@@ -6,7 +6,7 @@ namespace SelfishGen.Modules;
 /// <summary>
 /// <c>torch.nn.ConvTranspose2d</c> (same parameters, initialisation and state-dict names) computed through
 /// <see cref="ChannelAlignment.ConvTranspose2d"/>, so its input gradient is right on CPUs where libtorch's is not; its
-/// shape is checked when it is created (<see cref="ConvolutionKernels.Admit"/>: its input is made contiguous where
+/// shape is checked when it is created (<see cref="ConvolutionKernels.Admit(ConvolutionCase)"/>: its input is made contiguous where
 /// oneDNN's channels-last kernel for it is wrong).
 /// </summary>
 public sealed class ChannelAlignedConvTranspose2d : Convolution
@@ -25,14 +25,14 @@ public sealed class ChannelAlignedConvTranspose2d : Convolution
 
     /// <summary>
     /// Whether input of 8×8 maps is made contiguous (not channels-last) before it is convolved: where oneDNN computes
-    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit"/>; other map sizes are
+    /// this shape wrong on channels-last input only (<see cref="ConvolutionKernels.Admit(ConvolutionCase)"/>; other map sizes are
     /// checked the first time they arrive).
     /// </summary>
     public bool ContiguousInput { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) =>
-        ConvolutionKernels.Admit(_shape.OnMapsOf(input)) ? ChannelsLast.ThroughContiguous(input, Convolve) : Convolve(input);
+        ConvolutionKernels.Admit(_shape, input) ? ChannelsLast.ThroughContiguous(input, Convolve) : Convolve(input);
 
     private Tensor Convolve(Tensor input) =>
         ChannelAlignment.ConvTranspose2d(input, weight, bias, stride, padding!, output_padding, dilation, groups);

@@ -7,7 +7,7 @@ namespace SelfishGen.Modules;
 /// Chooses which kernels CPU convolutions run on. On some CPUs this libtorch's oneDNN computes wrong float32
 /// convolutions for some shapes (<see cref="ConvolutionOutputCheck"/>, docs/onednn-conv-gradient.md). A start-up check
 /// tells whether this CPU is one of them; where it is, every SelfishGen convolution module checks its own shape when
-/// it is created (<see cref="Admit"/>). A shape oneDNN gets wrong only on channels-last input is computed from
+/// it is created (<see cref="Admit(ConvolutionCase)"/>). A shape oneDNN gets wrong only on channels-last input is computed from
 /// contiguous input; the first shape it gets wrong in both layouts turns oneDNN off for the process: convolutions then
 /// run on libtorch's own kernels, right and slower. So a network whose shapes oneDNN computes right
 /// (the ConvNet) keeps its speed, and one it does not is never trained on a wrong result. NNPACK is turned off in every
@@ -41,8 +41,7 @@ public static class ConvolutionKernels
     /// <returns>Whether the module must make its input contiguous (not channels-last) before convolving it.</returns>
     public static bool Admit(ConvolutionCase shape)
     {
-        var choice = Chosen;
-        if (choice.WrongOutputs.Count == 0 || !OneDnn)
+        if (!Checking)
             return false;
         lock (Admitted)
         {
@@ -69,6 +68,12 @@ public static class ConvolutionKernels
     }
 
     /// <summary>
+    /// <see cref="Admit(ConvolutionCase)"/> for <paramref name="shape"/> on the maps of <paramref name="input"/>, as a
+    /// module calls it on each input: where the start-up check found oneDNN right, false with nothing checked or made.
+    /// </summary>
+    public static bool Admit(ConvolutionCase shape, torch.Tensor input) => Checking && Admit(shape.OnMapsOf(input));
+
+    /// <summary>
     /// What <paramref name="convolve"/> computes wrong for <paramref name="shape"/>: its first wrong layout (null when
     /// both are right) and, when that is channels-last, whether contiguous input is right at every thread count checked.
     /// </summary>
@@ -83,17 +88,18 @@ public static class ConvolutionKernels
     /// Whether SelfishGen's convolutions of <paramref name="shape"/> compute right in <see cref="Autocast.LowPrecision"/>
     /// on the kernels in use. While oneDNN is on on a CPU where the start-up check found it wrong, the low-precision
     /// paths the shape may take (<see cref="LowPrecisionConvolution"/>'s, and libtorch's own kernels through casts) are
-    /// checked against float64 once per shape and type, the first time the shape computes in it
+    /// checked against float64 once per shape, map size and type, the first time the shape computes in it
     /// (<see cref="ConvolutionShapeCheck.LowPrecisionTolerance"/>); a shape found wrong computes in float32 inside the
     /// scope. Elsewhere every shape is right.
     /// </summary>
     /// <param name="shape">A module's shape (<see cref="ConvolutionCase.Of"/>: its layout unset; both are checked).</param>
-    internal static bool LowPrecisionRight(ConvolutionCase shape)
+    /// <param name="input">The input it convolves: the shape is checked on maps of its size.</param>
+    internal static bool LowPrecisionRight(ConvolutionCase shape, torch.Tensor input)
     {
-        if (Chosen.WrongOutputs.Count == 0 || !OneDnn)
+        if (!Checking)
             return true;
         var type = Autocast.LowPrecision!.Value;
-        return LowPrecisionChecked.GetOrAdd((shape, type), key =>
+        return LowPrecisionChecked.GetOrAdd((shape.OnMapsOf(input), type), key =>
         {
             if (FirstWrongInLowPrecision(key.Item1) is not { } wrong)
                 return true;
@@ -113,6 +119,9 @@ public static class ConvolutionKernels
         ?? (LowPrecisionConvolution.SuitsEvery(shape)
             ? null
             : ConvolutionShapeCheck.FirstWrong(shape, InLowPrecision(unfoldedWeightGradient: false), ConvolutionShapeCheck.LowPrecisionTolerance));
+
+    // Whether shapes are checked: the start-up check found oneDNN wrong on this CPU, and oneDNN is on.
+    private static bool Checking => Chosen.WrongOutputs.Count > 0 && OneDnn;
 
     private static torch.Tensor AsModulesCompute(ConvolutionCase shape, torch.Tensor input, torch.Tensor weight) => shape.ApplyAligned(input, weight);
 
