@@ -9,11 +9,16 @@ namespace SelfishGen.Cli.Benchmarks;
 public static class ResidentMemory
 {
     /// <summary>
-    /// Gives freed memory back to the system (<see cref="NativeAllocator.ReturnFreedMemory"/>), restarts the high-water
-    /// mark at the current resident size and returns that size in bytes; null when the mark cannot be restarted.
+    /// Frees what earlier runs left to finalizers (tensors nobody disposed), gives freed memory back to the system
+    /// (<see cref="NativeAllocator.ReturnFreedMemory"/>), restarts the high-water mark at the current resident size and
+    /// returns that size in bytes; null when the mark cannot be restarted. Without the collection, memory an earlier run's
+    /// garbage frees during this run would serve this run unseen, and its rise would read too low.
     /// </summary>
     public static long? RestartPeak()
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         NativeAllocator.ReturnFreedMemory();
         try
         {
