@@ -9,9 +9,9 @@ partial class BarlowTwins
     public sealed record Options : global::SelfishGen.MethodOptions
     {
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
-        public int[] ProjectorHidden { get; init; } = [2048, 2048];
+        public int[] ProjectorHidden { get; init; } = [512, 512];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
-        public int ProjectorOut { get; init; } = 2048;
+        public int ProjectorOut { get; init; } = 512;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>Weight of the off-diagonal (redundancy reduction) term, at least 0.</summary>
@@ -81,11 +81,11 @@ partial class BarlowTwins
     /// <summary>The registry entry of BarlowTwins: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BarlowTwins),
-        "Learns features by making the cross-correlation of two views' embeddings the identity: invariant, and without redundancy between dimensions (Zbontar et al., 2021, \"Barlow Twins: Self-Supervised Learning via Redundancy Reduction\"), with solo-learn's CIFAR rate and decay (the paper's recipe for batch 2048 gains less in a short run).",
+        "Learns features by making the cross-correlation of two views' embeddings the identity: invariant, and without redundancy between dimensions (Zbontar et al., 2021, \"Barlow Twins: Self-Supervised Learning via Redundancy Reduction\"), with solo-learn's CIFAR recipe and a projector 4× as wide as the ConvNet's 128 features, the papers' ratio (8192 on ResNet-50, solo-learn's 2048 on ResNet-18; 2048 wide here gains less in a short run).",
         typeof(Options),
         [
-            new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
-            new("ProjectorOut", "int", "2048", "Width of the projector's output: the embedding the objective compares."),
+            new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
+            new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("Lambda", "double", "0.005", "Weight of the off-diagonal (redundancy reduction) term, at least 0."),
             new("LossScale", "double", "1.0", "Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move."),
@@ -102,6 +102,8 @@ partial class BarlowTwins
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
             WarmupEpochs = 10,
             BatchSize = 256,
+            LarsTrust = 0.02,
+            LarsClip = true,
         },
     };
 }
