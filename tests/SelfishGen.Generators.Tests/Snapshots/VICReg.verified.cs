@@ -9,9 +9,9 @@ partial class VICReg
     public sealed record Options : global::SelfishGen.MethodOptions
     {
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
-        public int[] ProjectorHidden { get; init; } = [2048, 2048];
+        public int[] ProjectorHidden { get; init; } = [512, 512];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
-        public int ProjectorOut { get; init; } = 2048;
+        public int ProjectorOut { get; init; } = 512;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
         /// <summary>Weight of the invariance (mean squared error between views) term, at least 0.</summary>
@@ -85,11 +85,11 @@ partial class VICReg
     /// <summary>The registry entry of VICReg: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(VICReg),
-        "Learns features by making two views' embeddings agree while keeping each dimension's variance up and the dimensions decorrelated (Bardes et al., 2022, \"VICReg: Variance-Invariance-Covariance Regularization\").",
+        "Learns features by making two views' embeddings agree while keeping each dimension's variance up and the dimensions decorrelated (Bardes et al., 2022, \"VICReg: Variance-Invariance-Covariance Regularization\"), with a projector 4× as wide as the ConvNet's 128 features, the paper's ratio, and solo-learn's LARS trust and clipping.",
         typeof(Options),
         [
-            new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
-            new("ProjectorOut", "int", "2048", "Width of the projector's output: the embedding the objective compares."),
+            new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
+            new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("Invariance", "double", "25.0", "Weight of the invariance (mean squared error between views) term, at least 0."),
             new("Variance", "double", "25.0", "Weight of the variance (hinge on each dimension's deviation) term, at least 0."),
@@ -107,6 +107,8 @@ partial class VICReg
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
             WarmupEpochs = 10,
             BatchSize = 256,
+            LarsTrust = 0.02,
+            LarsClip = true,
         },
     };
 }
