@@ -46,7 +46,7 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Equal(0, Run("list"));
         var text = _output.ToString();
         Assert.Equal(MethodRegistry.All.Count, text.Split("recipe: ").Length - 1);
-        Assert.Contains("recipe: LARS (momentum 0.9, η 0.02, clipped), lr 0.3 × batch/256, weight decay 0.0001, cosine, warm-up 10 epochs, batch 256", text);
+        Assert.Contains("recipe: LARS (momentum 0.9), lr 1 × batch/256, weight decay 1E-05, cosine, warm-up 10 epochs, batch 256", text);
         Assert.Contains("recipe: LARS (momentum 0.9, η 0.02, clipped), lr 0.3 × batch/256, weight decay 1E-06, cosine, warm-up 10 epochs, batch 256, gradients clipped at 3, last layer frozen for 1 epoch", text);
     }
 
