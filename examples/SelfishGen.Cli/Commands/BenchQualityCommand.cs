@@ -152,6 +152,12 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
             results.Add(result);
         }
+        if (results.Count == 0)
+        {
+            // nothing to report: an earlier run's report in the folder stays as it is
+            AnsiConsole.MarkupLine($"[red]error[/]: every method was skipped (reasons above); no report written to {Markup.Escape(settings.Out)}. `selfish list` shows each method's hyperparameters.");
+            return 1;
+        }
         var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results, skipped);
         report.Save(settings.Out);
         QualityPlots.Summary(results, settings.Out);

@@ -49,6 +49,21 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void Quality_bench_whose_every_method_is_skipped_fails_clearly_and_keeps_the_folder_s_earlier_report()
+    {
+        using var folder = new TempFolder();
+        var earlier = Path.Combine(folder.Path, "quality.json");
+        File.WriteAllText(earlier, "{}");
+
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "Jigsaw:Grid=3", "--batch-size", "32",
+            "--budget-minutes", "0.05", "--eval-train", "200", "--eval-test", "100", "--out", folder.Path, "--baseline-cache", "none"]);
+
+        Assert.Equal(1, code);
+        Assert.Equal("{}", File.ReadAllText(earlier));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "quality.md")));
+    }
+
+    [Fact]
     public void A_later_quality_run_on_the_same_data_and_seed_reuses_the_kept_baseline_rows_and_another_seed_computes_its_own()
     {
         using var folder = new TempFolder();
