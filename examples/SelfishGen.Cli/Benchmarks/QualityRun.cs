@@ -19,8 +19,11 @@ namespace SelfishGen.Cli.Benchmarks;
 /// <param name="MonitorEvery">Steps between kNN monitor readings; 0 for none.</param>
 /// <param name="Resume">Continue each method from its checkpoint in <paramref name="Store"/> when there is one (epochs only),
 /// its losses and readings so far from the <see cref="QualityJournal"/> saved with it.</param>
+/// <param name="AllowChanges">With <paramref name="Resume"/>: continue a checkpoint trained with other settings, e.g. a finished
+/// method extended to more <paramref name="Epochs"/>.</param>
 public sealed record QualityRun(
-    BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0, bool Resume = false)
+    BackboneKind Backbone, RecipeOverrides Recipe, int Epochs, TimeSpan? Budget, int Seed, string Store, int MonitorEvery = 0, bool Resume = false,
+    bool AllowChanges = false)
 {
     /// <summary>Test images shown in the 2-D embedding.</summary>
     public const int EmbeddedPoints = 2000;
@@ -58,6 +61,7 @@ public sealed record QualityRun(
             numWorkers: 1,
             name: name,
             pretrained: resume,
+            allowChanges: AllowChanges,
             seed: Seed,
             observer: TrainingObservers.Combine([.. observers]),
             cancellation: cancellation,

@@ -99,6 +99,10 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [Description("Continue each method from its checkpoint in <out>/store when a stopped run left one (same options; not with --budget-minutes); methods without one start afresh.")]
         public bool Resume { get; init; }
 
+        [CommandOption("--allow-changes")]
+        [Description("With --resume: continue checkpoints trained with other options, e.g. finished methods given more --epochs (a constant schedule then continues as one longer run; a cosine one follows the new length from where it is).")]
+        public bool AllowChanges { get; init; }
+
         protected override IReadOnlyList<MethodSpec> DefaultSpecs() => MethodSpec.AllRegistered();
 
         /// <inheritdoc />
@@ -109,6 +113,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             : BudgetMinutes is not null && Resume ? ValidationResult.Error(TrainCommand.Settings.BudgetCannotResume)
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
+            : AllowChanges && !Resume ? ValidationResult.Error(TrainCommand.Settings.AllowChangesNeedsResume)
             : base.Validate();
     }
 
@@ -123,7 +128,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
         var run = new QualityRun(settings.Backbone, settings.Recipe, settings.Epochs,
             settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"),
-            settings.MonitorEvery, settings.Resume);
+            settings.MonitorEvery, settings.Resume, settings.AllowChanges);
         AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
 
         Directory.CreateDirectory(settings.Out);

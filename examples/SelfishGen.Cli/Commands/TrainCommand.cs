@@ -21,6 +21,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>Why <c>--budget-minutes</c> and <c>--resume</c> do not go together (train and bench quality).</summary>
         public const string BudgetCannotResume = "--budget-minutes cannot be resumed (its length depends on the speed it measures): resume with --epochs.";
 
+        /// <summary>Why <c>--allow-changes</c> needs <c>--resume</c> (train and bench quality).</summary>
+        public const string AllowChangesNeedsResume = "--allow-changes goes with --resume.";
+
         [CommandOption("-m|--method <NAME>")]
         [Description("The method to train (see 'selfish list').")]
         [DefaultValue("RotateNet")]
@@ -156,7 +159,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
-            : AllowChanges && !Resume ? ValidationResult.Error("--allow-changes goes with --resume.")
+            : AllowChanges && !Resume ? ValidationResult.Error(AllowChangesNeedsResume)
             : base.Validate();
     }
 

@@ -13,35 +13,30 @@ namespace SelfishGen.Tests.Benchmarks;
 /// </summary>
 public sealed class QualityResumeTests
 {
+    private readonly MethodSpec _spec = MethodSpec.Parse("RotateNet");
+    private readonly LabelledSplits _data = SmallSample();
+
     [Fact]
     public void A_stopped_method_resumes_and_reports_the_same_losses_readings_and_accuracies_as_an_unstopped_run()
     {
         using var folder = new TempFolder();
-        var sample = LabelledSplits.Open(Datasets.SampleName, null, null, seed: 0);
-        var data = sample with { Train = LabelledSplits.Limit(sample.Train, 512, 0), Test = LabelledSplits.Limit(sample.Test, 100, 0) };
-        var spec = MethodSpec.Parse("RotateNet");
         QualityRun Run(string store, bool resume) => new(BackboneKind.ConvNet, new RecipeOverrides(BatchSize: 64), Epochs: 2, Budget: null,
             Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume);
 
-        var whole = Run("whole", resume: false).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
+        var whole = Run("whole", resume: false).Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource())
         {
             Assert.ThrowsAny<OperationCanceledException>(() =>
-                Run("stopped", resume: false).Run(spec, data, data.Train, data.Test, new StopAfter(4, stop), stop.Token, new BaselineRowCache()));
+                Run("stopped", resume: false).Run(_spec, _data, _data.Train, _data.Test, new StopAfter(4, stop), stop.Token, new BaselineRowCache()));
         }
-        var stoppedCpu = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label)).CpuSeconds!.Value;
-        var resumed = Run("stopped", resume: true).Run(spec, data, data.Train, data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
+        var stoppedCpu = QualityJournal.Read(Path.Combine(folder.Path, "stopped", _spec.Label)).CpuSeconds!.Value;
+        var resumed = Run("stopped", resume: true).Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
         var wall = clock.Elapsed.TotalSeconds;
 
-        Assert.Equal(16, whole.Steps);
-        Assert.Equal(whole.Steps, resumed.Steps);
-        Assert.Equal(whole.StepLosses, resumed.StepLosses);
-        Assert.Equal(whole.Epochs, resumed.Epochs);
-        Assert.Equal(whole.Monitor!.Points.Select(p => (p.Step, p.Accuracy)), resumed.Monitor!.Points.Select(p => (p.Step, p.Accuracy)));
-        Assert.Equal(whole.Evaluation.Rows, resumed.Evaluation.Rows);
+        AssertSameRunOf16Steps(whole, resumed);
         // the two processes' training and monitor time: both spent, and together no more than they took
-        var journal = QualityJournal.Read(Path.Combine(folder.Path, "stopped", spec.Label));
+        var journal = QualityJournal.Read(Path.Combine(folder.Path, "stopped", _spec.Label));
         Assert.True(journal.TrainingSeconds > 0 && journal.MonitorSeconds > 0, $"{journal.TrainingSeconds} s training, {journal.MonitorSeconds} s monitor");
         Assert.InRange(journal.TrainingSeconds + journal.MonitorSeconds, 0, wall);
         // CPU time: both processes' steps counted, at most what all cores could give in the time
@@ -49,7 +44,43 @@ public sealed class QualityResumeTests
         Assert.InRange(resumed.CpuSeconds!.Value, 0.001, Environment.ProcessorCount * wall);
         Assert.True(resumed.CpuSeconds > stoppedCpu, $"{resumed.CpuSeconds} s of CPU for the whole run, {stoppedCpu} s before the stop");
         // the stopped process's reading at step 4 is taken again on resuming: the report counts only the one it keeps
-        Assert.Equal(resumed.Monitor.Points.Sum(p => p.Seconds), resumed.Monitor.Seconds, 9);
+        Assert.Equal(resumed.Monitor!.Points.Sum(p => p.Seconds), resumed.Monitor.Seconds, 9);
+    }
+
+    [Fact]
+    public void A_finished_method_given_more_epochs_resumes_only_when_changes_are_allowed_and_then_reports_the_longer_run()
+    {
+        using var folder = new TempFolder();
+        // a constant rate without warm-up: the schedule of the first epoch does not depend on the run's length
+        var constant = new RecipeOverrides(BatchSize: 64, Schedule: LrScheduleKind.Constant, WarmupEpochs: 0);
+        QualityRun Run(string store, int epochs, bool resume = false, bool allowChanges = false) => new(BackboneKind.ConvNet, constant, epochs,
+            Budget: null, Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume, AllowChanges: allowChanges);
+        QualityRun.Outcome Train(QualityRun run) =>
+            run.Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache());
+
+        var longer = Train(Run("longer", epochs: 2)).Result;
+        Train(Run("extended", epochs: 1));
+        var refused = Assert.Throws<InvalidDataException>(() => Train(Run("extended", epochs: 2, resume: true)));
+        Assert.Contains("epochs 1 → 2", refused.Message);
+        var extended = Train(Run("extended", epochs: 2, resume: true, allowChanges: true)).Result;
+
+        AssertSameRunOf16Steps(longer, extended);
+    }
+
+    private static void AssertSameRunOf16Steps(QualityResult expected, QualityResult actual)
+    {
+        Assert.Equal(16, expected.Steps);
+        Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(expected.StepLosses, actual.StepLosses);
+        Assert.Equal(expected.Epochs, actual.Epochs);
+        Assert.Equal(expected.Monitor!.Points.Select(p => (p.Step, p.Accuracy)), actual.Monitor!.Points.Select(p => (p.Step, p.Accuracy)));
+        Assert.Equal(expected.Evaluation.Rows, actual.Evaluation.Rows);
+    }
+
+    private static LabelledSplits SmallSample()
+    {
+        var sample = LabelledSplits.Open(Datasets.SampleName, null, null, seed: 0);
+        return sample with { Train = LabelledSplits.Limit(sample.Train, 512, 0), Test = LabelledSplits.Limit(sample.Test, 100, 0) };
     }
 
     private sealed class NoProgress : ITrainingObserver;

@@ -101,6 +101,7 @@ public sealed class SelfishCommandTests : IDisposable
     [InlineData("train", "--optimizer", "rmsprop")]
     [InlineData("train", "--lars-trust", "0")]
     [InlineData("bench", "quality", "--warmup-epochs", "-1")]
+    [InlineData("bench", "quality", "--allow-changes")]
     [InlineData("frobnicate")]
     public void Invalid_arguments_exit_with_code_2_and_a_message(params string[] args)
     {
