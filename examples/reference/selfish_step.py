@@ -114,6 +114,23 @@ def mlp_head(inputs, hidden, outputs):
     return nn.Sequential(*layers)
 
 
+def projector_widths(features, options):
+    """Same as SelfishGen.Modules.HeadWidths.Scaled: the declared widths, scaled by the backbone's features over
+    ProjectorScaleWithFeatures when it is set."""
+    hidden, out, declared = options["projectorHidden"], options["projectorOut"], options.get("projectorScaleWithFeatures", 0)
+    if declared == 0:
+        return hidden, out
+    def scaled(width):
+        return max(1, round(width * features / declared))
+    return [scaled(width) for width in hidden], scaled(out)
+
+
+def projector(features, options):
+    """The method's projector on a backbone of `features` outputs."""
+    hidden, out = projector_widths(features, options)
+    return mlp_head(features, hidden, out)
+
+
 def rotations(images):
     """Same as SelfishGen.Pretext.RotationPretext: rotation-major 0/90/180/270 degrees, targets 0..3."""
     rotated = torch.cat([torch.rot90(images, k, (2, 3)) for k in range(4)])
@@ -160,7 +177,7 @@ class TwoViews(nn.Module):
     def __init__(self, backbone, options, objective):
         super().__init__()
         self.backbone = backbone()
-        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
+        self.projector = projector(self.backbone.features, options)
         self.objective = objective
 
     def embed(self, images):
@@ -234,9 +251,10 @@ class Byol(nn.Module):
     def __init__(self, backbone, options, manifest):
         super().__init__()
         self.backbone = backbone()
-        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
-        self.predictor = mlp_head(options["projectorOut"], options["predictorHidden"], options["projectorOut"])
-        target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
+        self.projector = projector(self.backbone.features, options)
+        out = projector_widths(self.backbone.features, options)[1]
+        self.predictor = mlp_head(out, options["predictorHidden"], out)
+        target = nn.Sequential(backbone(), projector(self.backbone.features, options))
         self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
         self.options, self.total_steps = options, manifest["totalSteps"]
 
@@ -262,12 +280,12 @@ class MoCo(nn.Module):
     def __init__(self, backbone, options, manifest):
         super().__init__()
         self.backbone = backbone()
-        self.projector = mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"])
-        target = nn.Sequential(backbone(), mlp_head(self.backbone.features, options["projectorHidden"], options["projectorOut"]))
+        self.projector = projector(self.backbone.features, options)
+        target = nn.Sequential(backbone(), projector(self.backbone.features, options))
         self.momentum = MomentumTarget(nn.Sequential(self.backbone, self.projector), target)
         # The queue as ours holds it: its declared size, or a smaller one that follows the data (DatasetScaled.Size).
         keys = next((b["shape"][0] for b in manifest.get("buffers", []) if b["name"] == "queue.keys"), options["queue"])
-        self.register_buffer("queue", torch.zeros(keys, options["projectorOut"]))
+        self.register_buffer("queue", torch.zeros(keys, projector_widths(self.backbone.features, options)[1]))
         self.pointer = 0
         self.options, self.total_steps = options, manifest["totalSteps"]
         self.groups = max(1, min(options["batchNormGroups"], manifest["batchSize"] // 2))

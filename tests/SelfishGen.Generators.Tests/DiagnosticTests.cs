@@ -76,6 +76,7 @@ public class DiagnosticTests
         { $"[{TwoViews}, Projector(Out = 0), BarlowTwins] {Method}", "SSG071", "Out = 0" },
         { $"[{TwoViews}, Projector, Predictor(Hidden = [0]), Bootstrap] {Method}", "SSG072", "Hidden = [0]" },
         { $"[{TwoViews}, Projector, Predictor, Contrastive] {Method}", "SSG073", "Predictor" },
+        { $"[{TwoViews}, Projector(ScaleWithFeatures = -1), BarlowTwins] {Method}", "SSG074", "ScaleWithFeatures = -1" },
         { $"[{TwoViews}, Projector, Contrastive, BarlowTwins] {Method}", "SSG080", "BarlowTwins" },
         { $"[{TwoViews}, Projector, BarlowTwins(Lambda = -1.0)] {Method}", "SSG090", "Lambda = -1.0" },
         { $"[{TwoViews}, Projector, BarlowTwins(LossScale = 0.0)] {Method}", "SSG091", "LossScale = 0.0" },

@@ -179,6 +179,9 @@ internal static class DiagnosticDescriptors
         "A predictor needs a momentum encoder or a stop-gradient",
         "'{0}' declares a predictor with neither a momentum encoder nor a stop-gradient objective, so both branches can collapse to a constant: add [MomentumEncoder] or use [Bootstrap]");
 
+    /// <summary>SSG074: the backbone features the projector's widths are declared for are negative.</summary>
+    public static readonly DiagnosticDescriptor ProjectorScaleWithFeatures = Range("SSG074", "Projector widths must be declared for 1 or more backbone features, or 0");
+
     /// <summary>SSG080: a class declares more than one objective.</summary>
     public static readonly DiagnosticDescriptor TwoObjectives = Error(
         "SSG080",

@@ -28,7 +28,7 @@ internal sealed class DinoEmitter : ViewFamilyEmitter
 
     /// <inheritdoc />
     protected override string ProjectorArguments(MethodModel method) =>
-        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Prototypes}, " +
+        $"{ProjectorInput(method)}, {ProjectorWidths}.Hidden, {ProjectorWidths}.Out, {Prototypes}, " +
         $"{Option(HyperparameterTable.DinoHeadBatchNorm)}, {Option(HyperparameterTable.DinoNormalizeLastLayer)}";
 
     /// <summary>The prototypes declared, capped for the dataset's size.</summary>

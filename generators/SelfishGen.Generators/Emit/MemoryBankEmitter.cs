@@ -33,7 +33,7 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
     protected override void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
         foreach (var bank in Banks(method))
-            writer.Line($"{bank} = new {RuntimeNames.MemoryBank}(data.Count, {Option(HyperparameterTable.ProjectorOut)});");
+            writer.Line($"{bank} = new {RuntimeNames.MemoryBank}(data.Count, {ProjectorWidths}.Out);");
     }
 
     /// <inheritdoc />

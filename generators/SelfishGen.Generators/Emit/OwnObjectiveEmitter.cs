@@ -19,7 +19,7 @@ internal sealed class OwnObjectiveEmitter : ViewFamilyEmitter
 
     /// <inheritdoc />
     protected override string ObjectiveArguments(MethodModel method) => Own(method).TakesArgument
-        ? $"new {Setup}(data, {Option(HyperparameterTable.ProjectorOut)}, {method.Composition.ViewCount}, {Option(HyperparameterTable.ObjectiveTemperature)})"
+        ? $"new {Setup}(data, {ProjectorWidths}.Out, {method.Composition.ViewCount}, {Option(HyperparameterTable.ObjectiveTemperature)})"
         : "";
 
     /// <inheritdoc />

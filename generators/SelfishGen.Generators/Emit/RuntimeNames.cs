@@ -11,6 +11,7 @@ internal static class RuntimeNames
     public const string Backbone = "global::SelfishGen.Modules.Backbone";
     public const string Backbones = "global::SelfishGen.Modules.Backbones";
     public const string MlpHead = "global::SelfishGen.Modules.MlpHead";
+    public const string HeadWidths = "global::SelfishGen.Modules.HeadWidths";
     public const string DinoHead = "global::SelfishGen.Modules.DinoHead";
     public const string CombinedNet = "global::SelfishGen.Modules.CombinedNet";
     public const string BatchNormGroups = "global::SelfishGen.Modules.BatchNormGroups";

@@ -19,6 +19,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected const string Objective = "_objective";
     protected const string Queue = "_queue";
     protected const string Tiles = "_tiles";
+    protected const string ProjectorWidths = "ProjectorWidths";
 
     /// <summary>The objective's runtime type.</summary>
     protected abstract string ObjectiveType(MethodModel method);
@@ -34,7 +35,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
 
     /// <summary>The projector's constructor arguments.</summary>
     protected virtual string ProjectorArguments(MethodModel method) =>
-        $"{ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorHidden)}, {Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.ProjectorOutputNorm)}";
+        $"{ProjectorInput(method)}, {ProjectorWidths}.Hidden, {ProjectorWidths}.Out, {Option(HyperparameterTable.ProjectorOutputNorm)}";
 
     /// <summary>The projector's input width: the backbone's features, or one Lab encoder's.</summary>
     protected static string ProjectorInput(MethodModel method) =>
@@ -57,7 +58,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     protected virtual void WriteStateConstruction(SourceWriter writer, MethodModel method)
     {
         if (HasQueue(method))
-            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.DatasetScaled}.Size({Option(QueueSize)}, data.Count), {Option(HyperparameterTable.ProjectorOut)});");
+            writer.Line($"{Queue} = new {RuntimeNames.FeatureQueue}({RuntimeNames.DatasetScaled}.Size({Option(QueueSize)}, data.Count), {ProjectorWidths}.Out);");
     }
 
     /// <inheritdoc />
@@ -100,7 +101,7 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
         if (tiled)
             writer.Line($"{Tiles} = new {RuntimeNames.TileEncoder}(Backbone.OutputFeatures, {RuntimeNames.JigsawView}.Grid);");
         if (composition.Predictor)
-            writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({Option(HyperparameterTable.ProjectorOut)}, {Option(HyperparameterTable.PredictorHidden)}, {Option(HyperparameterTable.ProjectorOut)});");
+            writer.Line($"{Predictor} = new {RuntimeNames.MlpHead}({ProjectorWidths}.Out, {Option(HyperparameterTable.PredictorHidden)}, {ProjectorWidths}.Out);");
         if (composition.Momentum)
         {
             writer.Line($"{Momentum} = new {RuntimeNames.MomentumEncoder}(new {RuntimeNames.CombinedNet}(Backbone, {Projector}), new {RuntimeNames.CombinedNet}(Backbone.Replicate(Backbone.Input), NewProjector()));");
@@ -132,6 +133,10 @@ internal abstract class ViewFamilyEmitter : FamilyEmitter
     {
         WriteFamilyHelpers(writer, method);
         var composition = method.Composition;
+        writer.Line("/// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>");
+        writer.Line($"private {RuntimeNames.HeadWidths} {ProjectorWidths} => {RuntimeNames.HeadWidths}.Scaled({Option(HyperparameterTable.ProjectorHidden)}, " +
+            $"{Option(HyperparameterTable.ProjectorOut)}, {ProjectorInput(method)}, {Option(HyperparameterTable.ProjectorScaleWithFeatures)});");
+        writer.Line();
         writer.Line("/// <summary>A new projector from the backbone's features to the embedding.</summary>");
         writer.Line($"private {ProjectorType} NewProjector() => new({ProjectorArguments(method)});");
         writer.Line();

@@ -158,6 +158,12 @@ internal static class HyperparameterTable
         KnownNames.ProjectorAttribute, HyperparameterNames.OutputNorm, "ProjectorOutputNorm", Boolean, "false",
         "Whether the projector's output goes through a batch norm without scale or shift (SimSiam).");
 
+    /// <summary><c>[Projector(ScaleWithFeatures = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition ProjectorScaleWithFeatures = new(
+        KnownNames.ProjectorAttribute, "ScaleWithFeatures", "ProjectorScaleWithFeatures", Int32, "0",
+        "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.",
+        AtLeast("ProjectorScaleWithFeatures", 0), DiagnosticDescriptors.ProjectorScaleWithFeatures);
+
     /// <summary><c>[Predictor(Hidden = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition PredictorHidden = new(
         KnownNames.PredictorAttribute, "Hidden", "PredictorHidden", Int32Array, "[512]",
@@ -305,7 +311,7 @@ internal static class HyperparameterTable
         JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
-        LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, PredictorHidden, Momentum, MomentumCosine,
+        LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
         BarlowTwinsLambda, BarlowTwinsLossScale, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm, DinoNormalizeLastLayer,

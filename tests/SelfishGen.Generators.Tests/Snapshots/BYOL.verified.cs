@@ -14,6 +14,8 @@ partial class BYOL
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Widths of the predictor's hidden layers; its output has the projector's width.</summary>
         public int[] PredictorHidden { get; init; } = [512, 256];
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
@@ -33,6 +35,8 @@ partial class BYOL
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             foreach (var value in PredictorHidden)
             {
                 if (!(value >= 1))
@@ -63,7 +67,7 @@ partial class BYOL
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]);
         _projector = NewProjector();
-        _predictor = new global::SelfishGen.Modules.MlpHead(Hyperparameters.ProjectorOut, Hyperparameters.PredictorHidden, Hyperparameters.ProjectorOut);
+        _predictor = new global::SelfishGen.Modules.MlpHead(ProjectorWidths.Out, Hyperparameters.PredictorHidden, ProjectorWidths.Out);
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
         _objective = new global::SelfishGen.Objectives.NegativeCosineLoss(global::SelfishGen.Objectives.BootstrapLossForm.Byol);
@@ -72,8 +76,11 @@ partial class BYOL
         register_module("momentum", _momentum);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -106,6 +113,7 @@ partial class BYOL
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("PredictorHidden", "int[]", "[512, 256]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("Momentum", "double", "0.996", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "true", "Whether the momentum rises to 1 along a half cosine over training."),

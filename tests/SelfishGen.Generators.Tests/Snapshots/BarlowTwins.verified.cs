@@ -14,6 +14,8 @@ partial class BarlowTwins
         public int ProjectorOut { get; init; } = 512;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 128;
         /// <summary>Weight of the off-diagonal (redundancy reduction) term, at least 0.</summary>
         public double Lambda { get; init; } = 0.005;
         /// <summary>Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move.</summary>
@@ -31,6 +33,8 @@ partial class BarlowTwins
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Lambda >= 0.0))
                 yield return global::System.FormattableString.Invariant($"Lambda must be at least 0, not {Lambda}.");
             if (!(LossScale > 0.0))
@@ -59,8 +63,11 @@ partial class BarlowTwins
         register_module("projector", _projector);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -81,12 +88,13 @@ partial class BarlowTwins
     /// <summary>The registry entry of BarlowTwins: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BarlowTwins),
-        "Learns features by making the cross-correlation of two views' embeddings the identity: invariant, and without redundancy between dimensions (Zbontar et al., 2021, \"Barlow Twins: Self-Supervised Learning via Redundancy Reduction\"), with solo-learn's CIFAR recipe and a projector 4× as wide as the ConvNet's 128 features, the papers' ratio (8192 on ResNet-50, solo-learn's 2048 on ResNet-18; 2048 wide here gains less in a short run).",
+        "Learns features by making the cross-correlation of two views' embeddings the identity: invariant, and without redundancy between dimensions (Zbontar et al., 2021, \"Barlow Twins: Self-Supervised Learning via Redundancy Reduction\"), with solo-learn's CIFAR recipe and a projector 4× as wide as the backbone's features, the papers' ratio (8192 on ResNet-50, solo-learn's 2048 on ResNet-18, 512 on the ConvNet's 128, where 2048 wide gains less in a short run).",
         typeof(Options),
         [
             new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "128", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Lambda", "double", "0.005", "Weight of the off-diagonal (redundancy reduction) term, at least 0."),
             new("LossScale", "double", "1.0", "Factor the loss is multiplied by, greater than 0; under LARS it sets how far biases and normalisation parameters move."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),

@@ -14,6 +14,8 @@ partial class CMC
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
         public double Temperature { get; init; } = 0.07;
         /// <summary>Negatives drawn per query from the memory bank (one entry per image).</summary>
@@ -35,6 +37,8 @@ partial class CMC
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Temperature > 0.0))
                 yield return global::System.FormattableString.Invariant($"Temperature must be greater than 0, not {Temperature}.");
             if (!(MemoryBank >= 1))
@@ -63,8 +67,8 @@ partial class CMC
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.Cmc]);
         _projectors = new(NewProjector(), NewProjector());
-        _lightnessBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
-        _colorBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
+        _lightnessBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
+        _colorBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
         register_module("projectors", _projectors);
         register_module("lightness_bank", _lightnessBank);
@@ -83,8 +87,11 @@ partial class CMC
         }, [_lightnessBank, _colorBank]);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Encoders.Lightness.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Encoders.Lightness.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Encoders.Lightness.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The backbone: an L encoder and an ab encoder.</summary>
     private global::SelfishGen.Modules.LabSplitBackbone Encoders => (global::SelfishGen.Modules.LabSplitBackbone)Backbone;
@@ -120,6 +127,7 @@ partial class CMC
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Temperature", "double", "0.07", "Softmax temperature of the contrastive loss, greater than 0."),
             new("MemoryBank", "int", "16384", "Negatives drawn per query from the memory bank (one entry per image)."),
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),

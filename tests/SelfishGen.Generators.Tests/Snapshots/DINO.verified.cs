@@ -16,6 +16,8 @@ partial class DINO
         public int ProjectorOut { get; init; } = 256;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
         public double Momentum { get; init; } = 0.996;
         /// <summary>Whether the momentum rises to 1 along a half cosine over training.</summary>
@@ -51,6 +53,8 @@ partial class DINO
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Momentum >= 0.0 && Momentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"Momentum must be in [0, 1), not {Momentum}.");
             if (!(Prototypes >= 1))
@@ -100,8 +104,11 @@ partial class DINO
     /// <inheritdoc />
     protected override global::System.Collections.Generic.IEnumerable<global::TorchSharp.Modules.Parameter> LastLayer() => _projector.LastLayer;
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.HeadBatchNorm, Hyperparameters.NormalizeLastLayer);
+    private global::SelfishGen.Modules.DinoHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Prototypes, Data.Count), Hyperparameters.HeadBatchNorm, Hyperparameters.NormalizeLastLayer);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -137,6 +144,7 @@ partial class DINO
             new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "256", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Momentum", "double", "0.996", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "true", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Prototypes", "int", "65536", "Number of prototypes: the width of the DINO head's output."),

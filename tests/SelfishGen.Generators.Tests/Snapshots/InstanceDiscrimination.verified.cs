@@ -14,6 +14,8 @@ partial class InstanceDiscrimination
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
         public double Temperature { get; init; } = 0.07;
         /// <summary>Negatives drawn per query from the memory bank (one entry per image).</summary>
@@ -35,6 +37,8 @@ partial class InstanceDiscrimination
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Temperature > 0.0))
                 yield return global::System.FormattableString.Invariant($"Temperature must be greater than 0, not {Temperature}.");
             if (!(MemoryBank >= 1))
@@ -62,7 +66,7 @@ partial class InstanceDiscrimination
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.InstDisc]);
         _projector = NewProjector();
-        _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, Hyperparameters.ProjectorOut);
+        _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
         register_module("projector", _projector);
         register_module("memory_bank", _memoryBank);
@@ -76,8 +80,11 @@ partial class InstanceDiscrimination
         global::SelfishGen.State.MemoryBankWarmStart.Fill(this, dataset, images => [Embed(_views.Apply(images, random)[0])], [_memoryBank]);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -107,6 +114,7 @@ partial class InstanceDiscrimination
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Temperature", "double", "0.07", "Softmax temperature of the contrastive loss, greater than 0."),
             new("MemoryBank", "int", "4096", "Negatives drawn per query from the memory bank (one entry per image)."),
             new("BankMomentum", "double", "0.5", "Share of a memory bank entry kept when it is updated, in [0, 1)."),

@@ -14,6 +14,8 @@ partial class MoCo
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
         public double Momentum { get; init; } = 0.999;
         /// <summary>Whether the momentum rises to 1 along a half cosine over training.</summary>
@@ -37,6 +39,8 @@ partial class MoCo
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Momentum >= 0.0 && Momentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"Momentum must be in [0, 1), not {Momentum}.");
             if (!(Temperature > 0.0))
@@ -70,15 +74,18 @@ partial class MoCo
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
-        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Queue, data.Count), Hyperparameters.ProjectorOut);
+        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.Queue, data.Count), ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.InfoNceLoss(Hyperparameters.Temperature);
         register_module("projector", _projector);
         register_module("momentum", _momentum);
         register_module("queue", _queue);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -113,6 +120,7 @@ partial class MoCo
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Momentum", "double", "0.999", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "false", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),

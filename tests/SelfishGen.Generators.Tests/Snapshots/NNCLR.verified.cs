@@ -14,6 +14,8 @@ partial class NNCLR
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Widths of the predictor's hidden layers; its output has the projector's width.</summary>
         public int[] PredictorHidden { get; init; } = [512];
         /// <summary>Softmax temperature the objective is given, greater than 0.</summary>
@@ -33,6 +35,8 @@ partial class NNCLR
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             foreach (var value in PredictorHidden)
             {
                 if (!(value >= 1))
@@ -64,16 +68,19 @@ partial class NNCLR
     {
         _views = new global::SelfishGen.Views.AugmentedViews([new global::CustomMethod.SmallImageView(data.Shape), new global::CustomMethod.SmallImageView(data.Shape)], data.Shape);
         _projector = NewProjector();
-        _predictor = new global::SelfishGen.Modules.MlpHead(Hyperparameters.ProjectorOut, Hyperparameters.PredictorHidden, Hyperparameters.ProjectorOut);
-        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.ObjectiveQueue, data.Count), Hyperparameters.ProjectorOut);
-        _objective = new global::CustomMethod.NnclrLoss(new global::SelfishGen.Objectives.ObjectiveSetup(data, Hyperparameters.ProjectorOut, 2, Hyperparameters.ObjectiveTemperature));
+        _predictor = new global::SelfishGen.Modules.MlpHead(ProjectorWidths.Out, Hyperparameters.PredictorHidden, ProjectorWidths.Out);
+        _queue = new global::SelfishGen.State.FeatureQueue(global::SelfishGen.State.DatasetScaled.Size(Hyperparameters.ObjectiveQueue, data.Count), ProjectorWidths.Out);
+        _objective = new global::CustomMethod.NnclrLoss(new global::SelfishGen.Objectives.ObjectiveSetup(data, ProjectorWidths.Out, 2, Hyperparameters.ObjectiveTemperature));
         register_module("projector", _projector);
         register_module("predictor", _predictor);
         register_module("queue", _queue);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -102,6 +109,7 @@ partial class NNCLR
             new("ProjectorHidden", "int[]", "[512]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("PredictorHidden", "int[]", "[512]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("ObjectiveTemperature", "double", "0.1", "Softmax temperature the objective is given, greater than 0."),
             new("ObjectiveQueue", "int", "8192", "Most past embeddings kept in the objective's queue; the queue holds at most an eighth of the dataset (rounded down to a power of two)."),

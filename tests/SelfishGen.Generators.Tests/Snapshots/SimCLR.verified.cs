@@ -14,6 +14,8 @@ partial class SimCLR
         public int ProjectorOut { get; init; } = 128;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
         public double Temperature { get; init; } = 0.2;
 
@@ -29,6 +31,8 @@ partial class SimCLR
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Temperature > 0.0))
                 yield return global::System.FormattableString.Invariant($"Temperature must be greater than 0, not {Temperature}.");
         }
@@ -55,8 +59,11 @@ partial class SimCLR
         register_module("projector", _projector);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -83,6 +90,7 @@ partial class SimCLR
             new("ProjectorHidden", "int[]", "[2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

@@ -14,6 +14,8 @@ partial class SimSiam
         public int ProjectorOut { get; init; } = 2048;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = true;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Widths of the predictor's hidden layers; its output has the projector's width.</summary>
         public int[] PredictorHidden { get; init; } = [512];
 
@@ -29,6 +31,8 @@ partial class SimSiam
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             foreach (var value in PredictorHidden)
             {
                 if (!(value >= 1))
@@ -55,14 +59,17 @@ partial class SimSiam
     {
         _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2]);
         _projector = NewProjector();
-        _predictor = new global::SelfishGen.Modules.MlpHead(Hyperparameters.ProjectorOut, Hyperparameters.PredictorHidden, Hyperparameters.ProjectorOut);
+        _predictor = new global::SelfishGen.Modules.MlpHead(ProjectorWidths.Out, Hyperparameters.PredictorHidden, ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.NegativeCosineLoss(global::SelfishGen.Objectives.BootstrapLossForm.SimSiam);
         register_module("projector", _projector);
         register_module("predictor", _predictor);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -91,6 +98,7 @@ partial class SimSiam
             new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "2048", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "true", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("PredictorHidden", "int[]", "[512]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],

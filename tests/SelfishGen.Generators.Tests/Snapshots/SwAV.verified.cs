@@ -14,6 +14,8 @@ partial class SwAV
         public int ProjectorOut { get; init; } = 64;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Softmax temperature the objective is given, greater than 0.</summary>
         public double ObjectiveTemperature { get; init; } = 0.1;
 
@@ -29,6 +31,8 @@ partial class SwAV
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(ObjectiveTemperature > 0.0))
                 yield return global::System.FormattableString.Invariant($"ObjectiveTemperature must be greater than 0, not {ObjectiveTemperature}.");
         }
@@ -51,13 +55,16 @@ partial class SwAV
     {
         _views = new global::SelfishGen.Views.AugmentedViews([new global::CustomMethod.SmallImageView(data.Shape), new global::CustomMethod.SmallImageView(data.Shape)], data.Shape);
         _projector = NewProjector();
-        _objective = new global::CustomMethod.SwavLoss(new global::SelfishGen.Objectives.ObjectiveSetup(data, Hyperparameters.ProjectorOut, 2, Hyperparameters.ObjectiveTemperature));
+        _objective = new global::CustomMethod.SwavLoss(new global::SelfishGen.Objectives.ObjectiveSetup(data, ProjectorWidths.Out, 2, Hyperparameters.ObjectiveTemperature));
         register_module("projector", _projector);
         register_module("objective", _objective);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -82,6 +89,7 @@ partial class SwAV
             new("ProjectorHidden", "int[]", "[256]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "64", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("ObjectiveTemperature", "double", "0.1", "Softmax temperature the objective is given, greater than 0."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none (Auto: GroupNormConvNet, the declared one)."),
         ],

@@ -14,6 +14,8 @@ partial class VICReg
         public int ProjectorOut { get; init; } = 512;
         /// <summary>Whether the projector's output goes through a batch norm without scale or shift (SimSiam).</summary>
         public bool ProjectorOutputNorm { get; init; } = false;
+        /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
+        public int ProjectorScaleWithFeatures { get; init; } = 128;
         /// <summary>Weight of the invariance (mean squared error between views) term, at least 0.</summary>
         public double Invariance { get; init; } = 25.0;
         /// <summary>Weight of the variance (hinge on each dimension's deviation) term, at least 0.</summary>
@@ -33,6 +35,8 @@ partial class VICReg
             }
             if (!(ProjectorOut >= 1))
                 yield return global::System.FormattableString.Invariant($"ProjectorOut must be at least 1, not {ProjectorOut}.");
+            if (!(ProjectorScaleWithFeatures >= 0))
+                yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Invariance >= 0.0))
                 yield return global::System.FormattableString.Invariant($"Invariance must be at least 0, not {Invariance}.");
             if (!(Variance >= 0.0))
@@ -63,8 +67,11 @@ partial class VICReg
         register_module("projector", _projector);
     }
 
+    /// <summary>The projector's widths: as declared, or scaled with the backbone's features (ProjectorScaleWithFeatures).</summary>
+    private global::SelfishGen.Modules.HeadWidths ProjectorWidths => global::SelfishGen.Modules.HeadWidths.Scaled(Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Backbone.OutputFeatures, Hyperparameters.ProjectorScaleWithFeatures);
+
     /// <summary>A new projector from the backbone's features to the embedding.</summary>
-    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, Hyperparameters.ProjectorHidden, Hyperparameters.ProjectorOut, Hyperparameters.ProjectorOutputNorm);
+    private global::SelfishGen.Modules.MlpHead NewProjector() => new(Backbone.OutputFeatures, ProjectorWidths.Hidden, ProjectorWidths.Out, Hyperparameters.ProjectorOutputNorm);
 
     /// <summary>The online embedding of <paramref name="images"/>: backbone, then projector.</summary>
     private global::TorchSharp.torch.Tensor Embed(global::TorchSharp.torch.Tensor images) => _projector.call(Backbone.call(images));
@@ -85,12 +92,13 @@ partial class VICReg
     /// <summary>The registry entry of VICReg: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(VICReg),
-        "Learns features by making two views' embeddings agree while keeping each dimension's variance up and the dimensions decorrelated (Bardes et al., 2022, \"VICReg: Variance-Invariance-Covariance Regularization\"), with a projector 4× as wide as the ConvNet's 128 features, the paper's ratio, and solo-learn's LARS trust and clipping.",
+        "Learns features by making two views' embeddings agree while keeping each dimension's variance up and the dimensions decorrelated (Bardes et al., 2022, \"VICReg: Variance-Invariance-Covariance Regularization\"), with a projector 4× as wide as the backbone's features, the paper's ratio (512 on the ConvNet's 128, 2,048 on ResNet-18's 512, solo-learn's), and solo-learn's LARS trust and clipping.",
         typeof(Options),
         [
             new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
+            new("ProjectorScaleWithFeatures", "int", "128", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
             new("Invariance", "double", "25.0", "Weight of the invariance (mean squared error between views) term, at least 0."),
             new("Variance", "double", "25.0", "Weight of the variance (hinge on each dimension's deviation) term, at least 0."),
             new("Covariance", "double", "1.0", "Weight of the covariance (off-diagonal decorrelation) term, at least 0."),
