@@ -14,8 +14,8 @@ internal static class TinyMethods
         ["MoCo"] = ["ProjectorHidden=32", "ProjectorOut=16", "Queue=64", "Momentum=0.9"],
         ["BYOL"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=32", "Momentum=0.9"],
         ["SimSiam"] = ["ProjectorHidden=32", "ProjectorOut=16", "PredictorHidden=8"],
-        ["BarlowTwins"] = ["ProjectorHidden=32", "ProjectorOut=16"],
-        ["VICReg"] = ["ProjectorHidden=32", "ProjectorOut=16"],
+        ["BarlowTwins"] = ["ProjectorHidden=32", "ProjectorOut=16", "ProjectorScaleWithFeatures=0"],
+        ["VICReg"] = ["ProjectorHidden=32", "ProjectorOut=16", "ProjectorScaleWithFeatures=0"],
         ["InstanceDiscrimination"] = ["ProjectorHidden=32", "ProjectorOut=16", "MemoryBank=32"],
         // The paper's head (no batch norm) collapses to uniform outputs at this size (epoch losses 2.6 → 4.3 ≈ ln 64 in
         // 24 steps); with batch norm in the head the loss falls.
