@@ -23,15 +23,15 @@ public sealed class QualityResumeTests
         QualityRun Run(string store, bool resume) => new(BackboneKind.ConvNet, new RecipeOverrides(BatchSize: 64), Epochs: 2, Budget: null,
             Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume);
 
-        var whole = Run("whole", resume: false).Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
+        var whole = Train(Run("whole", resume: false)).Result;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource())
         {
             Assert.ThrowsAny<OperationCanceledException>(() =>
-                Run("stopped", resume: false).Run(_spec, _data, _data.Train, _data.Test, new StopAfter(4, stop), stop.Token, new BaselineRowCache()));
+                Train(Run("stopped", resume: false), new StopAfter(4, stop), stop.Token));
         }
         var stoppedCpu = QualityJournal.Read(Path.Combine(folder.Path, "stopped", _spec.Label)).CpuSeconds!.Value;
-        var resumed = Run("stopped", resume: true).Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache()).Result;
+        var resumed = Train(Run("stopped", resume: true)).Result;
         var wall = clock.Elapsed.TotalSeconds;
 
         AssertSameRunOf16Steps(whole, resumed);
@@ -55,9 +55,6 @@ public sealed class QualityResumeTests
         var constant = new RecipeOverrides(BatchSize: 64, Schedule: LrScheduleKind.Constant, WarmupEpochs: 0);
         QualityRun Run(string store, int epochs, bool resume = false, bool allowChanges = false) => new(BackboneKind.ConvNet, constant, epochs,
             Budget: null, Seed: 0, Store: Path.Combine(folder.Path, store), MonitorEvery: 4, Resume: resume, AllowChanges: allowChanges);
-        QualityRun.Outcome Train(QualityRun run) =>
-            run.Run(_spec, _data, _data.Train, _data.Test, new NoProgress(), CancellationToken.None, new BaselineRowCache());
-
         var longer = Train(Run("longer", epochs: 2)).Result;
         Train(Run("extended", epochs: 1));
         var refused = Assert.Throws<InvalidDataException>(() => Train(Run("extended", epochs: 2, resume: true)));
@@ -66,6 +63,10 @@ public sealed class QualityResumeTests
 
         AssertSameRunOf16Steps(longer, extended);
     }
+
+    // RotateNet trained and evaluated on the small sample, with fresh baseline rows.
+    private QualityRun.Outcome Train(QualityRun run, ITrainingObserver? progress = null, CancellationToken cancellation = default) =>
+        run.Run(_spec, _data, _data.Train, _data.Test, progress ?? new NoProgress(), cancellation, new BaselineRowCache());
 
     private static void AssertSameRunOf16Steps(QualityResult expected, QualityResult actual)
     {
