@@ -107,11 +107,12 @@ partial class SimSiam
         Recipe = new()
         {
             Optimizer = global::SelfishGen.OptimizerKind.Sgd,
-            LearningRate = 0.05,
+            LearningRate = 0.5,
             ScaleWithBatch = 256,
-            WeightDecay = 0.0001,
+            WeightDecay = 1E-05,
             Momentum = 0.9,
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
             BatchSize = 256,
         },
     };

@@ -29,7 +29,7 @@ public sealed class RecipeTests : IDisposable
         { "CMC", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "CPC", OptimizerKind.Adam, 2e-4, 0, LrScheduleKind.Constant, 0, 64 },
         { "BYOL", OptimizerKind.Lars, 2.0, 1e-5, LrScheduleKind.Cosine, 10, 256 },
-        { "SimSiam", OptimizerKind.Sgd, 0.1, 1e-4, LrScheduleKind.Cosine, 0, 256 },
+        { "SimSiam", OptimizerKind.Sgd, 1.0, 1e-5, LrScheduleKind.Cosine, 10, 256 },
         { "BarlowTwins", OptimizerKind.Lars, 0.6, 1e-4, LrScheduleKind.Cosine, 10, 256 },
         { "VICReg", OptimizerKind.Lars, 0.4, 1e-6, LrScheduleKind.Cosine, 10, 256 },
         { "DINO", OptimizerKind.Lars, 0.6, 1e-6, LrScheduleKind.Cosine, 10, 256 },
