@@ -5,7 +5,8 @@ namespace SelfishGen.Generators.Emit;
 /// <summary>
 /// A pretext task classified by an MLP head: <c>[Pretext] + [Classification]</c>. With <paramref name="tiles"/> (jigsaw
 /// puzzles) the backbone may encode the puzzle tile by tile, each tile resized to the images' size or not, as the
-/// <c>TileByTile</c> and <c>ResizeTiles</c> options say.
+/// <c>TileByTile</c> and <c>ResizeTiles</c> options say; tile by tile, the backbone's batch-norm running statistics
+/// follow the batch's whole images, which it is evaluated and used on.
 /// </summary>
 internal sealed class ClassificationEmitter(bool tiles) : PretextFamilyEmitter
 {
@@ -45,5 +46,5 @@ internal sealed class ClassificationEmitter(bool tiles) : PretextFamilyEmitter
     /// <inheritdoc />
     protected override string Loss(string inputs, string targets) => $"{Objective}.Loss({Classifier}.call({Features(inputs)}), {targets})";
 
-    private string Features(string inputs) => tiles ? $"{Tiles}?.Features(Backbone, {inputs}) ?? Backbone.call({inputs})" : $"Backbone.call({inputs})";
+    private string Features(string inputs) => tiles ? $"{Tiles}?.Features(Backbone, {inputs}, batch.Images) ?? Backbone.call({inputs})" : $"Backbone.call({inputs})";
 }

@@ -12,7 +12,8 @@ namespace SelfishGen.Modules;
 /// <remarks>
 /// The backbone is passed to <see cref="Features"/> rather than held, so its parameters stay the method's only once.
 /// Tiles go through it as one batch of N·Grid² images, with batch statistics of their own (not mixed with the image
-/// view's).
+/// view's). Given the whole images as well, the backbone's running statistics follow them instead of the tiles: a
+/// backbone that trains on tiles alone (Jigsaw) is then evaluated and used with the statistics of whole images.
 /// </remarks>
 public sealed class TileEncoder : nn.Module
 {
@@ -41,8 +42,12 @@ public sealed class TileEncoder : nn.Module
     /// </summary>
     public bool Resize { get; }
 
-    /// <summary>The features (N, backbone features) of jigsaw views <paramref name="views"/> (N, C, H, W), tile by tile through <paramref name="backbone"/>.</summary>
-    public Tensor Features(Backbone backbone, Tensor views)
+    /// <summary>
+    /// The features (N, backbone features) of jigsaw views <paramref name="views"/> (N, C, H, W), tile by tile through
+    /// <paramref name="backbone"/>; with <paramref name="statisticsImages"/>, the backbone's batch-norm running
+    /// statistics follow those images (<see cref="RunningStatistics.Follow"/>) rather than the tiles.
+    /// </summary>
+    public Tensor Features(Backbone backbone, Tensor views, Tensor? statisticsImages = null)
     {
         var tiles = JigsawTiling.Split(views, Grid);
         var (count, cells) = (tiles.shape[0], tiles.shape[1]);
@@ -50,7 +55,16 @@ public sealed class TileEncoder : nn.Module
         using var encoded = Resize
             ? nn.functional.interpolate(cut, [backbone.Input.Height, backbone.Input.Width], mode: InterpolationMode.Bilinear, align_corners: false)
             : cut.alias();
-        var features = backbone.call(encoded);
-        return _combine.call(features.view(count, cells * features.shape[1]));
+        if (statisticsImages is null)
+            return Combine(backbone.call(encoded), count, cells);
+        var features = RunningStatistics.Unchanged(backbone, () => backbone.call(encoded));
+        RunningStatistics.Follow(backbone, statisticsImages);
+        return Combine(features, count, cells);
+    }
+
+    private Tensor Combine(Tensor features, long count, long cells)
+    {
+        using (features)
+            return _combine.call(features.view(count, cells * features.shape[1]));
     }
 }

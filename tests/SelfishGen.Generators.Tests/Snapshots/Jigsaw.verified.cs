@@ -78,7 +78,7 @@ partial class Jigsaw
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
         var (inputs, targets) = _pretext.Apply(batch, context);
-        return _objective.Loss(_classifier.call(_tiles?.Features(Backbone, inputs) ?? Backbone.call(inputs)), targets);
+        return _objective.Loss(_classifier.call(_tiles?.Features(Backbone, inputs, batch.Images) ?? Backbone.call(inputs)), targets);
     }
 
     /// <summary>Restores a Jigsaw from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
