@@ -33,6 +33,12 @@ public sealed class TileEncoder : nn.Module
         register_module("combine", _combine);
     }
 
+    /// <summary>
+    /// How many of the whole images given to <see cref="Features"/> the running statistics follow each step (the first
+    /// rows of a shuffled batch): enough for per-channel statistics, at a fraction of a step's cost.
+    /// </summary>
+    public const int StatisticsImages = 64;
+
     /// <summary>Tiles per side of a view.</summary>
     public int Grid { get; }
 
@@ -45,7 +51,8 @@ public sealed class TileEncoder : nn.Module
     /// <summary>
     /// The features (N, backbone features) of jigsaw views <paramref name="views"/> (N, C, H, W), tile by tile through
     /// <paramref name="backbone"/>; with <paramref name="statisticsImages"/>, the backbone's batch-norm running
-    /// statistics follow those images (<see cref="RunningStatistics.Follow"/>) rather than the tiles.
+    /// statistics follow (up to <see cref="StatisticsImages"/> of) those images (<see cref="RunningStatistics.Follow"/>)
+    /// rather than the tiles.
     /// </summary>
     public Tensor Features(Backbone backbone, Tensor views, Tensor? statisticsImages = null)
     {
@@ -58,7 +65,8 @@ public sealed class TileEncoder : nn.Module
         if (statisticsImages is null)
             return Combine(backbone.call(encoded), count, cells);
         var features = RunningStatistics.Unchanged(backbone, () => backbone.call(encoded));
-        RunningStatistics.Follow(backbone, statisticsImages);
+        using (var sample = statisticsImages.narrow(0, 0, Math.Min(statisticsImages.shape[0], StatisticsImages)))
+            RunningStatistics.Follow(backbone, sample);
         return Combine(features, count, cells);
     }
 
