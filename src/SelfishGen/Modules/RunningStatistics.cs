@@ -45,7 +45,7 @@ public static class RunningStatistics
         try
         {
             network.eval();
-            foreach (var layer in network.modules().OfType<BatchNorm>())
+            foreach (var layer in modes.Select(mode => mode.module).OfType<BatchNorm>())
                 layer.train();
             using var output = network.call(images);
         }
