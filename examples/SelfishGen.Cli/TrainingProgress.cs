@@ -86,7 +86,7 @@ public sealed class TrainingProgress : ITrainingObserver
     private void OnMonitorReading(KnnMonitorPoint point)
     {
         _knn = $"  kNN {100 * point.Accuracy:F1} %";
-        AnsiConsole.MarkupLine($"step {point.Step}: kNN accuracy {100 * point.Accuracy:F1} % ({point.Seconds:F1} s)");
+        AnsiConsole.MarkupLine($"step {point.Step}: kNN accuracy {100 * point.Accuracy:F1} %, effective rank {point.EffectiveRank:F1} ({point.Seconds:F1} s)");
     }
 
     /// <inheritdoc />

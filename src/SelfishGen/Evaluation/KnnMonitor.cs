@@ -8,6 +8,7 @@ namespace SelfishGen.Evaluation;
 /// The online kNN monitor: a training observer that, every <see cref="Every"/> steps (and before the first and after
 /// the last), measures the weighted kNN accuracy of the encoder being trained on a fixed labelled set: the features
 /// of <see cref="BankImages"/> training images vote for the class of <see cref="QueryImages"/> held-out images.
+/// Each reading also gives the <see cref="FeatureSpectrum.EffectiveRank"/> of the bank's features.
 /// </summary>
 /// <remarks>
 /// Labels are used for the vote only, never for training. The encoder runs in eval mode under no_grad in batches
@@ -87,12 +88,12 @@ public sealed class KnnMonitor : ITrainingObserver
     public KnnMonitorPoint Measure(long step)
     {
         var clock = Stopwatch.StartNew();
-        double accuracy;
+        double accuracy, rank;
         using (var bank = FeatureExtractor.Extract(_encoder, _bank, _batchSize))
         using (var queries = FeatureExtractor.Extract(_encoder, _queries, _batchSize))
-            accuracy = _knn.Evaluate(bank, queries).Accuracy;
+            (accuracy, rank) = (_knn.Evaluate(bank, queries).Accuracy, FeatureSpectrum.EffectiveRank(bank.Features));
         var elapsed = clock.Elapsed;
-        var point = new KnnMonitorPoint(step, accuracy, elapsed.TotalSeconds);
+        var point = new KnnMonitorPoint(step, accuracy, elapsed.TotalSeconds, rank);
         Elapsed += elapsed;
         _points.Add(point);
         Measured?.Invoke(point);

@@ -168,7 +168,7 @@ public sealed class BenchCommandTests
             new(EncoderEvaluation.Trained, knn200, knn200 + 0.02, 0.55),
             new(EncoderEvaluation.RandomInit, randomKnn200, randomKnn200 + 0.01, 0.49),
             new(EncoderEvaluation.RawPixels, 0.26, 0.30, null)]),
-        monitored ? new MonitorLog(98, 200, 2000, 1000, 12, 0.01, [new(0, 0.36, 1), new(98, 0.38, 1), new(196, 0.40, 1)]) : null,
+        monitored ? new MonitorLog(98, 200, 2000, 1000, 12, 0.01, [new(0, 0.36, 1, 3.1), new(98, 0.38, 1, 5.2), new(196, 0.40, 1, 6.0)]) : null,
         "SGD", 1, "1.50 1.20 1.00");
 
     [Fact]

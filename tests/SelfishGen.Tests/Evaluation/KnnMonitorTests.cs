@@ -45,19 +45,20 @@ public sealed class KnnMonitorTests : IDisposable
     {
         var method = NewMethod();
         var monitor = new KnnMonitor(method.GetBackbone(), _train, _test, every: 5, k: 20);
-        var offline = new List<double>();
+        var offline = new List<(double Accuracy, double? Rank)>();
         var modes = new List<bool>();
         var check = new AfterEachReading(monitor, () =>
         {
-            offline.Add(KnnAccuracy(method, k: 20));
+            offline.Add(KnnAccuracyAndRank(method, k: 20));
             modes.Add(method.modules().Prepend(method).All(module => module.training));
         });
 
         Train(method, "run", TrainingObservers.Combine(monitor, check));
 
         Assert.Equal([0, 5, 10, 12], monitor.Points.Select(p => p.Step)); // and the last step, 12
-        Assert.Equal(offline, monitor.Points.Select(p => p.Accuracy));
+        Assert.Equal(offline, monitor.Points.Select(p => (p.Accuracy, p.EffectiveRank)));
         Assert.All(monitor.Points, point => Assert.InRange(point.Accuracy, 0, 1));
+        Assert.All(monitor.Points, point => Assert.InRange(point.EffectiveRank!.Value, 1, method.GetBackbone().OutputFeatures));
         Assert.Equal([true, true, true, true], modes);
         Assert.Equal(monitor.Points.Sum(p => p.Seconds), monitor.Elapsed.TotalSeconds, 1e-6);
     }
@@ -73,11 +74,11 @@ public sealed class KnnMonitorTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new KnnMonitor(encoder, _train, _test, every: 0));
     }
 
-    private double KnnAccuracy(SelfSupervisedMethod method, int k)
+    private (double Accuracy, double? Rank) KnnAccuracyAndRank(SelfSupervisedMethod method, int k)
     {
         using var bank = FeatureExtractor.Extract(method.GetBackbone(), _train);
         using var queries = FeatureExtractor.Extract(method.GetBackbone(), _test);
-        return new KnnClassifier(k).Evaluate(bank, queries).Accuracy;
+        return (new KnnClassifier(k).Evaluate(bank, queries).Accuracy, FeatureSpectrum.EffectiveRank(bank.Features));
     }
 
     /// <summary>Runs a check after each monitor reading, at the same point of the loop.</summary>
