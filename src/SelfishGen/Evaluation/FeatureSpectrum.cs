@@ -1,3 +1,5 @@
+using SelfishGen.Hosting;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SelfishGen.Evaluation;
@@ -5,7 +7,8 @@ namespace SelfishGen.Evaluation;
 /// <summary>How evenly a set of features spreads over its dimensions: a label-free sign of collapse.</summary>
 public static class FeatureSpectrum
 {
-    private const double Epsilon = 1e-7;
+    private static readonly Scalar Epsilon = 1e-7.ToScalar();
+    private static readonly Scalar Smallest = double.Epsilon.ToScalar();
 
     /// <summary>
     /// RankMe (Garrido et al., 2023, "RankMe: Assessing the Downstream Performance of Pretrained Self-Supervised
@@ -19,7 +22,7 @@ public static class FeatureSpectrum
             throw new ArgumentException($"Expected features (N, D); got {features.dim()} dimensions.", nameof(features));
         using var scope = NewDisposeScope();
         var singular = linalg.svdvals(features.to(float64));
-        var shares = singular / singular.sum().clamp_min(double.Epsilon) + Epsilon;
+        var shares = (singular / singular.sum().clamp_min(Smallest)).PlusInPlace(Epsilon);
         return Math.Exp(-(shares * shares.log()).sum().item<double>());
     }
 }
