@@ -54,7 +54,7 @@ public class RecipeTableTests
     {
         var source = GeneratorRun.Of(TestCompilation.Create(Declarations.Library("ContextNet"))).Source("SelfishGen.Methods.ContextNet.g.cs");
 
-        Assert.Contains("Optimizer = global::SelfishGen.OptimizerKind.Adam,\n            LearningRate = 0.0002,\n            Beta1 = 0.5,\n            BatchSize = 64,\n        },", source);
+        Assert.Contains("Optimizer = global::SelfishGen.OptimizerKind.Adam,\n            LearningRate = 0.001,\n            Beta1 = 0.5,\n            BatchSize = 64,\n        },", source);
         Assert.Contains("public override global::SelfishGen.TrainingRecipe Recipe => Descriptor.Recipe;", source);
     }
 

@@ -109,7 +109,7 @@ partial class ContextNet
         Recipe = new()
         {
             Optimizer = global::SelfishGen.OptimizerKind.Adam,
-            LearningRate = 0.0002,
+            LearningRate = 0.001,
             Beta1 = 0.5,
             BatchSize = 64,
         },

@@ -19,7 +19,7 @@ public sealed class RecipeTests : IDisposable
         { "Jigsaw", OptimizerKind.Sgd, 0.01, 5e-4, LrScheduleKind.Cosine, 0, 256 },
         { "ExemplarNet", OptimizerKind.Sgd, 0.01, 5e-4, LrScheduleKind.Cosine, 0, 128 },
         { "DenoiseNet", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
-        { "ContextNet", OptimizerKind.Adam, 2e-4, 0, LrScheduleKind.Constant, 0, 64 },
+        { "ContextNet", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
         { "SplitBrain", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
         { "BiGAN", OptimizerKind.Adam, 2e-4, 2.5e-5, LrScheduleKind.Constant, 0, 128 },
         { "SimCLR", OptimizerKind.Lars, 0.8, 1e-4, LrScheduleKind.Cosine, 10, 256 },
