@@ -17,7 +17,7 @@ partial class MoCo
         /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
         public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
-        public double Momentum { get; init; } = 0.999;
+        public double Momentum { get; init; } = 0.99;
         /// <summary>Whether the momentum rises to 1 along a half cosine over training.</summary>
         public bool MomentumCosine { get; init; } = false;
         /// <summary>Softmax temperature of the contrastive loss, greater than 0.</summary>
@@ -121,7 +121,7 @@ partial class MoCo
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
-            new("Momentum", "double", "0.999", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
+            new("Momentum", "double", "0.99", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "false", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Queue", "int", "65536", "Most past keys kept in the queue of negatives; the queue holds at most an eighth of the dataset (rounded down to a power of two), so an image's own key from an earlier epoch is rarely among its negatives."),
@@ -132,13 +132,15 @@ partial class MoCo
     {
         Recipe = new()
         {
-            Optimizer = global::SelfishGen.OptimizerKind.Sgd,
-            LearningRate = 0.03,
+            Optimizer = global::SelfishGen.OptimizerKind.Lars,
+            LearningRate = 0.4,
             ScaleWithBatch = 256,
             WeightDecay = 0.0001,
-            Momentum = 0.9,
             Schedule = global::SelfishGen.LrScheduleKind.Cosine,
+            WarmupEpochs = 10,
             BatchSize = 256,
+            LarsTrust = 0.02,
+            LarsClip = true,
         },
     };
 }

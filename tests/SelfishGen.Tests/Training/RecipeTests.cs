@@ -23,7 +23,7 @@ public sealed class RecipeTests : IDisposable
         { "SplitBrain", OptimizerKind.Adam, 1e-3, 0, LrScheduleKind.Constant, 0, 64 },
         { "BiGAN", OptimizerKind.Adam, 2e-4, 2.5e-5, LrScheduleKind.Constant, 0, 128 },
         { "SimCLR", OptimizerKind.Lars, 0.8, 1e-4, LrScheduleKind.Cosine, 10, 256 },
-        { "MoCo", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
+        { "MoCo", OptimizerKind.Lars, 0.8, 1e-4, LrScheduleKind.Cosine, 10, 256 },
         { "InstanceDiscrimination", OptimizerKind.Sgd, 0.06, 5e-4, LrScheduleKind.Cosine, 0, 256 },
         { "PIRL", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
         { "CMC", OptimizerKind.Sgd, 0.06, 1e-4, LrScheduleKind.Cosine, 0, 256 },
