@@ -19,7 +19,7 @@ public sealed record MomentumSchedule
     /// <summary>Whether the momentum rises to 1 along a half cosine.</summary>
     public bool IsCosine { get; }
 
-    /// <summary>The same momentum at every step (MoCo: 0.999).</summary>
+    /// <summary>The same momentum at every step (MoCo: 0.99 here, 0.999 in its ImageNet paper).</summary>
     public static MomentumSchedule Constant(double momentum) => new(momentum, cosine: false);
 
     /// <summary>A momentum rising from <paramref name="base"/> to 1 along a half cosine (BYOL, DINO: 0.996).</summary>
