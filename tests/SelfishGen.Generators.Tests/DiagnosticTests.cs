@@ -70,6 +70,7 @@ public class DiagnosticTests
         { $"[Views(ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG035", "Views(ViewAugmentation.SimClr)" },
         { $"[{TwoViews}, Projector, MomentumEncoder, Contrastive(Queue = 8, BatchNormGroups = 0)] {Method}", "SSG036", "BatchNormGroups = 0" },
         { $"[{TwoViews}, Projector, Contrastive(BatchNormGroups = 4)] {Method}", "SSG037", "BatchNormGroups = 4" },
+        { $"[{TwoViews}, Projector, Contrastive(SymmetricLoss = true)] {Method}", "SSG037", "SymmetricLoss = true" },
         { $"[{TwoViews}, Projector, Predictor, MomentumEncoder(Momentum = 1.0), Bootstrap] {Method}", "SSG060", "Momentum = 1.0" },
         { $"[{TwoViews}, Projector, Predictor, MomentumEncoder(Momentum = -0.1), Bootstrap] {Method}", "SSG060", "Momentum = -0.1" },
         { $"[{TwoViews}, Projector(Hidden = [64, 0]), BarlowTwins] {Method}", "SSG070", "Hidden = [64, 0]" },

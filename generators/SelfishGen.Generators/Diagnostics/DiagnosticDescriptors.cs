@@ -91,12 +91,12 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG036: fewer than one batch-norm group.</summary>
     public static readonly DiagnosticDescriptor BatchNormGroups = Range("SSG036", "Batch-norm groups must be at least 1");
 
-    /// <summary>SSG037: batch-norm groups without a momentum encoder, whose keys they would shuffle.</summary>
-    public static readonly DiagnosticDescriptor BatchNormGroupsWithoutMomentum = Error(
+    /// <summary>SSG037: an argument about a momentum encoder's keys (batch-norm groups, a symmetric loss) without one.</summary>
+    public static readonly DiagnosticDescriptor KeysWithoutMomentum = Error(
         "SSG037",
         Composition,
-        "Batch-norm groups need a momentum encoder",
-        "'{0}' sets BatchNormGroups, which shuffles the keys of a momentum encoder, but declares no [MomentumEncoder]: add [MomentumEncoder] or remove BatchNormGroups");
+        "The argument needs a momentum encoder",
+        "'{0}' sets {1}, which {2} the keys of a momentum encoder, but declares no [MomentumEncoder]: add [MomentumEncoder] or remove {1}");
 
     /// <summary>SSG040: the jigsaw grid has fewer than 2 cells per side.</summary>
     public static readonly DiagnosticDescriptor JigsawGrid = Range("SSG040", "Jigsaw grid must be at least 2");

@@ -3,6 +3,7 @@ namespace SelfishGen.Generators.Emit;
 /// <summary>Fully qualified names of the runtime types that generated code uses.</summary>
 internal static class RuntimeNames
 {
+    public const string Torch = "global::TorchSharp.torch";
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Batch = "global::SelfishGen.Data.Batch";
     public const string TrainingContext = "global::SelfishGen.TrainingContext";

@@ -217,6 +217,12 @@ internal static class HyperparameterTable
         "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.",
         AtLeast("BatchNormGroups", 1), DiagnosticDescriptors.BatchNormGroups, AlongWith: KnownNames.MomentumEncoderAttribute);
 
+    /// <summary><c>[Contrastive(SymmetricLoss = ...)]</c>: only beside a momentum encoder, whose keys both views meet.</summary>
+    public static readonly HyperparameterDefinition SymmetricLoss = new(
+        KnownNames.ContrastiveAttribute, HyperparameterNames.SymmetricLoss, HyperparameterNames.SymmetricLoss, Boolean, "false",
+        "Whether each view is also the query of the other view's key, the two losses averaged and both views' keys queued.",
+        AlongWith: KnownNames.MomentumEncoderAttribute);
+
     /// <summary><c>[Objective(Temperature = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition ObjectiveTemperature = new(
         KnownNames.ObjectiveAttribute, "Temperature", "ObjectiveTemperature", Double, "0.1",
@@ -312,7 +318,7 @@ internal static class HyperparameterTable
         InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
-        Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, ObjectiveTemperature, ObjectiveQueue,
+        Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, SymmetricLoss, ObjectiveTemperature, ObjectiveQueue,
         BarlowTwinsLambda, BarlowTwinsLossScale, VicRegInvariance, VicRegVariance, VicRegCovariance,
         DinoPrototypes, DinoStudentTemperature, DinoTeacherTemperature, DinoWarmupTeacherTemperature, DinoWarmupProgress, DinoCenterMomentum, DinoHeadBatchNorm, DinoNormalizeLastLayer,
         CpcGrid, CpcSteps, CpcContextWidth,

@@ -10,7 +10,7 @@ namespace SelfishGen.Generators.Rules;
 /// <summary>
 /// Everything that keeps a method declaration from being generated: its shape (partial: SSG001; deriving from
 /// <c>SelfSupervisedMethod</c>: SSG002; top-level and not generic: SSG004) and its composition: unmet requirements
-/// (SSG003), a queue with a memory bank (SSG034), batch-norm groups without a momentum encoder (SSG037), a pretext
+/// (SSG003), a queue with a memory bank (SSG034), batch-norm groups or a symmetric loss without a momentum encoder (SSG037), a pretext
 /// task's contradictions (<see cref="PretextRules"/>), an adversarial loss's (<see cref="AdversarialRules"/>), views
 /// and pieces that do not fit the objective on them (<see cref="ViewRules"/>), types of the user's own that do not fit
 /// their part (<see cref="OwnTypeRules"/>), a predictor that can collapse (SSG073),
@@ -23,6 +23,13 @@ namespace SelfishGen.Generators.Rules;
 /// </remarks>
 internal static class DeclarationRules
 {
+    // [Contrastive] arguments about a momentum encoder's keys, with what each does to them (SSG037).
+    private static readonly (string Argument, string Use)[] KeyArguments =
+    [
+        (HyperparameterNames.BatchNormGroups, "shuffles"),
+        (HyperparameterNames.SymmetricLoss, "queries both views against"),
+    ];
+
     /// <summary>The problems of <paramref name="type"/>'s declaration; none when it can be generated.</summary>
     public static IEnumerable<Problem> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -48,8 +55,10 @@ internal static class DeclarationRules
             var memoryBank = contrastive.NamedArgument(HyperparameterNames.MemoryBank) is not null;
             if (contrastive.NamedArgument(HyperparameterNames.Queue) is not null && memoryBank)
                 yield return new Problem(DiagnosticDescriptors.QueueAndMemoryBank, contrastive.ArgumentLocation(HyperparameterNames.MemoryBank, cancellationToken) ?? name, type.Name);
-            if (contrastive.NamedArgument(HyperparameterNames.BatchNormGroups) is not null && type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is null)
-                yield return new Problem(DiagnosticDescriptors.BatchNormGroupsWithoutMomentum, contrastive.ArgumentLocation(HyperparameterNames.BatchNormGroups, cancellationToken) ?? name, type.Name);
+            if (type.FindAttribute([KnownNames.MomentumEncoderAttribute]) is null)
+                foreach (var (argument, use) in KeyArguments)
+                    if (contrastive.NamedArgument(argument) is not null)
+                        yield return new Problem(DiagnosticDescriptors.KeysWithoutMomentum, contrastive.ArgumentLocation(argument, cancellationToken) ?? name, type.Name, argument, use);
         }
 
         foreach (var problem in PretextRules.Check(type, cancellationToken).Concat(AdversarialRules.Check(type, cancellationToken))

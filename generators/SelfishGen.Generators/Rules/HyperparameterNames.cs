@@ -12,6 +12,9 @@ internal static class HyperparameterNames
     /// <summary><c>[Contrastive(BatchNormGroups = ...)]</c>: shuffles the momentum encoder's keys.</summary>
     public const string BatchNormGroups = "BatchNormGroups";
 
+    /// <summary><c>[Contrastive(SymmetricLoss = ...)]</c>: queries of both views against the momentum encoder's keys.</summary>
+    public const string SymmetricLoss = "SymmetricLoss";
+
     /// <summary><c>[Projector(OutputNorm = ...)]</c>: a batch norm on the embedding.</summary>
     public const string OutputNorm = "OutputNorm";
 

@@ -32,4 +32,11 @@ public sealed class ContrastiveAttribute : Attribute
     /// device; see <see cref="Modules.BatchNormGroups"/>). 1, the default, forwards the batch whole.
     /// </summary>
     public int BatchNormGroups { get; set; } = 1;
+
+    /// <summary>
+    /// With a momentum encoder: each view is also the query of the other's key, and the two losses are averaged (the
+    /// symmetrised loss of MoCo v3 and solo-learn's MoCo v2+), at twice the forward work; the queue then takes both
+    /// views' keys. False, the default, is MoCo v2's one query per image.
+    /// </summary>
+    public bool SymmetricLoss { get; set; }
 }
