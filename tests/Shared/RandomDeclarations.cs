@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace SelfishGen.Testing;
 
@@ -15,8 +16,16 @@ internal sealed record RandomDeclaration(string Name, IReadOnlyList<string> Attr
     /// <summary>The file that declares the class.</summary>
     public string Source => $"using SelfishGen;\n\nnamespace {Namespace};\n\n{this}\n";
 
-    /// <summary>Whether a property is set to <see cref="RandomDeclarations.Huge"/>.</summary>
-    public bool HasHugeValue => Attributes.Any(attribute => attribute.Contains($" = {RandomDeclarations.Huge}", StringComparison.Ordinal));
+    /// <summary>
+    /// Whether a property is set to <see cref="RandomDeclarations.Huge"/>, or a head's widths are scaled up from a
+    /// backbone far narrower than the test's ConvNet (<c>ScaleWithFeatures = 1</c> makes a 1024-wide layer 131,072 wide
+    /// on its 128 features: tens of gigabytes).
+    /// </summary>
+    public bool HasHugeValue => Attributes.Any(attribute => attribute.Contains($" = {RandomDeclarations.Huge}", StringComparison.Ordinal)
+                                                            || ScaledFromNarrow.IsMatch(attribute));
+
+    // ScaleWithFeatures = 1 … 63: widths multiplied by more than 2 on a 128-feature backbone.
+    private static readonly Regex ScaledFromNarrow = new(@"ScaleWithFeatures = ([1-9]|[1-5][0-9]|6[0-3])\b");
 
     /// <summary>The declaration as a user would write it: its attributes, then the class line.</summary>
     public override string ToString() => $"{string.Join("\n", Attributes)}\npublic partial class {Name} : {BaseClass};";

@@ -27,7 +27,7 @@ partial class MoCo
         /// <summary>Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none.</summary>
         public int BatchNormGroups { get; init; } = 4;
         /// <summary>Whether each view is also the query of the other view's key, the two losses averaged and both views' keys queued.</summary>
-        public bool SymmetricLoss { get; init; } = false;
+        public bool SymmetricLoss { get; init; } = true;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -135,7 +135,7 @@ partial class MoCo
             new("Temperature", "double", "0.2", "Softmax temperature of the contrastive loss, greater than 0."),
             new("Queue", "int", "65536", "Most past keys kept in the queue of negatives; the queue holds at most an eighth of the dataset (rounded down to a power of two), so an image's own key from an earlier epoch is rarely among its negatives."),
             new("BatchNormGroups", "int", "4", "Groups each batch is forwarded in, with their own batch-norm statistics, the keys' groups shuffled (shuffle-BN on one device); 1 for none."),
-            new("SymmetricLoss", "bool", "false", "Whether each view is also the query of the other view's key, the two losses averaged and both views' keys queued."),
+            new("SymmetricLoss", "bool", "true", "Whether each view is also the query of the other view's key, the two losses averaged and both views' keys queued."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new MoCo(data, (Options?)options, backbone))

@@ -2,7 +2,10 @@ using SelfishGen.Tests.Training;
 
 namespace SelfishGen.Tests.Methods;
 
-/// <summary>MoCo with <c>[Contrastive(SymmetricLoss = true)]</c>: both views query the other's key, and both views' keys are queued.</summary>
+/// <summary>
+/// <c>[Contrastive(SymmetricLoss = ...)]</c> on MoCo: both views query the other's key, and both views' keys are queued
+/// (that MoCo, symmetric by default, trains and resumes exactly is <see cref="MethodTrainingTests"/>' part).
+/// </summary>
 public sealed class SymmetricLossTests : IDisposable
 {
     private const int BatchSize = 8;
@@ -25,14 +28,5 @@ public sealed class SymmetricLossTests : IDisposable
     {
         Assert.Equal(BatchSize, PointerAfterOneStep(symmetric: false));
         Assert.Equal(2 * BatchSize, PointerAfterOneStep(symmetric: true));
-    }
-
-    [Fact]
-    public void Loss_falls_over_training()
-    {
-        var report = TinyMethods.Create("MoCo", new RandomPatterns(64, channels: 3, cells: 2), extra: ["SymmetricLoss=true"])
-            .Supervise(lr: TinyMethods.LearningRate("MoCo"), epochs: 6, batchSize: 16, name: Path.Combine(_store, "falls"), recipe: TrainingRecipe.Default);
-
-        LossAssert.Falls(report, "MoCo with a symmetric loss");
     }
 }
