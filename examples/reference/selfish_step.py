@@ -12,7 +12,7 @@ step transforms itself (RotateNet rotates them), or, for methods that draw rando
 step sees ("inputs": "views", shape (steps, views, batch, C, H, W)), drawn by SelfishGen with the step's generator:
 our augmentations are not reimplemented here, so this step does not include drawing the views. A method whose step
 draws more than its views (MoCo's shuffle of the keys among batch-norm groups) is given those draws too ("orderFile":
-each step's permutation as little-endian int64). Buffers the step reads (MoCo's queue of keys) follow the parameters
+each step's permutations as little-endian int64, one per forward of keys: two with MoCo's symmetric loss). Buffers the step reads (MoCo's queue of keys) follow the parameters
 in the weights file ("buffers").
 
 Exit code 3 means the method has no reference here; 4 means torch is missing.
@@ -275,7 +275,8 @@ def in_groups(network, images, groups):
 class MoCo(nn.Module):
     """MoCo v2: queries from the online backbone and projector in batch-norm groups; keys from the momentum target,
     forwarded in groups of the step's permutation (shuffle-BN on one device); InfoNCE against the queue, which then
-    takes the keys."""
+    takes the keys. With the symmetric loss, view 1 also queries view 0's key (the step's second permutation), the
+    two losses are averaged and both views' keys queued."""
 
     def __init__(self, backbone, options, manifest):
         super().__init__()
@@ -293,13 +294,19 @@ class MoCo(nn.Module):
     def embed(self, images):
         return self.projector(self.backbone(images))
 
-    def loss(self, views, order):
-        queries = in_groups(self.embed, views[0], self.groups)
-        if self.groups == 1:
-            keys = self.momentum(views[1])
-        else:
-            keys = in_groups(self.momentum, views[1][order], self.groups)[torch.argsort(order)]
+    def queries_and_keys(self, query_views, key_views, order):
+        queries = in_groups(self.embed, query_views, self.groups)
+        if order is None:
+            return queries, self.momentum(key_views)
+        return queries, in_groups(self.momentum, key_views[order], self.groups)[torch.argsort(order)]
+
+    def loss(self, views, orders=None):
+        queries, keys = self.queries_and_keys(views[0], views[1], None if orders is None else orders[0])
         loss = info_nce(queries, keys, self.queue, self.options["temperature"])
+        if self.options.get("symmetricLoss"):
+            queries, swapped_keys = self.queries_and_keys(views[1], views[0], None if orders is None else orders[1])
+            loss = (loss + info_nce(queries, swapped_keys, self.queue, self.options["temperature"])) / 2
+            keys = torch.cat([keys, swapped_keys])
         self.enqueue(keys)
         return loss
 
@@ -369,11 +376,12 @@ def resident_bytes(field):
 
 
 def read_orders(manifest):
-    """Each step's permutation of the batch (MoCo's key shuffle), or None when the step draws none."""
+    """Each step's permutations of the batch (MoCo's key shuffles, one per forward of keys), or None when the step
+    draws none."""
     if manifest.get("orderFile") is None:
         return None
     values = np.fromfile(manifest["orderFile"], dtype="<i8")
-    return torch.from_numpy(values).view(manifest["steps"], manifest["batchSize"])
+    return torch.from_numpy(values).view(manifest["steps"], -1, manifest["batchSize"])
 
 
 def main(path):

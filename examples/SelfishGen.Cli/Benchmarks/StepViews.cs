@@ -9,7 +9,8 @@ namespace SelfishGen.Cli.Benchmarks;
 /// The augmented views that each training step of a view-based method (one declaring <see cref="ViewsAttribute"/>)
 /// draws, made outside training with a generator seeded as the step's own (<see cref="TrainingContext.NewRandom"/>),
 /// and how long making them took: the augmentation cost inside our step, which the PyTorch reference does not pay.
-/// For a method that forwards its keys in shuffled batch-norm groups (MoCo), also the permutation the step draws next.
+/// For a method that forwards its keys in shuffled batch-norm groups (MoCo), also the permutations the step draws next:
+/// one per forward of keys, two with a symmetric loss.
 /// </summary>
 public sealed class StepViews : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class StepViews : IDisposable
     /// <summary>Number of views per step.</summary>
     public int Count { get; }
 
-    /// <summary>Every step's permutation of the batch (int64) for the keys' batch-norm groups; empty when the method draws none.</summary>
+    /// <summary>Every step's permutations of the batch (int64) for the keys' batch-norm groups, in the order the step draws them; empty when the method draws none.</summary>
     public IReadOnlyList<torch.Tensor> Orders { get; }
 
     /// <summary>Seconds each step's <see cref="AugmentedViews.Apply"/> took, in order.</summary>
@@ -48,7 +49,9 @@ public sealed class StepViews : IDisposable
             return null;
         var shape = new Data.ImageShape((int)inputs.shape[1], (int)inputs.shape[2], (int)inputs.shape[3]);
         var augmentation = new AugmentedViews(shape, declared.Views, declared.LocalCrops);
-        var shuffled = BatchNormGroups.GroupCount(batchSize, KeyGroups(method)) > 1;
+        var permutations = BatchNormGroups.GroupCount(batchSize, Option(method, nameof(Methods.MoCo.Options.BatchNormGroups), 1)) > 1
+            ? Option(method, nameof(Methods.MoCo.Options.SymmetricLoss), false) ? 2 : 1
+            : 0;
         var batches = (int)inputs.shape[0] / batchSize;
         var seconds = new List<double>();
         var all = new List<torch.Tensor>();
@@ -62,15 +65,15 @@ public sealed class StepViews : IDisposable
             var views = augmentation.Apply(batch, random);
             seconds.Add(clock.Elapsed.TotalSeconds);
             all.AddRange(views.Select(view => view.MoveToOuterDisposeScope()));
-            if (shuffled)
+            for (var permutation = 0; permutation < permutations; permutation++)
                 orders.Add(torch.randperm(batchSize, generator: random).MoveToOuterDisposeScope());
         }
         return new StepViews(all, augmentation.Count, orders, seconds);
     }
 
-    // The method's BatchNormGroups option (MoCo's shuffle-BN), 1 when it has none.
-    private static int KeyGroups(SelfSupervisedMethod method) =>
-        method.Hyperparameters.GetType().GetProperty(nameof(Methods.MoCo.Options.BatchNormGroups))?.GetValue(method.Hyperparameters) as int? ?? 1;
+    // The method's option of that name (MoCo's BatchNormGroups and SymmetricLoss), the fallback when it has none.
+    private static T Option<T>(SelfSupervisedMethod method, string name, T fallback) where T : struct =>
+        method.Hyperparameters.GetType().GetProperty(name)?.GetValue(method.Hyperparameters) as T? ?? fallback;
 
     /// <inheritdoc />
     public void Dispose()
