@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SelfishGen.Modules;
 
 /// <summary>
@@ -9,18 +11,32 @@ namespace SelfishGen.Modules;
 /// <param name="Out">Width of the output.</param>
 public sealed record HeadWidths(int[] Hidden, int Out)
 {
+    /// <summary>Most weights a scaled head may have: 2³⁰, 4 GB of float32 before gradients and optimiser state.</summary>
+    public const long MaxScaledWeights = 1L << 30;
+
     /// <summary>
     /// The widths <paramref name="hidden"/> and <paramref name="output"/>, declared for backbones of
     /// <paramref name="declaredFor"/> features, on a backbone of <paramref name="features"/> (rounded, at least 1);
     /// as declared when <paramref name="declaredFor"/> is 0.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The scaled head would have more than <see cref="MaxScaledWeights"/> weights: <paramref name="declaredFor"/> is
+    /// far below <paramref name="features"/> (e.g. <c>ScaleWithFeatures = 1</c>, which makes a 1024-wide layer 131,072
+    /// wide on 128 features); refused before anything is allocated, with the fix.
+    /// </exception>
     public static HeadWidths Scaled(int[] hidden, int output, int features, int declaredFor)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(declaredFor);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
         if (declaredFor == 0)
             return new HeadWidths(hidden, output);
-        int Scale(int width) => (int)Math.Max(1, Math.Round((double)width * features / declaredFor));
-        return new HeadWidths([.. hidden.Select(Scale)], Scale(output));
+        long Scale(int width) => (long)Math.Max(1, Math.Round((double)width * features / declaredFor));
+        long[] widths = [features, .. hidden.Select(Scale), Scale(output)];
+        var weights = widths.Zip(widths.Skip(1), (inputs, outputs) => (double)inputs * outputs).Sum();
+        if (weights > MaxScaledWeights)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Declared for backbones of {declaredFor} features (ScaleWithFeatures = {declaredFor}), the head becomes {string.Join(" → ", widths)} on this backbone's {features}: {weights:N0} weights, more than the {MaxScaledWeights:N0} SelfishGen builds. ScaleWithFeatures is the backbone width the declared widths were chosen for (e.g. 128 for the ConvNet, 512 for ResNet-18); 0 keeps them as declared."),
+                nameof(declaredFor));
+        return new HeadWidths([.. widths[1..^1].Select(width => (int)width)], (int)widths[^1]);
     }
 }

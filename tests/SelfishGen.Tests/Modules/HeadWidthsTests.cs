@@ -20,6 +20,19 @@ public sealed class HeadWidthsTests
         Assert.Equal(1, HeadWidths.Scaled([], 1, features: 8, declaredFor: 128).Out);  // rounded, never below 1
     }
 
+    [Fact]
+    public void A_scale_that_would_build_a_head_of_billions_of_weights_is_refused_with_the_fix()
+    {
+        // ScaleWithFeatures = 1 on the ConvNet's 128 features: 128 → 131,072 → 131,072 → 16,384, 2·10¹⁰ weights.
+        var error = Assert.Throws<ArgumentException>(() => HeadWidths.Scaled([1024, 1024], 128, features: 128, declaredFor: 1));
+
+        Assert.Contains("ScaleWithFeatures = 1", error.Message);
+        Assert.Contains("128 → 131072 → 131072 → 16384", error.Message);
+        Assert.Contains("0 keeps them as declared", error.Message);
+        var wide = HeadWidths.Scaled([1024, 1024], 128, features: 128, declaredFor: 8);  // 3·10⁸ weights: built
+        Assert.Equal([16384, 16384, 2048], [.. wide.Hidden, wide.Out]);
+    }
+
     [Theory]
     [InlineData("VICReg", BackboneKind.ConvNet, 1, 128, 512)]
     [InlineData("VICReg", BackboneKind.ResNet18, 3, 512, 2048)]
