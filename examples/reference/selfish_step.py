@@ -304,8 +304,8 @@ class MoCo(nn.Module):
         queries, keys = self.queries_and_keys(views[0], views[1], None if orders is None else orders[0])
         loss = info_nce(queries, keys, self.queue, self.options["temperature"])
         if self.options.get("symmetricLoss"):
-            queries, swapped_keys = self.queries_and_keys(views[1], views[0], None if orders is None else orders[1])
-            loss = (loss + info_nce(queries, swapped_keys, self.queue, self.options["temperature"])) / 2
+            swapped_queries, swapped_keys = self.queries_and_keys(views[1], views[0], None if orders is None else orders[1])
+            loss = (loss + info_nce(swapped_queries, swapped_keys, self.queue, self.options["temperature"])) / 2
             keys = torch.cat([keys, swapped_keys])
         self.enqueue(keys)
         return loss

@@ -49,9 +49,9 @@ public sealed class StepViews : IDisposable
             return null;
         var shape = new Data.ImageShape((int)inputs.shape[1], (int)inputs.shape[2], (int)inputs.shape[3]);
         var augmentation = new AugmentedViews(shape, declared.Views, declared.LocalCrops);
-        var permutations = BatchNormGroups.GroupCount(batchSize, Option(method, nameof(Methods.MoCo.Options.BatchNormGroups), 1)) > 1
-            ? Option(method, nameof(Methods.MoCo.Options.SymmetricLoss), false) ? 2 : 1
-            : 0;
+        var shuffled = BatchNormGroups.GroupCount(batchSize, Option(method, nameof(Methods.MoCo.Options.BatchNormGroups), 1)) > 1;
+        var symmetric = Option(method, nameof(Methods.MoCo.Options.SymmetricLoss), false);
+        var permutations = !shuffled ? 0 : symmetric ? 2 : 1;
         var batches = (int)inputs.shape[0] / batchSize;
         var seconds = new List<double>();
         var all = new List<torch.Tensor>();

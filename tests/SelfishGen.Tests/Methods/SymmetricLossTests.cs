@@ -16,7 +16,7 @@ public sealed class SymmetricLossTests : IDisposable
     // The queue's write pointer after one step; 256 images let the tiny queue keep its 64 keys (an eighth of the data).
     private long PointerAfterOneStep(bool symmetric)
     {
-        var method = TinyMethods.Create("MoCo", new RandomPatterns(256, channels: 3, cells: 2), extra: [$"SymmetricLoss={symmetric}"]);
+        using var method = TinyMethods.Create("MoCo", new RandomPatterns(256, channels: 3, cells: 2), extra: [$"SymmetricLoss={symmetric}"]);
         var cancel = new CancellationTokenSource();
         Assert.ThrowsAny<OperationCanceledException>(() => method.Supervise(
             epochs: 1, batchSize: BatchSize, name: Path.Combine(_store, $"symmetric-{symmetric}"), observer: new CancelAfter(1, cancel), cancellation: cancel.Token));
