@@ -108,6 +108,7 @@ public class DiagnosticTests
         { $"[Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr), Projector, Contrastive] {Method}", "SSG131", "Views(ViewAugmentation.SimClr, ViewAugmentation.SimClr, ViewAugmentation.SimClr)" },
         { $"[Views, Projector, MomentumEncoder, Dino] {Method}", "SSG114", "Views" },
         { $"[Views(ViewAugmentation.Cpc), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}", "SSG131", "Views(ViewAugmentation.Cpc)" },
+        { $"[Views(ViewAugmentation.Cpc, ViewAugmentation.Cpc, ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 8)] {Method}", "SSG131", "Views(ViewAugmentation.Cpc, ViewAugmentation.Cpc, ViewAugmentation.Cpc)" },
         { $"[Views(ViewAugmentation.PaddedCrop)] {Method}", "SSG003", "M" },
         { $"[Views(ViewAugmentation.PaddedCrop, ViewAugmentation.PaddedCrop), Pretext(PretextKind.Rotation), Classification] {Method}", "SSG132", "Views(ViewAugmentation.PaddedCrop, ViewAugmentation.PaddedCrop)" },
         { $"[Views(ViewAugmentation.PaddedCrop, LocalCrops = 2), Pretext(PretextKind.Rotation), Classification] {Method}", "SSG081", "LocalCrops = 2" },
@@ -206,6 +207,7 @@ public class DiagnosticTests
     [InlineData($"[Views(ViewAugmentation.DinoGlobal1, LocalCrops = 1), Projector, MomentumEncoder, Dino] {Method}")]
     [InlineData($"[Views(ViewAugmentation.DinoGlobal1, ViewAugmentation.DinoGlobal2, ViewAugmentation.Cpc), Projector, MomentumEncoder, Dino] {Method}")]
     [InlineData($"[Views(ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 1)] {Method}")]
+    [InlineData($"[Views(ViewAugmentation.Cpc, ViewAugmentation.Cpc), Projector, Contrastive(MemoryBank = 8)] {Method}")]
     [InlineData($"[Views(ViewAugmentation.Cpc, ViewAugmentation.Jigsaw), Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}")]
     [InlineData($"[Views(ViewAugmentation.Cpc), LabEncoders, Projector(PerView = true), Contrastive(MemoryBank = 8)] {Method}")]
     [InlineData($"[Pretext(PretextKind.Exemplar, Classes = 1, Seed = 7), Classification] {Method}")]

@@ -6,8 +6,9 @@ namespace SelfishGen.Generators.Emit;
 
 /// <summary>
 /// <c>[Contrastive(MemoryBank = n)]</c>: each branch's embedding meets its image's bank entry among n random other
-/// entries; the bank then takes the new embeddings. One branch (Instance Discrimination); two views against one
-/// bank of view 0, averaged (PIRL); or two Lab encoders, each against the other's bank, averaged (CMC).
+/// entries; the bank then takes the new embeddings. One branch (Instance Discrimination); two views through one head,
+/// averaged, the bank taking both; two views with a head each against one bank of view 0, averaged (PIRL); or two Lab
+/// encoders, each against the other's bank, averaged (CMC).
 /// </summary>
 internal sealed class MemoryBankEmitter : ViewFamilyEmitter
 {
@@ -77,11 +78,18 @@ internal sealed class MemoryBankEmitter : ViewFamilyEmitter
     {
         var composition = method.Composition;
         var momentum = Option(HyperparameterTable.BankMomentum);
-        if (!composition.ProjectorPerView)
+        if (!composition.ProjectorPerView && composition.ViewCount == 1)
         {
             writer.Line("var embeddings = Embed(views[0]);");
             writer.Line($"var loss = {Contrast("embeddings", Bank)};");
             writer.Line($"{Bank}.Update(batch.Indices, embeddings, {momentum});");
+        }
+        else if (!composition.ProjectorPerView)
+        {
+            writer.Line("var first = Embed(views[0]);");
+            writer.Line("var second = Embed(views[1]);");
+            writer.Line($"var loss = {RuntimeNames.LossTerms}.Mean({Contrast("first", Bank)}, {Contrast("second", Bank)});");
+            writer.Line($"{Bank}.Update(batch.Indices, first, second, {momentum});");
         }
         else if (composition.LabEncoders)
         {

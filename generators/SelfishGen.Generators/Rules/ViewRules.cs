@@ -74,11 +74,14 @@ internal static class ViewRules
                     compared is { } exact ? Views(exact) : "at least one view");
             yield break;
         }
-        var needed = memoryBank && !(perView && labEncoders is null) ? 1 : 2;
+        // A memory bank with one head takes one view, or two whose losses are averaged; CMC splits its one view into L and ab.
+        var sharedBank = memoryBank && !perView;
+        var needed = memoryBank && labEncoders is not null ? 1 : 2;
         if (objective == ObjectiveKind.Contrastive && !memoryBank && count < 2)
             yield return new Problem(DiagnosticDescriptors.TooFewViews, views.Location(cancellationToken) ?? name, type.Name, Views(count));
-        else if (count != needed)
-            yield return new Problem(DiagnosticDescriptors.ViewCount, views.Location(cancellationToken) ?? name, type.Name, Views(count), objectiveText, Views(needed));
+        else if (sharedBank ? count is not (1 or 2) : count != needed)
+            yield return new Problem(DiagnosticDescriptors.ViewCount, views.Location(cancellationToken) ?? name, type.Name, Views(count), objectiveText,
+                sharedBank ? "one or two views" : Views(needed));
     }
 
     // A pretext task's view: one, augmenting the images the task is made from; BiGAN's latent task makes no inputs from images.

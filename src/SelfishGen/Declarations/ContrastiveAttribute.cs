@@ -13,7 +13,10 @@ public sealed class ContrastiveAttribute : Attribute
     /// <summary>Size of a queue of past keys used as negatives (MoCo); unset for none.</summary>
     public int Queue { get; set; }
 
-    /// <summary>Negatives drawn per query from a memory bank of one normalised entry per image; unset for no bank.</summary>
+    /// <summary>
+    /// Negatives drawn per query from a memory bank of one normalised entry per image; unset for no bank. With two views
+    /// through one projector, each view's loss against the bank is averaged and the bank takes the views' mean.
+    /// </summary>
     public int MemoryBank { get; set; }
 
     /// <summary>Share of a memory bank entry kept when it is updated with a new embedding, in [0, 1).</summary>

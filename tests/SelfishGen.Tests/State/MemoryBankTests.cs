@@ -30,6 +30,18 @@ public sealed class MemoryBankTests
     }
 
     [Fact]
+    public void A_two_view_update_takes_the_mean_direction_of_both_views_whatever_their_lengths()
+    {
+        using var scope = NewDisposeScope();
+        var bank = new MemoryBank(3, 2, new Generator(3));
+
+        bank.Update(tensor(new long[] { 2 }), tensor(new float[,] { { 2, 0 } }), tensor(new float[,] { { 0, 7 } }), momentum: 0);
+
+        var half = (float)Math.Sqrt(0.5);
+        Assert.True(allclose(bank[tensor(new long[] { 2 })], tensor(new[,] { { half, half } })));
+    }
+
+    [Fact]
     public void Negatives_are_distinct_entries_of_the_bank_at_most_the_whole_bank()
     {
         using var scope = NewDisposeScope();
