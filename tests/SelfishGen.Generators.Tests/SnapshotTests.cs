@@ -44,6 +44,22 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void A_memory_bank_with_one_projector_averages_two_views_losses_and_takes_both_views()
+    {
+        var twoViews = Declarations.Library("InstanceDiscrimination").Replace("[Views(InstDisc)]", "[Views(InstDisc, InstDisc)]");
+        var run = GeneratorRun.Of(TestCompilation.Create(twoViews));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("""
+                    var first = Embed(views[0]);
+                    var second = Embed(views[1]);
+                    var loss = global::SelfishGen.Objectives.LossTerms.Mean(_objective.Loss(first, _memoryBank, batch.Indices, context.Random), _objective.Loss(second, _memoryBank, batch.Indices, context.Random));
+                    _memoryBank.Update(batch.Indices, first, second, Hyperparameters.BankMomentum);
+                    return loss;
+            """, run.Source("SelfishGen.Methods.InstanceDiscrimination.g.cs"));
+    }
+
+    [Fact]
     public void A_structural_hyperparameter_is_an_option_only_when_declared()
     {
         var withQueue = GeneratorRun.Of(TestCompilation.Create(Declarations.Library("MoCo"))).Source("SelfishGen.Methods.MoCo.g.cs");

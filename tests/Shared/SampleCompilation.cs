@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -69,6 +71,20 @@ internal static class SampleCompilation
         return register ? output : output.RemoveSyntaxTrees(output.SyntaxTrees.Where(tree => tree.FilePath.EndsWith("MethodRegistration.g.cs", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// <paramref name="declarations"/> built into one assembly without the registration of their methods (the registry
+    /// is global) and loaded into <paramref name="context"/>.
+    /// </summary>
+    public static Assembly Load(IEnumerable<RandomDeclaration> declarations, AssemblyLoadContext context)
+    {
+        var compilation = Generate(declarations, out _, register: false);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return context.LoadFromStream(image);
+    }
+
     // Sample007.cs and Samples.Sample007.g.cs belong to Sample007; other files (the registration) to no declaration.
     private static string? ClassOf(SyntaxTree? tree)
     {
@@ -80,7 +96,7 @@ internal static class SampleCompilation
     private static bool IsGenerated(SyntaxTree? tree) => tree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
 
     /// <summary>The framework assemblies of the test host, plus <paramref name="libraries"/>.</summary>
-    public static MetadataReference[] ReferencesTo(params System.Reflection.Assembly[] libraries)
+    public static MetadataReference[] ReferencesTo(params Assembly[] libraries)
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)

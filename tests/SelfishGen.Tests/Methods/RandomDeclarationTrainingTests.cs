@@ -32,7 +32,7 @@ public sealed class RandomDeclarationTrainingTests : IDisposable
         var context = new AssemblyLoadContext(nameof(RandomDeclarationTrainingTests), isCollectible: true);
         try
         {
-            var assembly = Load(accepted.Select(verdict => verdict.Declaration), context);
+            var assembly = SampleCompilation.Load(accepted.Select(verdict => verdict.Declaration), context);
             var images = new ColorfulShapes(8, size: 32);
             var failures = accepted.Select(verdict => TrainOneStep(assembly, verdict.Declaration, images)).OfType<string>().ToList();
 
@@ -43,17 +43,6 @@ public sealed class RandomDeclarationTrainingTests : IDisposable
         {
             context.Unload();
         }
-    }
-
-    // The declarations built into one assembly, without the registration of their methods (the registry is global).
-    private static Assembly Load(IEnumerable<RandomDeclaration> declarations, AssemblyLoadContext context)
-    {
-        var compilation = SampleCompilation.Generate(declarations, out _, register: false);
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        return context.LoadFromStream(image);
     }
 
     // Null when one step trains to a finite loss; otherwise the declaration and what went wrong.
