@@ -17,7 +17,7 @@ public static class RunningStatistics
     /// The result of <paramref name="forward"/>, a training pass through <paramref name="network"/>, with its batch
     /// norms normalising by batch statistics as usual but leaving their running statistics as they were.
     /// </summary>
-    public static Tensor Unchanged(nn.Module network, Func<Tensor> forward)
+    public static T Unchanged<T>(nn.Module network, Func<T> forward)
     {
         var layers = network.modules().OfType<BatchNorm>().Select(layer => (layer, layer.momentum)).ToList();
         foreach (var (layer, _) in layers)
@@ -40,14 +40,28 @@ public static class RunningStatistics
     /// </summary>
     public static void Follow(nn.Module<Tensor, Tensor> network, Tensor images)
     {
-        var modes = network.modules().Prepend(network).Select(module => (module, module.training)).ToList();
         using var _ = no_grad();
+        using var output = WithOnlyBatchNormsTraining(network, () => network.call(images));
+    }
+
+    /// <summary>
+    /// The result of <paramref name="forward"/>, a pass through <paramref name="network"/> as a training step would
+    /// normalise it (by batch statistics) but otherwise in evaluation mode (no dropout, no stochastic depth), leaving
+    /// the running statistics as they were.
+    /// </summary>
+    public static T ByBatchStatistics<T>(nn.Module network, Func<T> forward) =>
+        WithOnlyBatchNormsTraining(network, () => Unchanged(network, forward));
+
+    // Runs forward with network in evaluation mode but its batch norms in training mode, then restores every mode.
+    private static T WithOnlyBatchNormsTraining<T>(nn.Module network, Func<T> forward)
+    {
+        var modes = network.modules().Prepend(network).Select(module => (module, module.training)).ToList();
         try
         {
             network.eval();
             foreach (var layer in modes.Select(mode => mode.module).OfType<BatchNorm>())
                 layer.train();
-            using var output = network.call(images);
+            return forward();
         }
         finally
         {

@@ -1,4 +1,5 @@
 using SelfishGen.Data;
+using SelfishGen.Modules;
 using static TorchSharp.torch;
 
 namespace SelfishGen.State;
@@ -10,36 +11,39 @@ namespace SelfishGen.State;
 /// </summary>
 public static class MemoryBankWarmStart
 {
-    /// <summary>Images per forward pass while filling.</summary>
+    /// <summary>Images per forward pass while filling (a few more where the last batch would hold one image).</summary>
     public const int BatchSize = 256;
 
     /// <summary>
     /// Sets every entry of <paramref name="banks"/> from <paramref name="embed"/> (images (B, C, H, W) on the method's
-    /// device → one embedding (B, D) per bank, in the order of <paramref name="banks"/>) over <paramref name="dataset"/>,
-    /// with <paramref name="method"/> in eval mode and without gradients; its training flag is restored afterwards.
+    /// device → one embedding (B, D) per bank, in the order of <paramref name="banks"/>) over <paramref name="dataset"/>
+    /// in a seeded shuffled order, without gradients, normalised as a training step normalises (by the statistics of
+    /// each batch: the queries of the first steps then meet targets of the same network, not of its untrained running
+    /// statistics) and otherwise in evaluation mode; the method's modes and running statistics are left as they were.
     /// </summary>
     public static void Fill(SelfSupervisedMethod method, IImageDataset dataset, Func<Tensor, Tensor[]> embed, IReadOnlyList<MemoryBank> banks)
     {
-        var loader = new DataLoader(dataset, BatchSize, shuffle: false, dropLast: false);
-        var wasTraining = method.training;
-        method.eval();
-        try
+        var loader = new DataLoader(dataset, BatchSizeFor(dataset.Count), shuffle: true, dropLast: false);
+        using var _ = no_grad();
+        foreach (var batch in loader.Epoch(0))
         {
-            using var _ = no_grad();
-            foreach (var batch in loader.Epoch(0))
+            using (batch.To(method.Device))
             {
-                using (batch.To(method.Device))
-                {
-                    using var scope = NewDisposeScope();
-                    var embeddings = embed(batch.Images);
-                    for (var i = 0; i < banks.Count; i++)
-                        banks[i].Fill(batch.Indices, embeddings[i]);
-                }
+                using var scope = NewDisposeScope();
+                var embeddings = RunningStatistics.ByBatchStatistics(method, () => embed(batch.Images));
+                for (var i = 0; i < banks.Count; i++)
+                    banks[i].Fill(batch.Indices, embeddings[i]);
             }
         }
-        finally
-        {
-            method.train(wasTraining);
-        }
+    }
+
+    // BatchSize images per batch, or a few more where that would leave a last batch of one image, which batch norm
+    // cannot normalise by its own statistics.
+    private static int BatchSizeFor(int count)
+    {
+        var size = BatchSize;
+        while (count % size == 1 && size < count)
+            size++;
+        return size;
     }
 }
