@@ -53,11 +53,8 @@ public sealed class MemoryBank : nn.Module
     /// As <see cref="Update(Tensor, Tensor, double)"/> with the mean of two views' normalised embeddings of the same
     /// samples, <paramref name="first"/> and <paramref name="second"/> (B, <see cref="Dim"/>).
     /// </summary>
-    public void Update(Tensor indices, Tensor first, Tensor second, double momentum)
-    {
-        using var _ = no_grad();
+    public void Update(Tensor indices, Tensor first, Tensor second, double momentum) =>
         Update(indices, nn.functional.normalize(first.detach(), dim: 1).PlusInPlace(nn.functional.normalize(second.detach(), dim: 1)), momentum);
-    }
 
     /// <summary>
     /// Replaces the entries of the samples <paramref name="indices"/> (B) with the normalised rows of
