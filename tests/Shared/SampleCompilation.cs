@@ -75,9 +75,15 @@ internal static class SampleCompilation
     /// <paramref name="declarations"/> built into one assembly without the registration of their methods (the registry
     /// is global) and loaded into <paramref name="context"/>.
     /// </summary>
-    public static Assembly Load(IEnumerable<RandomDeclaration> declarations, AssemblyLoadContext context)
+    public static Assembly Load(IEnumerable<RandomDeclaration> declarations, AssemblyLoadContext context) => Load(declarations, context, out _);
+
+    /// <inheritdoc cref="Load(IEnumerable{RandomDeclaration}, AssemblyLoadContext)"/>
+    /// <param name="declarations">The declarations.</param>
+    /// <param name="context">Where the assembly is loaded.</param>
+    /// <param name="diagnostics">What the generator reported on them (warnings; an error fails the build).</param>
+    public static Assembly Load(IEnumerable<RandomDeclaration> declarations, AssemblyLoadContext context, out ImmutableArray<Diagnostic> diagnostics)
     {
-        var compilation = Generate(declarations, out _, register: false);
+        var compilation = Generate(declarations, out diagnostics, register: false);
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));

@@ -73,7 +73,10 @@ internal abstract class FamilyEmitter
     /// <summary>The field of the declared views: those a view family compares, or a pretext task's one view.</summary>
     protected const string Views = "_views";
 
-    /// <summary>Writes the construction of <see cref="Views"/>, built-in or of the user's own, then <paramref name="localCrops"/> (an argument list's tail, or empty).</summary>
+    /// <summary>
+    /// Writes the construction of <see cref="Views"/>, of the user's own or built-in (those of the <c>Views</c> option,
+    /// <see cref="ViewsOption"/>), then <paramref name="localCrops"/> (an argument list's tail, or empty).
+    /// </summary>
     protected static void WriteViewsConstruction(SourceWriter writer, Composition composition, string localCrops = "")
     {
         if (composition.ViewTypes.Count > 0)
@@ -83,8 +86,7 @@ internal abstract class FamilyEmitter
         }
         else
         {
-            var views = string.Join(", ", composition.Views.Select(view => $"{RuntimeNames.ViewAugmentation}.{view}"));
-            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, [{views}]{localCrops});");
+            writer.Line($"{Views} = new {RuntimeNames.AugmentedViews}(data.Shape, Hyperparameters.{ViewsOption.Name}{localCrops});");
         }
     }
 

@@ -6,7 +6,8 @@ namespace SelfishGen.Generators.Emit;
 
 /// <summary>
 /// Writes a method's <c>Options</c> record: its hyperparameters with their defaults, and their validation: each value's
-/// range, then the relations between values that the runtime checks (<see cref="RelationTable"/>).
+/// range, the choice of views against the declared ones (<see cref="ViewsOption"/>), then the relations between values
+/// that the runtime checks (<see cref="RelationTable"/>).
 /// </summary>
 internal static class OptionsEmitter
 {
@@ -33,6 +34,8 @@ internal static class OptionsEmitter
                     if (hyperparameter.Rule is { } rule)
                         WriteCheck(writer, hyperparameter, rule);
                 }
+                if (method.Hyperparameters.FirstOrDefault(hyperparameter => hyperparameter.Name == ViewsOption.Name) is { } views)
+                    WriteViewsCheck(writer, views);
                 var options = method.Hyperparameters.Select(hyperparameter => hyperparameter.Name).ToList();
                 foreach (var relation in RelationTable.All.Where(relation => relation.AppliesTo(options)))
                     WriteCheck(writer, relation, method.Composition.ViewCount);
@@ -50,6 +53,14 @@ internal static class OptionsEmitter
         }
         using (writer.Block($"foreach (var value in {hyperparameter.Name})"))
             WriteCheck(writer, "value", hyperparameter.Type, rule);
+    }
+
+    // if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [...the declared views...]) is { } viewsProblem) yield return viewsProblem;
+    private static void WriteViewsCheck(SourceWriter writer, HyperparameterModel views)
+    {
+        writer.Line($"if ({ViewsOption.RuntimeCheck}({views.Name}, {views.DefaultExpression}) is {{ }} viewsProblem)");
+        using (writer.Indented())
+            writer.Line("yield return viewsProblem;");
     }
 
     // if (Grid >= 2 && Steps >= 1 && global::SelfishGen.Objectives.CpcLoss.GridProblem(Grid, Steps) is { } problem) yield return problem;

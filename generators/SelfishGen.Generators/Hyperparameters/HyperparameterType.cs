@@ -17,6 +17,9 @@ internal enum HyperparameterType
 
     /// <summary>A member of the enum type of the attribute property (e.g. <c>LatentDistribution</c>).</summary>
     Enum,
+
+    /// <summary>An array of members of an enum type (the declared views' <c>ViewAugmentation</c>s).</summary>
+    EnumArray,
 }
 
 /// <summary>What the emitter and analyzers need to know of a <see cref="HyperparameterType"/>.</summary>
@@ -33,7 +36,7 @@ internal static class HyperparameterTypes
     };
 
     /// <summary>Whether values are arrays whose elements the rule checks one by one.</summary>
-    public static bool IsArray(this HyperparameterType type) => type == HyperparameterType.Int32Array;
+    public static bool IsArray(this HyperparameterType type) => type is HyperparameterType.Int32Array or HyperparameterType.EnumArray;
 
     /// <summary>Whether the (element) values are integers.</summary>
     public static bool IsInteger(this HyperparameterType type) => type is HyperparameterType.Int32 or HyperparameterType.Int32Array;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SelfishGen.Generators.Hyperparameters;
 using SelfishGen.Generators.Model;
 using SelfishGen.Generators.Rules;
 
@@ -27,6 +28,6 @@ internal static class MethodParser
             type.Name,
             DocumentationSummary.Of(type, cancellationToken),
             composition,
-            HyperparameterReader.ReadAll(type).ToEquatableArray(),
+            new[] { ViewsOption.Of(composition) }.OfType<HyperparameterModel>().Concat(HyperparameterReader.ReadAll(type)).ToEquatableArray(),
             HyperparameterReader.ReadRecipe(type).ToEquatableArray());
 }

@@ -9,7 +9,8 @@ public static class OptionOverrides
 {
     /// <summary>
     /// The options of <paramref name="method"/> with each of <paramref name="overrides"/> applied. Names are
-    /// case-insensitive; arrays are written <c>1024,256</c>; enums by member name, case-insensitive. The result is
+    /// case-insensitive; arrays are written <c>1024,256</c>; enums by member name, case-insensitive (arrays of them
+    /// <c>MoCoV2,MoCoV2</c>). The result is
     /// validated.
     /// </summary>
     public static MethodOptions Apply(MethodDescriptor method, IEnumerable<KeyValuePair<string, string>> overrides)
@@ -22,7 +23,10 @@ public static class OptionOverrides
                 ?? throw new ArgumentException(
                     $"{method.Name} has no hyperparameter '{name}'. Its hyperparameters: {string.Join(", ", json.Select(p => p.Key))}.");
             var type = method.OptionsType.GetProperty(property)!.PropertyType;
-            json[property] = type.IsEnum ? EnumMember(text, type, $"{method.Name}.{property}") : Parse(text, json[property], $"{method.Name}.{property}");
+            var qualified = $"{method.Name}.{property}";
+            json[property] = type.IsEnum ? EnumMember(text, type, qualified)
+                : type.GetElementType() is { IsEnum: true } member ? new JsonArray([.. Elements(text).Select(element => EnumMember(element, member, qualified))])
+                : Parse(text, json[property], qualified);
         }
         try
         {
@@ -50,7 +54,7 @@ public static class OptionOverrides
         {
             return current?.GetValueKind() switch
             {
-                JsonValueKind.Array => new JsonArray([.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Number)]),
+                JsonValueKind.Array => new JsonArray([.. Elements(text).Select(Number)]),
                 JsonValueKind.Number => Number(text),
                 JsonValueKind.True or JsonValueKind.False => JsonValue.Create(bool.Parse(text)),
                 _ => JsonValue.Create(text),
@@ -61,6 +65,9 @@ public static class OptionOverrides
             throw new ArgumentException($"'{text}' is not a valid value for {name} (current value {current?.ToJsonString()}).");
         }
     }
+
+    // "1024, 256" → "1024", "256"
+    private static string[] Elements(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // The member of the enum type whose name is text, ignoring case; throws listing the members otherwise.
     private static JsonNode EnumMember(string text, Type type, string name) =>

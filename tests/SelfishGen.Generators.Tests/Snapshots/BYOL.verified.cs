@@ -8,6 +8,8 @@ partial class BYOL
     /// <summary>Hyperparameters of <see cref="BYOL"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -44,6 +46,8 @@ partial class BYOL
             }
             if (!(Momentum >= 0.0 && Momentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"Momentum must be in [0, 1), not {Momentum}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -65,7 +69,7 @@ partial class BYOL
     public BYOL(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(BYOL), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _predictor = new global::SelfishGen.Modules.MlpHead(ProjectorWidths.Out, Hyperparameters.PredictorHidden, ProjectorWidths.Out);
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
@@ -110,6 +114,7 @@ partial class BYOL
         "Learns features by predicting a slowly moving target network's embedding of another view, without negatives (Grill et al., 2020, \"Bootstrap Your Own Latent\"), at solo-learn's CIFAR learning rate and weight decay.",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[ByolView1, ByolView2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

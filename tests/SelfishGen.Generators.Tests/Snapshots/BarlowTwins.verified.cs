@@ -8,6 +8,8 @@ partial class BarlowTwins
     /// <summary>Hyperparameters of <see cref="BarlowTwins"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [512, 512];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -39,6 +41,8 @@ partial class BarlowTwins
                 yield return global::System.FormattableString.Invariant($"Lambda must be at least 0, not {Lambda}.");
             if (!(LossScale > 0.0))
                 yield return global::System.FormattableString.Invariant($"LossScale must be greater than 0, not {LossScale}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -57,7 +61,7 @@ partial class BarlowTwins
     public BarlowTwins(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(BarlowTwins), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _objective = new global::SelfishGen.Objectives.BarlowTwinsLoss(Hyperparameters.Lambda, Hyperparameters.LossScale);
         register_module("projector", _projector);
@@ -91,6 +95,7 @@ partial class BarlowTwins
         "Learns features by making the cross-correlation of two views' embeddings the identity: invariant, and without redundancy between dimensions (Zbontar et al., 2021, \"Barlow Twins: Self-Supervised Learning via Redundancy Reduction\"), with solo-learn's CIFAR recipe and a projector 4× as wide as the backbone's features, the papers' ratio (8192 on ResNet-50, solo-learn's 2048 on ResNet-18, 512 on the ConvNet's 128, where 2048 wide gains less in a short run).",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[ByolView1, ByolView2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class CMC
     /// <summary>Hyperparameters of <see cref="CMC"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.Cmc];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -45,6 +47,8 @@ partial class CMC
                 yield return global::System.FormattableString.Invariant($"MemoryBank must be at least 1, not {MemoryBank}.");
             if (!(BankMomentum >= 0.0 && BankMomentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"BankMomentum must be in [0, 1), not {BankMomentum}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.Cmc]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -65,7 +69,7 @@ partial class CMC
     public CMC(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(CMC), data, (options ?? new Options()).EnsureValid<Options>(), global::SelfishGen.Modules.LabSplitBackbone.For(nameof(CMC), data.Shape, options, backbone))
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.Cmc]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projectors = new(NewProjector(), NewProjector());
         _lightnessBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
         _colorBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
@@ -124,6 +128,7 @@ partial class CMC
         "Learns features by matching an image's lightness (L) and colour (ab) channels, each seen by its own encoder, each against the other's memory bank (Tian et al., 2020, \"Contrastive Multiview Coding\"). Needs colour images.",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[Cmc]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class DINO
     /// <summary>Hyperparameters of <see cref="DINO"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.DinoGlobal1, global::SelfishGen.ViewAugmentation.DinoGlobal2];
         /// <summary>Extra small crops per image that only DINO's student sees (multi-crop).</summary>
         public int LocalCrops { get; init; } = 0;
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
@@ -69,6 +71,8 @@ partial class DINO
                 yield return global::System.FormattableString.Invariant($"WarmupProgress must be in [0, 1), not {WarmupProgress}.");
             if (!(CenterMomentum >= 0.0 && CenterMomentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"CenterMomentum must be in [0, 1), not {CenterMomentum}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.DinoGlobal1, global::SelfishGen.ViewAugmentation.DinoGlobal2]) is { } viewsProblem)
+                yield return viewsProblem;
             if (LocalCrops >= 0 && global::SelfishGen.Objectives.DinoLoss.ViewsProblem(2, LocalCrops) is { } problem)
                 yield return problem;
         }
@@ -91,7 +95,7 @@ partial class DINO
     public DINO(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(DINO), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.DinoGlobal1, global::SelfishGen.ViewAugmentation.DinoGlobal2], Hyperparameters.LocalCrops);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views, Hyperparameters.LocalCrops);
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
@@ -140,6 +144,7 @@ partial class DINO
         "Learns features by self-distillation: a student network matches the centred, sharpened output of its momentum teacher across views (Caron et al., 2021, \"Emerging Properties in Self-Supervised Vision Transformers\"). Sized for small images as solo-learn's and lightly's CIFAR recipes are: two global crops (the paper's six local crops are LocalCrops = 6), batch norm in the head, LARS.",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[DinoGlobal1, DinoGlobal2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("LocalCrops", "int", "0", "Extra small crops per image that only DINO's student sees (multi-crop)."),
             new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "256", "Width of the projector's output: the embedding the objective compares."),

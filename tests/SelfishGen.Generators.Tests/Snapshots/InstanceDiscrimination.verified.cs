@@ -8,6 +8,8 @@ partial class InstanceDiscrimination
     /// <summary>Hyperparameters of <see cref="InstanceDiscrimination"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.InstDisc];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -45,6 +47,8 @@ partial class InstanceDiscrimination
                 yield return global::System.FormattableString.Invariant($"MemoryBank must be at least 1, not {MemoryBank}.");
             if (!(BankMomentum >= 0.0 && BankMomentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"BankMomentum must be in [0, 1), not {BankMomentum}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.InstDisc]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -64,7 +68,7 @@ partial class InstanceDiscrimination
     public InstanceDiscrimination(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(InstanceDiscrimination), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.InstDisc]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.MemoryBankContrast(Hyperparameters.Temperature, Hyperparameters.MemoryBank);
@@ -111,6 +115,7 @@ partial class InstanceDiscrimination
         "Learns features by telling each image apart from all others: its embedding must match its own entry in a memory bank of every image's embedding (Wu et al., 2018, \"Unsupervised Feature Learning via Non-Parametric Instance Discrimination\").",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[InstDisc]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class MoCo
     /// <summary>Hyperparameters of <see cref="MoCo"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -51,6 +53,8 @@ partial class MoCo
                 yield return global::System.FormattableString.Invariant($"Queue must be at least 1, not {Queue}.");
             if (!(BatchNormGroups >= 1))
                 yield return global::System.FormattableString.Invariant($"BatchNormGroups must be at least 1, not {BatchNormGroups}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -72,7 +76,7 @@ partial class MoCo
     public MoCo(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(MoCo), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _momentum = new global::SelfishGen.State.MomentumEncoder(new global::SelfishGen.Modules.CombinedNet(Backbone, _projector), new global::SelfishGen.Modules.CombinedNet(Backbone.Replicate(Backbone.Input), NewProjector()));
         _momentumSchedule = global::SelfishGen.State.MomentumSchedule.Of(Hyperparameters.Momentum, Hyperparameters.MomentumCosine);
@@ -126,6 +130,7 @@ partial class MoCo
         "Learns features by matching each view to its momentum-encoded partner among a large queue of past keys (He et al., 2020, \"Momentum Contrast for Unsupervised Visual Representation Learning\"; v2 augmentations and head).",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[MoCoV2, MoCoV2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

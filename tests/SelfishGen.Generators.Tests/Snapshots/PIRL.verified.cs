@@ -8,6 +8,8 @@ partial class PIRL
     /// <summary>Hyperparameters of <see cref="PIRL"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.InstDisc, global::SelfishGen.ViewAugmentation.Jigsaw];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [1024, 1024];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -45,6 +47,8 @@ partial class PIRL
                 yield return global::System.FormattableString.Invariant($"MemoryBank must be at least 1, not {MemoryBank}.");
             if (!(BankMomentum >= 0.0 && BankMomentum < 1.0))
                 yield return global::System.FormattableString.Invariant($"BankMomentum must be in [0, 1), not {BankMomentum}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.InstDisc, global::SelfishGen.ViewAugmentation.Jigsaw]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -65,7 +69,7 @@ partial class PIRL
     public PIRL(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(PIRL), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.InstDisc, global::SelfishGen.ViewAugmentation.Jigsaw]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projectors = new(NewProjector(), NewProjector());
         _tiles = new global::SelfishGen.Modules.TileEncoder(Backbone.OutputFeatures, global::SelfishGen.Views.JigsawView.Grid);
         _memoryBank = new global::SelfishGen.State.MemoryBank(data.Count, ProjectorWidths.Out);
@@ -115,6 +119,7 @@ partial class PIRL
         "Learns features that stay the same when an image is cut up and shuffled: the image's and its jigsaw's embeddings (each with its own head) must both match the image's memory bank entry (Misra and van der Maaten, 2020, \"Self-Supervised Learning of Pretext-Invariant Representations\").",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[InstDisc, Jigsaw]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[1024, 1024]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class RotateNet
     /// <summary>Hyperparameters of <see cref="RotateNet"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.PaddedCrop];
         /// <summary>Widths of the classification head's hidden layers; empty for a linear head.</summary>
         public int[] Hidden { get; init; } = [1024, 256];
         /// <summary>Label smoothing of the cross-entropy, in [0, 1).</summary>
@@ -25,6 +27,8 @@ partial class RotateNet
             }
             if (!(LabelSmoothing >= 0.0 && LabelSmoothing < 1.0))
                 yield return global::System.FormattableString.Invariant($"LabelSmoothing must be in [0, 1), not {LabelSmoothing}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.PaddedCrop]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -45,7 +49,7 @@ partial class RotateNet
         : base(nameof(RotateNet), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.RotationPretext();
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.PaddedCrop]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _classifier = new global::SelfishGen.Modules.MlpHead(Backbone.OutputFeatures, Hyperparameters.Hidden, _pretext.ClassCount);
         _objective = new global::SelfishGen.Objectives.ClassificationObjective(Hyperparameters.LabelSmoothing);
         register_module("classifier", _classifier);
@@ -70,6 +74,7 @@ partial class RotateNet
         "Learns features by predicting which of four rotations (0°, 90°, 180°, 270°) was applied to an image (Gidaris et al., 2018, \"Unsupervised Representation Learning by Predicting Image Rotations\").",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[PaddedCrop]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("Hidden", "int[]", "[1024, 256]", "Widths of the classification head's hidden layers; empty for a linear head."),
             new("LabelSmoothing", "double", "0.0", "Label smoothing of the cross-entropy, in [0, 1)."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),

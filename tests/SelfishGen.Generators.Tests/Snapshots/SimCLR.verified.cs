@@ -8,6 +8,8 @@ partial class SimCLR
     /// <summary>Hyperparameters of <see cref="SimCLR"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.SimClr, global::SelfishGen.ViewAugmentation.SimClr];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [2048];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -35,6 +37,8 @@ partial class SimCLR
                 yield return global::System.FormattableString.Invariant($"ProjectorScaleWithFeatures must be at least 0, not {ProjectorScaleWithFeatures}.");
             if (!(Temperature > 0.0))
                 yield return global::System.FormattableString.Invariant($"Temperature must be greater than 0, not {Temperature}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.SimClr, global::SelfishGen.ViewAugmentation.SimClr]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -53,7 +57,7 @@ partial class SimCLR
     public SimCLR(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(SimCLR), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.SimClr, global::SelfishGen.ViewAugmentation.SimClr]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _objective = new global::SelfishGen.Objectives.NtXentLoss(Hyperparameters.Temperature);
         register_module("projector", _projector);
@@ -87,6 +91,7 @@ partial class SimCLR
         "Learns features by telling which two augmented views in a batch come from the same image (Chen et al., 2020, \"A Simple Framework for Contrastive Learning of Visual Representations\"), with solo-learn's CIFAR temperature and recipe (the paper's ImageNet recipe gains far less in a short run).",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[SimClr, SimClr]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class SimSiam
     /// <summary>Hyperparameters of <see cref="SimSiam"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [2048, 2048];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -38,6 +40,8 @@ partial class SimSiam
                 if (!(value >= 1))
                     yield return global::System.FormattableString.Invariant($"Each PredictorHidden width must be at least 1, not {value}.");
             }
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -57,7 +61,7 @@ partial class SimSiam
     public SimSiam(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(SimSiam), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.MoCoV2, global::SelfishGen.ViewAugmentation.MoCoV2]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _predictor = new global::SelfishGen.Modules.MlpHead(ProjectorWidths.Out, Hyperparameters.PredictorHidden, ProjectorWidths.Out);
         _objective = new global::SelfishGen.Objectives.NegativeCosineLoss(global::SelfishGen.Objectives.BootstrapLossForm.SimSiam);
@@ -95,6 +99,7 @@ partial class SimSiam
         "Learns features by predicting one view's embedding from the other's, the target's gradient stopped, without negatives or a momentum encoder (Chen and He, 2021, \"Exploring Simple Siamese Representation Learning\").",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[MoCoV2, MoCoV2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[2048, 2048]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "2048", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "true", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

@@ -8,6 +8,8 @@ partial class VICReg
     /// <summary>Hyperparameters of <see cref="VICReg"/>; the defaults come from its declaration.</summary>
     public sealed record Options : global::SelfishGen.MethodOptions
     {
+        /// <summary>The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared.</summary>
+        public global::SelfishGen.ViewAugmentation[] Views { get; init; } = [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2];
         /// <summary>Widths of the projector's hidden layers; empty for a linear projector.</summary>
         public int[] ProjectorHidden { get; init; } = [512, 512];
         /// <summary>Width of the projector's output: the embedding the objective compares.</summary>
@@ -43,6 +45,8 @@ partial class VICReg
                 yield return global::System.FormattableString.Invariant($"Variance must be at least 0, not {Variance}.");
             if (!(Covariance >= 0.0))
                 yield return global::System.FormattableString.Invariant($"Covariance must be at least 0, not {Covariance}.");
+            if (global::SelfishGen.Views.ViewPipelines.ChoiceProblem(Views, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]) is { } viewsProblem)
+                yield return viewsProblem;
         }
     }
 
@@ -61,7 +65,7 @@ partial class VICReg
     public VICReg(global::SelfishGen.Data.DatasetInfo data, Options? options = null, global::SelfishGen.Modules.Backbone? backbone = null)
         : base(nameof(VICReg), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
-        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, [global::SelfishGen.ViewAugmentation.ByolView1, global::SelfishGen.ViewAugmentation.ByolView2]);
+        _views = new global::SelfishGen.Views.AugmentedViews(data.Shape, Hyperparameters.Views);
         _projector = NewProjector();
         _objective = new global::SelfishGen.Objectives.VicRegLoss(Hyperparameters.Invariance, Hyperparameters.Variance, Hyperparameters.Covariance);
         register_module("projector", _projector);
@@ -95,6 +99,7 @@ partial class VICReg
         "Learns features by making two views' embeddings agree while keeping each dimension's variance up and the dimensions decorrelated (Bardes et al., 2022, \"VICReg: Variance-Invariance-Covariance Regularization\"), with a projector 4× as wide as the backbone's features, the paper's ratio (512 on the ConvNet's 128, 2,048 on ResNet-18's 512, solo-learn's), and solo-learn's LARS trust and clipping.",
         typeof(Options),
         [
+            new("Views", "ViewAugmentation[]", "[ByolView1, ByolView2]", "The built-in augmentation of each view, in order: as many views as declared, a Jigsaw view only where one is declared."),
             new("ProjectorHidden", "int[]", "[512, 512]", "Widths of the projector's hidden layers; empty for a linear projector."),
             new("ProjectorOut", "int", "512", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),

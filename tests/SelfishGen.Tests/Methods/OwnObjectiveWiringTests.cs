@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using SelfishGen.Testing;
 
 namespace SelfishGen.Tests.Methods;
@@ -27,25 +26,9 @@ public sealed class OwnObjectiveWiringTests : IDisposable
         // Both with the library's default recipe: the built-in SimCLR declares LARS, the own declaration no recipe.
         var builtIn = TinyMethods.Create("SimCLR", images).Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "builtin"), recipe: TrainingRecipe.Default);
 
-        var context = new AssemblyLoadContext(nameof(OwnObjectiveWiringTests), isCollectible: true);
-        try
-        {
-            var compilation = SampleCompilation.Generate([declaration], out var diagnostics, register: false);
-            Assert.Empty(diagnostics);
-            using var image = new MemoryStream();
-            var emitted = compilation.Emit(image);
-            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-            image.Position = 0;
-            var type = context.LoadFromStream(image).GetType($"{RandomDeclaration.Namespace}.OwnSimClr")!;
-            manual_seed(1); // as TinyMethods does before building the method
-            using var own = (SelfSupervisedMethod)Activator.CreateInstance(type, images, null, new SelfishGen.Modules.ConvNet(images.Shape, width: 8))!;
-            var ownRun = own.Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "own"), recipe: TrainingRecipe.Default);
+        var ownRun = DeclaredMethod.Train(declaration, images,
+            own => own.Supervise(epochs: 2, batchSize: 16, name: Path.Combine(_store, "own"), recipe: TrainingRecipe.Default));
 
-            Assert.Equal(builtIn.StepLosses, ownRun.StepLosses);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        Assert.Equal(builtIn.StepLosses, ownRun.StepLosses);
     }
 }

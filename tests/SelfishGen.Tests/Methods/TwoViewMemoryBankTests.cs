@@ -1,5 +1,3 @@
-using System.Runtime.Loader;
-using SelfishGen.Modules;
 using SelfishGen.Testing;
 
 namespace SelfishGen.Tests.Methods;
@@ -26,21 +24,9 @@ public sealed class TwoViewMemoryBankTests : IDisposable
     [Fact]
     public void It_trains_its_loss_falling()
     {
-        var context = new AssemblyLoadContext(nameof(TwoViewMemoryBankTests), isCollectible: true);
-        try
-        {
-            var type = SampleCompilation.Load([Declaration], context).GetType($"{RandomDeclaration.Namespace}.{Declaration.Name}")!;
-            var images = new RandomPatterns(64, channels: 3, cells: 2);
-            manual_seed(1);
-            using var method = (SelfSupervisedMethod)Activator.CreateInstance(type, images, Activator.CreateInstance(type.GetNestedType("Options")!), new ConvNet(images.Shape, width: 8))!;
+        var report = DeclaredMethod.Train(Declaration, new RandomPatterns(64, channels: 3, cells: 2),
+            method => method.Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, Declaration.Name), recipe: TrainingRecipe.Default));
 
-            var report = method.Supervise(lr: 3e-3, epochs: 6, batchSize: 16, name: Path.Combine(_store, Declaration.Name), recipe: TrainingRecipe.Default);
-
-            LossAssert.Falls(report, Declaration.Name);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        LossAssert.Falls(report, Declaration.Name);
     }
 }
