@@ -26,14 +26,17 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         }
         foreach (var method in MethodRegistry.All)
         {
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"[bold]{method.Name}[/] — {Markup.Escape(method.Summary)}")
-                .AddColumn("hyperparameter").AddColumn("type").AddColumn("default").AddColumn("meaning");
+            // A definition list, not a table: a description wraps under its name at any console width.
+            AnsiConsole.MarkupLine($"[bold]{method.Name}[/] — {Markup.Escape(method.Summary)}");
             foreach (var parameter in method.Hyperparameters)
-                table.AddRow(parameter.Name, Markup.Escape(parameter.Type), Markup.Escape(parameter.Default), Markup.Escape(parameter.Description));
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"recipe: {Markup.Escape(method.Recipe.ToString())}");
+            {
+                AnsiConsole.Write(new Padder(new Markup($"[bold]{parameter.Name}[/] = {Markup.Escape(parameter.Default)} [dim]({Markup.Escape(parameter.Type)})[/]"), new Spectre.Console.Padding(2, 0, 0, 0)));
+                AnsiConsole.Write(new Padder(new Text(parameter.Description), new Spectre.Console.Padding(6, 0, 0, 0)));
+            }
+            AnsiConsole.MarkupLine($"  recipe: {Markup.Escape(method.Recipe.ToString())}");
+            AnsiConsole.WriteLine();
         }
+        AnsiConsole.MarkupLine("Change one for a run with [bold]selfish train --set Name=Value[/] (or [bold]Method:Name=Value[/] in [bold]bench quality --methods[/]).");
         return 0;
     }
 }

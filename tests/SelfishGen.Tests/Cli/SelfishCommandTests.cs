@@ -30,6 +30,9 @@ public sealed class SelfishCommandTests : IDisposable
         Assert.Contains("LabelSmoothing", text);
         Assert.Contains("SplitBrain", text);
         Assert.Contains("LightnessBinSize", text);
+        Assert.Contains("Views\u001b[0m = [SimClr, SimClr]", text);
+        Assert.Contains("ViewAugmentation[]", text);
+        Assert.Contains("--set Name=Value", text);
     }
 
     [Fact]
