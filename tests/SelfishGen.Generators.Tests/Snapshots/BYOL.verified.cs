@@ -19,7 +19,7 @@ partial class BYOL
         /// <summary>Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are.</summary>
         public int ProjectorScaleWithFeatures { get; init; } = 0;
         /// <summary>Widths of the predictor's hidden layers; its output has the projector's width.</summary>
-        public int[] PredictorHidden { get; init; } = [512, 256];
+        public int[] PredictorHidden { get; init; } = [1024];
         /// <summary>EMA momentum of the target encoder, in [0, 1) (its start value when cosine).</summary>
         public double Momentum { get; init; } = 0.996;
         /// <summary>Whether the momentum rises to 1 along a half cosine over training.</summary>
@@ -119,7 +119,7 @@ partial class BYOL
             new("ProjectorOut", "int", "128", "Width of the projector's output: the embedding the objective compares."),
             new("ProjectorOutputNorm", "bool", "false", "Whether the projector's output goes through a batch norm without scale or shift (SimSiam)."),
             new("ProjectorScaleWithFeatures", "int", "0", "Backbone features the projector's widths are declared for: each width is scaled by the backbone's features over this; 0 for the widths as they are."),
-            new("PredictorHidden", "int[]", "[512, 256]", "Widths of the predictor's hidden layers; its output has the projector's width."),
+            new("PredictorHidden", "int[]", "[1024]", "Widths of the predictor's hidden layers; its output has the projector's width."),
             new("Momentum", "double", "0.996", "EMA momentum of the target encoder, in [0, 1) (its start value when cosine)."),
             new("MomentumCosine", "bool", "true", "Whether the momentum rises to 1 along a half cosine over training."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
