@@ -41,8 +41,8 @@ internal sealed record HyperparameterModel(
         : Type == HyperparameterType.EnumArray ? $"[{string.Join(", ", Members.Select(Member))}]"
         : Member(Default);
 
-    /// <summary>The members' names of an <see cref="HyperparameterType.EnumArray"/> default, in order.</summary>
-    public IEnumerable<string> Members => Default.Trim('[', ']').Split(',').Select(member => member.Trim()).Where(member => member.Length > 0);
+    // The members' names of an EnumArray default, in order: [SimClr, SimClr] → SimClr, SimClr.
+    private IEnumerable<string> Members => Default.Trim('[', ']').Split(',').Select(member => member.Trim()).Where(member => member.Length > 0);
 
     private string ArraySuffix => Type == HyperparameterType.EnumArray ? "[]" : "";
 
