@@ -224,10 +224,10 @@ public sealed class BenchCommandTests
             Assert.True(result.PretextSeconds > 0, $"{result.Method} makes its inputs in the step");
             // Of these only RotateNet declares a view (its padded crop), which its pretext task then rotates.
             Assert.Equal(result.Method == "RotateNet", result.AugmentationSeconds > 0);
-            Assert.True(result.InputHeadroom > 1, $"{result.Method}: step {result.OursSeconds} s, its inputs alone {result.PretextSeconds} s");
+            // The ratio itself is a benchmark's reading (at batch 8 on a loaded machine a step and its inputs, timed
+            // apart, can come out either way round); here it must be the step over all of its inputs.
+            Assert.Equal(result.OursSeconds / ((result.AugmentationSeconds ?? 0) + result.PretextSeconds!.Value), result.InputHeadroom!.Value, 9);
         });
-        var rotateNet = pretextMethods[0];
-        Assert.Equal(rotateNet.OursSeconds / (rotateNet.AugmentationSeconds!.Value + rotateNet.PretextSeconds!.Value), rotateNet.InputHeadroom!.Value, 9);
         var simclr = report.Results[^1];
         Assert.Null(simclr.PretextSeconds);
         Assert.Equal(simclr.OursSeconds / simclr.AugmentationSeconds!.Value, simclr.InputHeadroom!.Value, 9);
