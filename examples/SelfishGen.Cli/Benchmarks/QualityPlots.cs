@@ -20,13 +20,13 @@ public static class QualityPlots
 
     /// <summary>Every method's loss per step (a running mean over 1 % of the steps, at least 1).</summary>
     private static void LossCurves(IReadOnlyList<QualityResult> results, string path) =>
-        Lines(results.Select(r => PerStep(r.Method, RunningMean(r.StepLosses, Math.Max(1, r.StepLosses.Count / 100)))), "Pre-training loss", "loss", path);
+        Lines(results.Select(r => PerStep(r.Label, RunningMean(r.StepLosses, Math.Max(1, r.StepLosses.Count / 100)))), "Pre-training loss", "loss", path);
 
     /// <summary>Every monitored method's kNN accuracy on held-out images against steps.</summary>
     private static void MonitorCurves(IReadOnlyList<QualityResult> results, string path) =>
         Lines(
             results.Where(r => r.Monitor is not null)
-                .Select(r => (r.Method, r.Monitor!.Points.Select(p => (double)p.Step).ToArray(), r.Monitor.Points.Select(p => 100 * p.Accuracy).ToArray())),
+                .Select(r => (r.Label, r.Monitor!.Points.Select(p => (double)p.Step).ToArray(), r.Monitor.Points.Select(p => 100 * p.Accuracy).ToArray())),
             "kNN monitor during pre-training", "kNN accuracy (%)", path);
 
     private static (string Label, double[] Steps, double[] Values) PerStep(string label, double[] values) =>
@@ -54,7 +54,7 @@ public static class QualityPlots
     /// <summary>kNN@200, kNN@20 and linear accuracy of each trained encoder, its random init, and raw pixels.</summary>
     private static void AccuracyBars(IReadOnlyList<QualityResult> results, string path)
     {
-        var groups = results.SelectMany(r => new[] { (Name: r.Method, Row: r.Trained), (Name: $"{r.Method} random init", Row: r.RandomInit) })
+        var groups = results.SelectMany(r => new[] { (Name: r.Label, Row: r.Trained), (Name: $"{r.Label} random init", Row: r.RandomInit) })
             .Append((Name: "raw pixels", Row: results[0].RawPixels))
             .ToList();
         var metrics = new (string Name, Func<Evaluation.EvaluationRow, double?> Value)[]

@@ -29,18 +29,18 @@ public sealed record QualityReport(
         {
             var (trained, random, pixels) = (r.Trained, r.RandomInit, r.RawPixels);
             text.AppendLine(Invariant(
-                $"| {r.Method} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {(r.CpuSeconds is { } cpu ? (cpu / 60).ToString("F1", CultureInfo.InvariantCulture) : "-")} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
+                $"| {r.Label} | {r.Backbone} | {r.Budget} | {r.Steps} | {r.Epochs:F2} | {r.ImagesPerSecond:F0} | {(r.CpuSeconds is { } cpu ? (cpu / 60).ToString("F1", CultureInfo.InvariantCulture) : "-")} | {Percent(trained.Knn200)} | {Percent(trained.Knn20)} | {Percent(trained.Linear)} | {Points(trained.Knn200 - random.Knn200)} | {Points(trained.Linear - random.Linear)} | {Points(trained.Knn200 - pixels.Knn200)} | {r.Threads}, {r.Load} |"));
         }
         if (Results.Count > 0)
         {
             var (random, pixels) = (Results[0].RandomInit, Results[0].RawPixels);
             text.AppendLine()
-                .AppendLine(Invariant($"Baselines (each row's gains are against its own method's random init; this is {Results[0].Method}'s): {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
+                .AppendLine(Invariant($"Baselines (each row's gains are against its own method's random init; this is {Results[0].Label}'s): {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
         }
         if (Results.Any(r => r.Recipe.Length > 0))
             text.AppendLine().AppendLine("Recipes:").AppendLine();
         foreach (var r in Results.Where(r => r.Recipe.Length > 0))
-            text.AppendLine($"- {r.Method}: {r.Recipe}");
+            text.AppendLine($"- {r.Label}: {r.Recipe}");
         foreach (var skipped in Skipped)
             text.AppendLine().AppendLine($"Skipped {skipped}");
         return text.ToString();
@@ -55,7 +55,7 @@ public sealed record QualityReport(
 
     /// <summary>
     /// One report of the runs of several <c>bench quality</c> processes (a few methods each, e.g. side by side on the
-    /// cores): they must have measured the same data and splits, and no method twice. Rows of reports written before
+    /// cores): they must have measured the same data and splits, and no method twice with one seed. Rows of reports written before
     /// rows recorded their threads and load take their report's. <paramref name="dataMovedBetweenRuns"/> says that the
     /// same images were read from other paths (e.g. on two machines): the image counts must still agree.
     /// </summary>
@@ -73,8 +73,8 @@ public sealed record QualityReport(
                     $"{source} measured {report.Data} ({report.TrainImages} / {report.EvalTrainImages} / {report.TestImages} images), {first.Source} {first.Report.Data} ({first.Report.TrainImages} / {first.Report.EvalTrainImages} / {first.Report.TestImages}): only runs on the same data and splits can share a table{(data == same.Data ? "" : " (the same images under another path: add --data-moved)")}."));
         }
         var results = reports.SelectMany(r => r.Report.Results.Select(result => (r.Source, Result: result.Threads > 0 ? result : result with { Threads = r.Report.Threads, Load = r.Report.Load }))).ToList();
-        if (results.GroupBy(r => r.Result.Method).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new ArgumentException($"{twice.Key} is in {string.Join(" and ", twice.Select(r => r.Source))}: keep one of its runs.");
+        if (results.GroupBy(r => r.Result.Label).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"{twice.Key} is in {string.Join(" and ", twice.Select(r => r.Source))}: keep one of its runs (runs with other seeds are rows of their own).");
         var threads = results.Select(r => r.Result.Threads).Distinct().ToList();
         var batches = reports.Select(r => r.Report.BatchSize).Distinct().ToList();
         return new QualityReport(

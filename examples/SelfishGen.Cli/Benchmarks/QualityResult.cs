@@ -19,11 +19,15 @@ namespace SelfishGen.Cli.Benchmarks;
 /// written before this was recorded).</param>
 /// <param name="CpuSeconds">Process CPU time of pre-training, all threads, kNN monitor readings included: what the
 /// gains cost, whatever else ran on the machine (null in reports written before this was recorded).</param>
+/// <param name="Seed">Seed of initialisation and data order (null in reports written before this was recorded).</param>
 public sealed record QualityResult(
     string Method, string Backbone, string Budget, int Steps, double Epochs, double ImagesPerSecond,
     IReadOnlyList<float> StepLosses, EvaluationReport Evaluation, MonitorLog? Monitor = null, string Recipe = "",
-    int Threads = 0, string Load = "", double EvaluationSeconds = 0, double? CpuSeconds = null)
+    int Threads = 0, string Load = "", double EvaluationSeconds = 0, double? CpuSeconds = null, int? Seed = null)
 {
+    /// <summary>The row's name in tables and plots: the method's label, and its seed unless it is the default 0.</summary>
+    public string Label => Seed is { } seed && seed != 0 ? FormattableString.Invariant($"{Method} (seed {seed})") : Method;
+
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);
 

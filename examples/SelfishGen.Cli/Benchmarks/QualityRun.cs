@@ -79,7 +79,7 @@ public sealed record QualityRun(
         var result = new QualityResult(
             spec.Label, Backbones.Resolve(Backbone, info.Shape).ToString(), BudgetText, (int)run.Steps,
             (double)run.Images / data.Train.Count, run.Images / Math.Max(run.TrainingSeconds, 1e-9),
-            run.StepLosses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now(), evaluationSeconds, run.CpuSeconds);
+            run.StepLosses, evaluation, monitorLog, recipe.ToString(), torch.get_num_threads(), MachineLoad.Now(), evaluationSeconds, run.CpuSeconds, Seed);
         return new Outcome(result, points, labels);
     }
 

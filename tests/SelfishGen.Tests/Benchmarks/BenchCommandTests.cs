@@ -90,6 +90,7 @@ public sealed class BenchCommandTests
         Assert.Equal(Row(first, "raw pixels"), Row(second, "raw pixels"));
         Assert.NotEqual("0.125", Knn200(otherSeed, "random init"));
         Assert.Equal(4, Directory.GetFiles(baselines, "*.json").Length); // another seed draws other evaluation images: both rows its own
+        Assert.Equal([0, 0, 1], new[] { first, second, otherSeed }.Select(result => result.GetProperty("seed").GetInt32()));
     }
 
     private static string Knn200(JsonElement result, string encoder) =>
@@ -137,6 +138,27 @@ public sealed class BenchCommandTests
         Assert.Equal(1, SelfishApp.Run(["bench", "merge", first, first, "--out", merged]));
         Assert.False(Directory.Exists(merged));
         Assert.NotEqual(0, SelfishApp.Run(["bench", "merge", Path.Combine(folder.Path, "missing"), "--out", merged]));
+    }
+
+    [Fact]
+    public void Merge_keeps_runs_of_one_method_with_other_seeds_as_rows_of_their_own_named_by_their_seed()
+    {
+        using var folder = new TempFolder();
+        var (seed0, seed1, again, merged) = (Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "c"), Path.Combine(folder.Path, "merged"));
+        Report(threads: 1, "1.00 1.00 1.00", Result("MoCo", 0.41, 0.36, monitored: true) with { Seed = 0 }).Save(seed0);
+        Report(threads: 1, "1.00 1.00 1.00", Result("MoCo", 0.40, 0.37, monitored: true) with { Seed = 1 }).Save(seed1);
+        Report(threads: 1, "1.00 1.00 1.00", Result("MoCo", 0.39, 0.37, monitored: true) with { Seed = 1 }).Save(again);
+
+        Assert.Equal(1, SelfishApp.Run(["bench", "merge", seed1, again, "--out", merged]));
+        Assert.Equal(0, SelfishApp.Run(["bench", "merge", seed0, seed1, "--out", merged]));
+
+        var report = QualityReport.Read(merged);
+        Assert.Equal([(int?)0, 1], report.Results.Select(r => r.Seed));
+        Assert.Equal(["MoCo", "MoCo (seed 1)"], report.Results.Select(r => r.Label));
+        var markdown = File.ReadAllText(Path.Combine(merged, "quality.md"));
+        Assert.Contains("| MoCo | ConvNet |", markdown);
+        Assert.Contains("| MoCo (seed 1) | ConvNet | 10 epochs | 1950 | 10.00 | 250 | - | 40.00 % |", markdown);
+        Assert.Contains("| +3.00 |", markdown);
     }
 
     [Fact]
