@@ -37,6 +37,17 @@ public sealed record QualityReport(
             text.AppendLine()
                 .AppendLine(Invariant($"Baselines (each row's gains are against its own method's random init; this is {Results[0].Label}'s): {Results[0].Backbone} at random init kNN@200 {Percent(random.Knn200)}, kNN@20 {Percent(random.Knn20)}, linear {Percent(random.Linear)}; raw pixels kNN@200 {Percent(pixels.Knn200)}, kNN@20 {Percent(pixels.Knn20)}."));
         }
+        var overSeeds = SeedSummary.Of(Results);
+        if (overSeeds.Count > 0)
+        {
+            text.AppendLine()
+                .AppendLine("Over seeds (mean ± sample standard deviation; each run's gains against its own seed's random init):")
+                .AppendLine()
+                .AppendLine("| method | seeds | kNN@200 | linear | kNN@200 vs random init | linear vs random init |")
+                .AppendLine("|---|---|---:|---:|---:|---:|");
+            foreach (var s in overSeeds)
+                text.AppendLine($"| {s.Method} | {string.Join(", ", s.Seeds)} | {Percent(s.Knn200)} | {Percent(s.Linear)} | {Points(s.Knn200Gain)} | {Points(s.LinearGain)} |");
+        }
         if (Results.Any(r => r.Recipe.Length > 0))
             text.AppendLine().AppendLine("Recipes:").AppendLine();
         foreach (var r in Results.Where(r => r.Recipe.Length > 0))
@@ -87,6 +98,12 @@ public sealed record QualityReport(
     private static string Percent(double? accuracy) => accuracy is { } a ? (100 * a).ToString("F2", CultureInfo.InvariantCulture) + " %" : "-";
 
     private static string Points(double? gain) => gain is { } g ? (100 * g).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) : "-";
+
+    private static string Percent(Spread? spread) =>
+        spread is { } s ? Invariant($"{100 * s.Mean:F2} ± {100 * s.StandardDeviation:F2} %") : "-";
+
+    private static string Points(Spread? spread) =>
+        spread is { } s ? $"{Points(s.Mean)} ± {(100 * s.StandardDeviation).ToString("F2", CultureInfo.InvariantCulture)}" : "-";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

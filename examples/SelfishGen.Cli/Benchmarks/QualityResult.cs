@@ -26,7 +26,11 @@ public sealed record QualityResult(
     int Threads = 0, string Load = "", double EvaluationSeconds = 0, double? CpuSeconds = null, int? Seed = null)
 {
     /// <summary>The row's name in tables and plots: the method's label, and its seed unless it is the default 0.</summary>
-    public string Label => Seed is { } seed && seed != 0 ? FormattableString.Invariant($"{Method} (seed {seed})") : Method;
+    public string Label => LabelOf(Method, Seed);
+
+    /// <summary>The name of <paramref name="method"/>'s run with <paramref name="seed"/>: "MoCo", "MoCo (seed 1)".</summary>
+    public static string LabelOf(string method, int? seed) =>
+        seed is { } s && s != 0 ? FormattableString.Invariant($"{method} (seed {s})") : method;
 
     /// <summary>The pre-trained encoder's row.</summary>
     public EvaluationRow Trained => Row(EncoderEvaluation.Trained);

@@ -48,7 +48,7 @@ public sealed record QualityRun(
         method.Dataset = data.Train;
         var recorder = new StepRecorder();
         var monitor = MonitorEvery > 0 ? RunMonitor.Create(method, evalTrain, evalTest, MonitorEvery, Seed) : null;
-        var name = Path.Combine(Store, spec.Label);
+        var name = Path.Combine(Store, QualityResult.LabelOf(spec.Label, Seed)); // seeds of one method keep checkpoints of their own
         var resume = Resume && File.Exists(CheckpointFile.PathOf(name));
         var journal = new JournalWriter(name, resume ? QualityJournal.Read(name) : QualityJournal.Empty, recorder, monitor);
         var recipe = Recipe.ApplyTo(spec.Descriptor.Recipe);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Benchmarks;
@@ -90,6 +91,23 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         [DefaultValue(0)]
         public int MonitorEvery { get; init; }
 
+        [CommandOption("--seeds <LIST>")]
+        [Description("Run each method once per seed, e.g. 0,1,2 (instead of --seed): rows 'MoCo', 'MoCo (seed 1)', ..., each against its own seed's random init, and a table of each method's mean and spread over its seeds. The data's split and evaluation images are drawn with the first seed, so every run is measured on the same images.")]
+        public string? Seeds { get; init; }
+
+        /// <summary>The seeds to run each method with: those of <c>--seeds</c>, else <c>--seed</c>'s; null when <c>--seeds</c> does not parse.</summary>
+        public IReadOnlyList<int>? SeedList
+        {
+            get
+            {
+                if (Seeds is null)
+                    return [Seed];
+                var parts = Seeds.Split(',', StringSplitOptions.TrimEntries);
+                var seeds = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? seed : -1).ToList();
+                return seeds.Contains(-1) || seeds.Distinct().Count() != seeds.Count ? null : seeds;
+            }
+        }
+
         [CommandOption("--baseline-cache <FOLDER>")]
         [Description(UserCache.BaselineCacheHelp)]
         public string? BaselineCache { get; init; }
@@ -114,6 +132,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             : EvalTrain is < 1 || EvalTest is < 1 ? ValidationResult.Error("--eval-train and --eval-test must be at least 1.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : AllowChanges && !Resume ? ValidationResult.Error(TrainCommand.Settings.AllowChangesNeedsResume)
+            : SeedList is null ? ValidationResult.Error($"--seeds takes distinct whole numbers separated by commas, e.g. 0,1,2 (got '{Seeds}').")
+            : Seeds is not null && Seed != 0 ? ValidationResult.Error("Give either --seed or --seeds: --seeds 0,1,2 runs each method with each of its seeds.")
             : base.Validate();
     }
 
@@ -123,13 +143,14 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         settings.PrepareTorch();
         var threads = settings.ThreadCount;
         var specs = settings.Specs();
-        var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, settings.Seed);
-        var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, settings.Seed);
-        var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, settings.Seed);
+        var seeds = settings.SeedList!;
+        var data = LabelledSplits.Open(settings.Data, settings.Cifar10, settings.ImageSize, seeds[0]);
+        var evalTrain = LabelledSplits.Limit(data.Train, settings.EvalTrain, seeds[0]);
+        var evalTest = LabelledSplits.Limit(data.Test, settings.EvalTest, seeds[0]);
         var run = new QualityRun(settings.Backbone, settings.Recipe, settings.Epochs,
-            settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, settings.Seed, Path.Combine(settings.Out, "store"),
+            settings.BudgetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null, seeds[0], Path.Combine(settings.Out, "store"),
             settings.MonitorEvery, settings.Resume, settings.AllowChanges);
-        AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method; {threads} threads; load average {MachineLoad.Now()}");
+        AnsiConsole.MarkupLine($"{Markup.Escape(data.Name)}: {data.Train.Count} training and {data.Test.Count} test images of {data.Train.Shape}; budget {run.BudgetText} per method{(seeds.Count > 1 ? $" and seed, seeds {string.Join(", ", seeds)}" : "")}; {threads} threads; load average {MachineLoad.Now()}");
 
         Directory.CreateDirectory(settings.Out);
         var results = new List<QualityResult>();
@@ -137,25 +158,29 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var baselines = new BaselineRowCache(UserCache.BaselineFolder(settings.BaselineCache));
         foreach (var spec in specs)
         {
-            AnsiConsole.MarkupLine($"[green]{Markup.Escape(spec.Label)}[/]: pre-training...");
-            QualityRun.Outcome outcome;
-            var reusedBefore = baselines.Reused;
-            try
+            foreach (var seed in seeds)
             {
-                outcome = run.Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation, baselines);
+                var label = QualityResult.LabelOf(spec.Label, seed);
+                AnsiConsole.MarkupLine($"[green]{Markup.Escape(label)}[/]: pre-training...");
+                QualityRun.Outcome outcome;
+                var reusedBefore = baselines.Reused;
+                try
+                {
+                    outcome = (run with { Seed = seed }).Run(spec, data, evalTrain, evalTest, TrainingProgress.Lines(run.Budget is null ? null : run.BudgetText), cancellation, baselines);
+                }
+                catch (ArgumentException error)
+                {
+                    // e.g. a colour method on grayscale data: the other methods still run, its other seeds would be refused too
+                    AnsiConsole.MarkupLine($"[yellow]skipped[/]: {Markup.Escape(error.Message)}");
+                    skipped.Add($"{spec.Label}: {error.Message}");
+                    break;
+                }
+                var (result, points, labels) = outcome;
+                AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s{Cpu(result.CpuSeconds)} ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s{Reused(baselines.Reused - reusedBefore)}:");
+                AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
+                QualityPlots.Embedding(label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(label)}.png"));
+                results.Add(result);
             }
-            catch (ArgumentException error)
-            {
-                // e.g. a colour method on grayscale data: the other methods still run
-                AnsiConsole.MarkupLine($"[yellow]skipped[/]: {Markup.Escape(error.Message)}");
-                skipped.Add($"{spec.Label}: {error.Message}");
-                continue;
-            }
-            var (result, points, labels) = outcome;
-            AnsiConsole.MarkupLine($"{result.Steps} steps at {result.ImagesPerSecond:F0} images/s{Cpu(result.CpuSeconds)} ({Markup.Escape(result.Recipe)}); evaluated in {result.EvaluationSeconds:F0} s{Reused(baselines.Reused - reusedBefore)}:");
-            AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
-            QualityPlots.Embedding(spec.Label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(spec.Label)}.png"));
-            results.Add(result);
         }
         if (results.Count == 0)
         {
@@ -175,5 +200,6 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
 
     private static string Reused(int rows) => rows == 0 ? "" : $" ({rows} baseline row{(rows == 1 ? "" : "s")} reused)";
 
-    private static string FileName(string label) => string.Concat(label.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-'));
+    private static string FileName(string label) =>
+        string.Join('-', label.ToLowerInvariant().Split(label.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries));
 }

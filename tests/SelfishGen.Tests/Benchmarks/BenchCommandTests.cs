@@ -93,6 +93,46 @@ public sealed class BenchCommandTests
         Assert.Equal([0, 0, 1], new[] { first, second, otherSeed }.Select(result => result.GetProperty("seed").GetInt32()));
     }
 
+    [Fact]
+    public void Quality_bench_with_several_seeds_runs_each_method_with_each_seed_on_the_same_images_and_tables_their_mean_and_spread()
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet", "--batch-size", "32",
+            "--budget-minutes", "0.02", "--eval-train", "200", "--eval-test", "100", "--seeds", "0,2", "--out", folder.Path,
+            "--baseline-cache", "none"]);
+
+        Assert.Equal(0, code);
+        var report = QualityReport.Read(folder.Path);
+        Assert.Equal(["RotateNet", "RotateNet (seed 2)"], report.Results.Select(r => r.Label));
+        Assert.Equal([(int?)0, 2], report.Results.Select(r => r.Seed));
+        var (seed0, seed2) = (report.Results[0], report.Results[1]);
+        Assert.Equal(seed0.RawPixels, seed2.RawPixels); // measured on the same images
+        Assert.NotEqual(seed0.RandomInit, seed2.RandomInit); // each against its own seed's initialisation
+        foreach (var label in new[] { "RotateNet", "RotateNet (seed 2)" })
+            Assert.True(File.Exists(CheckpointFile.PathOf(Path.Combine(folder.Path, "store", label))), label);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "embedding-rotatenet-seed-2.png")));
+        var gains = new[] { seed0, seed2 }.Select(r => 100 * (r.Trained.Knn200 - r.RandomInit.Knn200)).ToArray();
+        var (mean, deviation) = (gains.Average(), Math.Abs(gains[0] - gains[1]) / Math.Sqrt(2));
+        var row = File.ReadAllLines(Path.Combine(folder.Path, "quality.md")).Single(line => line.StartsWith("| RotateNet | 0, 2 |", StringComparison.Ordinal));
+        Assert.Contains(FormattableString.Invariant($"| {mean:+0.00;-0.00} ± {deviation:F2} |"), row);
+    }
+
+    [Theory]
+    [InlineData("--seeds", "1,1")]
+    [InlineData("--seeds", "0,one")]
+    [InlineData("--seeds", "0,-1")]
+    [InlineData("--seed", "1", "--seeds", "0,1")]
+    public void Quality_bench_refuses_seeds_it_cannot_run_before_training(params string[] seeds)
+    {
+        using var folder = new TempFolder();
+
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet", "--out", folder.Path, .. seeds]);
+
+        Assert.NotEqual(0, code);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
     private static string Knn200(JsonElement result, string encoder) =>
         JsonDocument.Parse(Row(result, encoder)).RootElement.GetProperty("knn200").GetRawText();
 
@@ -159,6 +199,7 @@ public sealed class BenchCommandTests
         Assert.Contains("| MoCo | ConvNet |", markdown);
         Assert.Contains("| MoCo (seed 1) | ConvNet | 10 epochs | 1950 | 10.00 | 250 | - | 40.00 % |", markdown);
         Assert.Contains("| +3.00 |", markdown);
+        Assert.Contains("| MoCo | 0, 1 | 40.50 ± 0.71 % | 55.00 ± 0.00 % | +4.00 ± 1.41 | +6.00 ± 0.00 |", markdown);
     }
 
     [Fact]
