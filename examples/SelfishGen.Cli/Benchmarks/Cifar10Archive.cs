@@ -29,7 +29,7 @@ public static class Cifar10Archive
             ?? (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null)
             ?? DefaultPlaces.FirstOrDefault(p => File.Exists(p) || Directory.Exists(p))
             ?? throw new FileNotFoundException(
-                $"No CIFAR-10 data found: pass --cifar10 <{ArchiveName} or a folder with train/ and test/>, set {EnvironmentVariable}, or put it at {string.Join(" or ", DefaultPlaces)}.");
+                $"No CIFAR-10 data found: pass {ArchiveName} or a folder with train/ and test/ (bench quality: --cifar10 <path>; train, eval: --data <path>), set {EnvironmentVariable}, or put it at {string.Join(" or ", DefaultPlaces)}.");
         return Directory.Exists(place) ? place : Extract(place);
     }
 

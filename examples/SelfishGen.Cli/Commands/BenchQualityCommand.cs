@@ -18,7 +18,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
     public sealed class Settings : BenchSettings
     {
         [CommandOption("-d|--data <DATA>")]
-        [Description("fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (see --cifar10), a .tar.gz of CIFAR-10 JPEGs, a folder with train/ and test/, or any labelled folder (split 80/20).")]
+        [Description("fashion-mnist ($SELFISH_FASHION_MNIST, else Debian's dataset-fashion-mnist), cifar10 (see --cifar10), a .tar.gz of CIFAR-10 JPEGs, a folder with train/ and test/, or any labelled folder (split 80/20).")]
         [DefaultValue("fashion-mnist")]
         public string Data { get; init; } = "fashion-mnist";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using SelfishGen.Cli.Benchmarks;
 using SelfishGen.Data;
 
 namespace SelfishGen.Cli.Commands;
@@ -11,7 +12,7 @@ public abstract class DataSettings : CommandSettings
     public const string DefaultFolder = "dataset";
 
     [CommandOption("-d|--data <PATH>")]
-    [Description("Images: a folder of images (class sub-folders = labelled), a folder of IDX files, or 'sample' (the bundled Fashion-MNIST sample). Default: dataset/ if it exists, else the sample.")]
+    [Description("Images: a folder of images (class sub-folders = labelled), a folder of IDX files, 'sample' (the bundled Fashion-MNIST sample), 'fashion-mnist' (Debian's dataset-fashion-mnist), 'cifar10' ($SELFISH_CIFAR10, dataset/cifar10 or dataset/cifar10-jpeg.tar.gz), a .tar.gz of CIFAR-10 JPEGs, or a folder with train/ and test/; data with a test split of its own trains on its training images and is evaluated on its test images. Default: dataset/ if it exists, else the sample.")]
     public string? Data { get; init; }
 
     [CommandOption("--image-size <PIXELS>")]
@@ -23,7 +24,7 @@ public abstract class DataSettings : CommandSettings
     public int? Limit { get; init; }
 
     [CommandOption("--test-fraction <FRACTION>")]
-    [Description("Share of a labelled dataset held out for evaluation (stratified).")]
+    [Description("Share of a labelled dataset held out for evaluation (stratified), when it has no test split of its own.")]
     [DefaultValue(0.2)]
     public double TestFraction { get; init; } = 0.2;
 
@@ -40,15 +41,30 @@ public abstract class DataSettings : CommandSettings
     [Description(UserCache.BaselineCacheHelp)]
     public string? BaselineCache { get; init; }
 
-    /// <summary>The data path in effect.</summary>
-    public string DataPath => Data ?? (Directory.Exists(DefaultFolder) ? DefaultFolder : "sample");
+    private DataLocation? _location;
 
-    /// <summary>Opens the dataset (at most <see cref="Limit"/> images of it).</summary>
-    public IImageDataset OpenData()
+    /// <summary>Where the data in effect lives: <c>--data</c>, else <c>dataset/</c> if it exists, else the sample.</summary>
+    public DataLocation Location => _location ??= DataLocation.Of(Data ?? (Directory.Exists(DefaultFolder) ? DefaultFolder : Datasets.SampleName), cifar10: null);
+
+    /// <summary>The data in effect, for messages.</summary>
+    public string DataPath => Location.Name;
+
+    /// <summary>
+    /// Opens the images to train on (at most <see cref="Limit"/> of them), and the data's own test split when it has
+    /// one; without one, the commands hold out <see cref="TestFraction"/> of the images.
+    /// </summary>
+    public (IImageDataset Data, IImageDataset? OwnTest) OpenData()
     {
-        var data = Datasets.Open(DataPath, ImageSize);
-        return Limit is { } limit ? DatasetSplit.Sample(data, limit, Seed) : data;
+        var data = Location.Train.Open(ImageSize);
+        return (Limit is { } limit ? DatasetSplit.Sample(data, limit, Seed) : data, Location.Test?.Open(ImageSize));
     }
+
+    /// <summary>
+    /// The images to train on and to evaluate on: the data's own splits, or <paramref name="data"/> split by
+    /// <see cref="TestFraction"/> (stratified, by <see cref="Seed"/>).
+    /// </summary>
+    public (IImageDataset Train, IImageDataset Test) Splits(IImageDataset data, IImageDataset? ownTest) =>
+        ownTest is { } test ? (data, test) : DatasetSplit.Split(data, TestFraction, Seed);
 
     /// <summary>Applies the thread setting.</summary>
     public void ApplyThreads() =>

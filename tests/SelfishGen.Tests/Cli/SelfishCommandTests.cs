@@ -1,4 +1,5 @@
 using SelfishGen.Cli;
+using SelfishGen.Cli.Benchmarks;
 using SelfishGen.Evaluation;
 using SelfishGen.Tests.Data;
 using Spectre.Console;
@@ -130,6 +131,54 @@ public sealed class SelfishCommandTests : IDisposable
         var missing = Path.Combine(_folder.Path, "nowhere");
         Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--data", missing, "--epochs", "1"));
         Assert.Contains("nowhere", _output.ToString());
+    }
+
+    [Fact]
+    public void Train_and_eval_on_a_folder_with_train_and_test_use_its_own_splits()
+    {
+        var data = Path.Combine(_folder.Path, "split");
+        foreach (var (split, count) in new[] { ("train", 12), ("test", 3) })
+            for (var i = 0; i < count; i++)
+            {
+                TestImages.Save(_folder.File("split", split, "red", $"{i}.png"), TestImages.Red, 16, 16);
+                TestImages.Save(_folder.File("split", split, "gray", $"{i}.png"), TestImages.Gray, 16, 16);
+            }
+        var store = Path.Combine(_folder.Path, "store", "run");
+
+        Assert.Equal(0, Run("train", "--data", data, "--epochs", "1", "--batch-size", "8", "--store", store, "--set", "Hidden=16",
+            "--baseline-cache", "none"));
+        Assert.Equal(0, Run("eval", "--data", data, "--store", store, "--baseline-cache", "none"));
+
+        var text = Unwrapped();
+        Assert.Contains($"on {data}: 24 images of 3x16x16", text);
+        Assert.Equal(2, text.Split("Evaluating on 6 held-out images (24 labelled").Length - 1); // train's evaluation, then eval's
+    }
+
+    [Fact]
+    public void The_word_fashion_mnist_reads_its_own_train_and_test_files_or_says_how_to_install_them()
+    {
+        var folder = Path.Combine(_folder.Path, "fashion");
+        Directory.CreateDirectory(folder);
+        foreach (var (prefix, count) in new[] { ("train", 40), ("t10k", 10) })
+            IdxFiles.WritePair(folder, prefix, IdxFiles.RandomImages(count, 28, 28, seed: count), 28, 28,
+                [.. Enumerable.Range(0, count).Select(i => (byte)(i % 2))], gzip: true);
+        var before = Environment.GetEnvironmentVariable(DataLocation.FashionMnistVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(DataLocation.FashionMnistVariable, folder);
+            Assert.Equal(0, Run("train", "--data", "fashion-mnist", "--epochs", "1", "--batch-size", "20", "--store",
+                Path.Combine(_folder.Path, "store", "fashion"), "--set", "Hidden=16", "--baseline-cache", "none"));
+            Assert.Contains("on fashion-mnist: 40 images of 1x28x28", Unwrapped());
+            Assert.Contains("Evaluating on 10 held-out images (40 labelled", Unwrapped());
+
+            Environment.SetEnvironmentVariable(DataLocation.FashionMnistVariable, Path.Combine(_folder.Path, "nowhere"));
+            Assert.Equal(SelfishApp.InvalidArguments, Run("train", "--data", "fashion-mnist", "--epochs", "1"));
+            Assert.Contains("apt-get install dataset-fashion-mnist", Unwrapped());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DataLocation.FashionMnistVariable, before);
+        }
     }
 
     [Fact]
