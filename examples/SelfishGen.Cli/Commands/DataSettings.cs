@@ -12,7 +12,7 @@ public abstract class DataSettings : CommandSettings
     public const string DefaultFolder = "dataset";
 
     [CommandOption("-d|--data <PATH>")]
-    [Description("Images: a folder of images (class sub-folders = labelled), a folder of IDX files, 'sample' (the bundled Fashion-MNIST sample), 'fashion-mnist' (Debian's dataset-fashion-mnist), 'cifar10' ($SELFISH_CIFAR10, dataset/cifar10 or dataset/cifar10-jpeg.tar.gz), a .tar.gz of CIFAR-10 JPEGs, or a folder with train/ and test/; data with a test split of its own trains on its training images and is evaluated on its test images. Default: dataset/ if it exists, else the sample.")]
+    [Description("Images: a folder of images (class sub-folders = labelled), a folder of IDX files, 'sample' (the bundled Fashion-MNIST sample), 'fashion-mnist' ($SELFISH_FASHION_MNIST, else Debian's dataset-fashion-mnist), 'cifar10' ($SELFISH_CIFAR10, dataset/cifar10 or dataset/cifar10-jpeg.tar.gz), a .tar.gz of CIFAR-10 JPEGs, or a folder with train/ and test/; data with a test split of its own trains on its training images and is evaluated on its test images. Default: dataset/ if it exists, else the sample.")]
     public string? Data { get; init; }
 
     [CommandOption("--image-size <PIXELS>")]
