@@ -156,6 +156,8 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
         var results = new List<QualityResult>();
         var skipped = new List<string>();
         var baselines = new BaselineRowCache(UserCache.BaselineFolder(settings.BaselineCache));
+        QualityReport Report() =>
+            new(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results, skipped);
         foreach (var spec in specs)
         {
             foreach (var seed in seeds)
@@ -180,6 +182,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
                 AnsiConsole.Write(new Text(result.Evaluation.ToTable()));
                 QualityPlots.Embedding(label, points, labels, data.Train.ClassNames, Path.Combine(settings.Out, $"embedding-{FileName(label)}.png"));
                 results.Add(result);
+                Report().Save(settings.Out); // a run stopped later keeps the rows it has finished
             }
         }
         if (results.Count == 0)
@@ -188,7 +191,7 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             AnsiConsole.MarkupLine($"[red]error[/]: every method was skipped (reasons above); no report written to {Markup.Escape(settings.Out)}. `selfish list` shows each method's hyperparameters.");
             return 1;
         }
-        var report = new QualityReport(data.Name, data.Train.Count, evalTrain.Count, evalTest.Count, settings.BatchSize, threads, MachineLoad.Now(), results, skipped);
+        var report = Report();
         report.Save(settings.Out);
         QualityPlots.Summary(results, settings.Out);
         AnsiConsole.Write(new Text(report.ToMarkdown()));

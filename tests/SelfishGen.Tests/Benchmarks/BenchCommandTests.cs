@@ -118,6 +118,20 @@ public sealed class BenchCommandTests
         Assert.Contains(FormattableString.Invariant($"| {mean:+0.00;-0.00} ± {deviation:F2} |"), row);
     }
 
+    [Fact]
+    public void A_quality_run_that_fails_in_a_later_method_keeps_the_report_of_the_methods_it_finished()
+    {
+        using var folder = new TempFolder();
+
+        // SimCLR at a temperature of 1e-30 diverges: the run stops with an error after RotateNet's row
+        var code = SelfishApp.Run(["bench", "quality", "--data", "sample", "--methods", "rotatenet simclr:Temperature=1e-30", "--batch-size", "32",
+            "--budget-minutes", "0.02", "--eval-train", "200", "--eval-test", "100", "--out", folder.Path, "--baseline-cache", "none"]);
+
+        Assert.NotEqual(0, code);
+        Assert.Equal(["RotateNet"], QualityReport.Read(folder.Path).Results.Select(r => r.Label));
+        Assert.Contains("| RotateNet |", File.ReadAllText(Path.Combine(folder.Path, "quality.md")));
+    }
+
     [Theory]
     [InlineData("--seeds", "1,1")]
     [InlineData("--seeds", "0,one")]
