@@ -139,6 +139,9 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG050: the adversarial share of the loss lies outside [0, 1).</summary>
     public static readonly DiagnosticDescriptor AdversarialWeight = Range("SSG050", "Adversarial weight must be in [0, 1)");
 
+    /// <summary>SSG054: the weight of a latent pretext's cycle term is below 0.</summary>
+    public static readonly DiagnosticDescriptor AdversarialCycle = Range("SSG054", "Cycle weight must be at least 0");
+
     /// <summary>SSG051: an adversarial loss without an inpainting or latent pretext, which give the discriminator something to judge.</summary>
     public static readonly DiagnosticDescriptor AdversarialWithoutInpaint = Error(
         "SSG051",

@@ -38,7 +38,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
         writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, {latent});");
         writer.Line($"{Generator} = new {GeneratorType}({latent}, Data.Shape);");
         writer.Line($"{DiscriminatorField} = new {DiscriminatorType}(Data.Shape, {latent});");
-        writer.Line($"{Objective} = new {LossType}();");
+        writer.Line($"{Objective} = new {LossType}({Option(HyperparameterTable.AdversarialCycle)});");
         writer.Line($"register_module(\"encoder_head\", {EncoderHead});");
         writer.Line($"register_module(\"generator\", {Generator});");
         writer.Line($"register_module(\"discriminator\", {DiscriminatorField});");
@@ -67,6 +67,8 @@ internal sealed class BiGanEmitter : FamilyEmitter
     public override void WriteLoss(SourceWriter writer, MethodModel method)
     {
         writer.Line($"var codes = {Pretext}.Apply(batch, context);");
-        writer.Line($"return {Objective}.EncoderGenerator({DiscriminatorField}.call(batch.Images, Encode(batch.Images)), {DiscriminatorField}.call({Generator}.call(codes), codes));");
+        writer.Line("var encoded = Encode(batch.Images);");
+        writer.Line($"var game = {Objective}.EncoderGenerator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call({Generator}.call(codes), codes));");
+        writer.Line($"return {Objective}.CycleWeight == 0 ? game : {Objective}.WithCycle(game, {Generator}.call(encoded), batch.Images);");
     }
 }

@@ -111,6 +111,12 @@ internal static class HyperparameterTable
         "Share of the adversarial term in the loss, in [0, 1); the reconstruction has the rest.",
         Fraction("AdversarialWeight"), DiagnosticDescriptors.AdversarialWeight, AlongWith: KnownNames.ReconstructionAttribute);
 
+    /// <summary><c>[Adversarial(Cycle = ...)]</c> of a latent pretext.</summary>
+    public static readonly HyperparameterDefinition AdversarialCycle = new(
+        KnownNames.AdversarialAttribute, "Cycle", "CycleWeight", Double, "0.0",
+        "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.",
+        AtLeast("CycleWeight", 0), DiagnosticDescriptors.AdversarialCycle, Kinds: ["Latent"]);
+
     /// <summary><c>[Pretext(PretextKind.Denoise, DropRate = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition DenoiseDropRate = new(
         KnownNames.PretextAttribute, "DropRate", "DropRate", Double, "0.7",
@@ -315,7 +321,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight, AdversarialCycle,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, SymmetricLoss, ObjectiveTemperature, ObjectiveQueue,

@@ -12,4 +12,10 @@ public sealed class AdversarialAttribute : Attribute
 {
     /// <summary>Share of the adversarial term in the loss, in [0, 1); only next to <c>[Reconstruction]</c>.</summary>
     public double Weight { get; set; } = 0.001;
+
+    /// <summary>
+    /// Weight of a cycle term next to a latent pretext's game, at least 0: the mean squared error of G(E(x)) against x
+    /// (ALICE's cycle consistency); 0, the default, for BiGAN's game alone.
+    /// </summary>
+    public double Cycle { get; set; }
 }

@@ -6,10 +6,16 @@ namespace SelfishGen.Objectives;
 /// <summary>
 /// The BiGAN objective (Donahue et al., 2017) on joint-discriminator logits of encoded pairs (x, E(x)) and generated
 /// pairs (G(z), z): the discriminator labels encoded pairs 1 and generated pairs 0; encoder and generator are trained
-/// together with the labels flipped, so that the two joint distributions become indistinguishable.
+/// together with the labels flipped, so that the two joint distributions become indistinguishable. A cycle weight
+/// above 0 adds ALICE's explicit cycle consistency (Li et al., 2017): the generator must give back each image from
+/// its encoding, which ties codes to images where the game alone does not.
 /// </summary>
-public sealed class BiGanLoss
+/// <param name="cycleWeight">Weight of the cycle term, at least 0; 0 for the game alone (the paper's).</param>
+public sealed class BiGanLoss(double cycleWeight = 0)
 {
+    /// <summary>Weight of the cycle term; 0 for the game alone.</summary>
+    public double CycleWeight { get; } = cycleWeight >= 0 ? cycleWeight : throw new ArgumentOutOfRangeException(nameof(cycleWeight), cycleWeight, "The cycle weight must be at least 0.");
+
     /// <summary>The discriminator's loss: BCE(D(x, E(x)), 1) + BCE(D(G(z), z), 0).</summary>
     public Tensor Discriminator(Tensor encodedLogits, Tensor generatedLogits) =>
         AdversarialLoss.Labelled(encodedLogits, One).Plus(AdversarialLoss.Labelled(generatedLogits, Zero));
@@ -17,4 +23,15 @@ public sealed class BiGanLoss
     /// <summary>The encoder's and generator's loss: BCE(D(x, E(x)), 0) + BCE(D(G(z), z), 1).</summary>
     public Tensor EncoderGenerator(Tensor encodedLogits, Tensor generatedLogits) =>
         AdversarialLoss.Labelled(encodedLogits, Zero).Plus(AdversarialLoss.Labelled(generatedLogits, One));
+
+    /// <summary>
+    /// The encoder's and generator's loss with the cycle term: <paramref name="game"/> (<see cref="EncoderGenerator"/>)
+    /// + <see cref="CycleWeight"/> · the mean squared error of <paramref name="reconstructed"/>, G(E(x)), against x.
+    /// </summary>
+    public Tensor WithCycle(Tensor game, Tensor reconstructed, Tensor images)
+    {
+        using var error = nn.functional.mse_loss(reconstructed, images);
+        using var weight = CycleWeight.ToScalar();
+        return game.add(error, weight);
+    }
 }

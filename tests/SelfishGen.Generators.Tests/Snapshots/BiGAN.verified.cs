@@ -12,6 +12,8 @@ partial class BiGAN
         public int Latent { get; init; } = 200;
         /// <summary>Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).</summary>
         public global::SelfishGen.LatentDistribution Distribution { get; init; } = global::SelfishGen.LatentDistribution.Uniform;
+        /// <summary>Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.</summary>
+        public double CycleWeight { get; init; } = 0.0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -20,6 +22,8 @@ partial class BiGAN
                 yield return error;
             if (!(Latent >= 1))
                 yield return global::System.FormattableString.Invariant($"Latent must be at least 1, not {Latent}.");
+            if (!(CycleWeight >= 0.0))
+                yield return global::System.FormattableString.Invariant($"CycleWeight must be at least 0, not {CycleWeight}.");
         }
     }
 
@@ -44,7 +48,7 @@ partial class BiGAN
         _encoderHead = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, Hyperparameters.Latent);
         _generator = new global::SelfishGen.Modules.LatentGenerator(Hyperparameters.Latent, Data.Shape);
         _discriminator = new global::SelfishGen.Modules.JointDiscriminator(Data.Shape, Hyperparameters.Latent);
-        _objective = new global::SelfishGen.Objectives.BiGanLoss();
+        _objective = new global::SelfishGen.Objectives.BiGanLoss(Hyperparameters.CycleWeight);
         register_module("encoder_head", _encoderHead);
         register_module("generator", _generator);
         register_module("discriminator", _discriminator);
@@ -75,7 +79,9 @@ partial class BiGAN
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
     {
         var codes = _pretext.Apply(batch, context);
-        return _objective.EncoderGenerator(_discriminator.call(batch.Images, Encode(batch.Images)), _discriminator.call(_generator.call(codes), codes));
+        var encoded = Encode(batch.Images);
+        var game = _objective.EncoderGenerator(_discriminator.call(batch.Images, encoded), _discriminator.call(_generator.call(codes), codes));
+        return _objective.CycleWeight == 0 ? game : _objective.WithCycle(game, _generator.call(encoded), batch.Images);
     }
 
     /// <summary>Restores a BiGAN from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
@@ -92,6 +98,7 @@ partial class BiGAN
         [
             new("Latent", "int", "200", "Length of the latent code that the generator maps to images and the encoder maps images to."),
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
+            new("CycleWeight", "double", "0.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone))

@@ -34,4 +34,14 @@ public sealed class AdversarialLossTests
         Assert.Equal(loss.Discriminator(generated, encoded).item<float>(), loss.EncoderGenerator(encoded, generated).item<float>(), 6);
         Assert.Equal(new AdversarialLoss().Discriminator(encoded, generated).item<float>(), loss.Discriminator(encoded, generated).item<float>(), 6);
     }
+
+    [Fact]
+    public void BiGan_cycle_term_adds_its_weight_times_the_mean_squared_error_of_the_images_given_back()
+    {
+        var (game, images, reconstructed) = (tensor(1.5f), tensor(new[] { 0f, 1f, 2f, 3f }), tensor(new[] { 1f, 1f, 0f, 3f }));
+
+        Assert.Equal(1.5f + 10 * (1f + 4f) / 4, new BiGanLoss(cycleWeight: 10).WithCycle(game, reconstructed, images).item<float>(), 5);
+        Assert.Equal(1.5f, new BiGanLoss(cycleWeight: 0).WithCycle(game, reconstructed, images).item<float>(), 6);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BiGanLoss(cycleWeight: -1));
+    }
 }
