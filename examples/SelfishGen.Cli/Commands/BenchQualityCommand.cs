@@ -102,9 +102,14 @@ public sealed class BenchQualityCommand : Command<BenchQualityCommand.Settings>
             {
                 if (Seeds is null)
                     return [Seed];
-                var parts = Seeds.Split(',', StringSplitOptions.TrimEntries);
-                var seeds = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? seed : -1).ToList();
-                return seeds.Contains(-1) || seeds.Distinct().Count() != seeds.Count ? null : seeds;
+                var seeds = new List<int>();
+                foreach (var part in Seeds.Split(',', StringSplitOptions.TrimEntries))
+                {
+                    if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) || seeds.Contains(seed))
+                        return null;
+                    seeds.Add(seed);
+                }
+                return seeds;
             }
         }
 

@@ -49,22 +49,19 @@ public abstract class DataSettings : CommandSettings
     /// <summary>The data in effect, for messages.</summary>
     public string DataPath => Location.Name;
 
-    /// <summary>
-    /// Opens the images to train on (at most <see cref="Limit"/> of them), and the data's own test split when it has
-    /// one; without one, the commands hold out <see cref="TestFraction"/> of the images.
-    /// </summary>
-    public (IImageDataset Data, IImageDataset? OwnTest) OpenData()
+    /// <summary>Opens the images to train on (at most <see cref="Limit"/> of them).</summary>
+    public IImageDataset OpenData()
     {
         var data = Location.Train.Open(ImageSize);
-        return (Limit is { } limit ? DatasetSplit.Sample(data, limit, Seed) : data, Location.Test?.Open(ImageSize));
+        return Limit is { } limit ? DatasetSplit.Sample(data, limit, Seed) : data;
     }
 
     /// <summary>
-    /// The images to train on and to evaluate on: the data's own splits, or <paramref name="data"/> split by
-    /// <see cref="TestFraction"/> (stratified, by <see cref="Seed"/>).
+    /// The images to train on and to evaluate on: <paramref name="data"/> and the data's own test split when it has
+    /// one (read only now), else <paramref name="data"/> split by <see cref="TestFraction"/> (stratified, by <see cref="Seed"/>).
     /// </summary>
-    public (IImageDataset Train, IImageDataset Test) Splits(IImageDataset data, IImageDataset? ownTest) =>
-        ownTest is { } test ? (data, test) : DatasetSplit.Split(data, TestFraction, Seed);
+    public (IImageDataset Train, IImageDataset Test) Splits(IImageDataset data) =>
+        Location.Test is { } test ? (data, test.Open(ImageSize)) : DatasetSplit.Split(data, TestFraction, Seed);
 
     /// <summary>Applies the thread setting.</summary>
     public void ApplyThreads() =>

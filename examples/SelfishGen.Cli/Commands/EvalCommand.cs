@@ -22,14 +22,14 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     {
         settings.ApplyThreads();
         var method = SelfSupervisedMethod.Restore(settings.Store);
-        var (data, ownTest) = settings.OpenData();
+        var data = settings.OpenData();
         SkippedFilesReport.Print(data, settings.Store + ".eval-skipped.txt");
         if (data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: evaluation needs class sub-folders (or labelled IDX files).");
         if (data.Shape != method.Data.Shape)
             throw new ArgumentException(
                 $"'{settings.DataPath}' has images of {data.Shape}, but {settings.Store} was trained on {method.Data.Shape}: pass --image-size {method.Data.Shape.Height}.");
-        var (train, test) = settings.Splits(data, ownTest);
+        var (train, test) = settings.Splits(data);
         var randomInit = MethodRegistry.Get(method.GetName()).Instantiate(method.Data, method.Hyperparameters, method.State.Seed);
         AnsiConsole.MarkupLine($"[green]Evaluate {method.GetName()}[/] from {Markup.Escape(settings.Store)} (step {method.State.Step})");
         EncoderReport.Print(method.GetBackbone(), randomInit.GetBackbone(), train, test, settings.Store, settings.BaselineCache);

@@ -175,13 +175,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var device = Devices.Parse(settings.Device);
         var precision = MixedPrecision.Parse(settings.Precision);
         MixedPrecision.LowPrecisionType(precision, device); // refuses what this device cannot run before any work
-        var (data, ownTest) = settings.OpenData();
+        var data = settings.OpenData();
         var store = settings.Store ?? CheckpointFile.DefaultName(descriptor.Name);
         if (settings.MonitorEvery > 0 && data.ClassNames.Count == 0)
             throw new ArgumentException($"'{settings.DataPath}' is unlabelled: --monitor-every needs class sub-folders (or labelled IDX files).");
         (IImageDataset train, IImageDataset? test) = (data, null);
         if (data.ClassNames.Count > 0 && (!settings.NoEval || settings.MonitorEvery > 0))
-            (train, test) = settings.Splits(data, ownTest);
+            (train, test) = settings.Splits(data);
 
         var world = new CommunicationClock(Communicators.FromEnvironment());
         var leader = world.Rank == 0;
