@@ -38,6 +38,8 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = 1.5)] {Method}", "SSG020", "OutsideWeight = 1.5" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction(OutsideWeight = -0.1)] {Method}", "SSG020", "OutsideWeight = -0.1" },
         { $"[Pretext(PretextKind.Denoise), Reconstruction(OutsideWeight = 0.5)] {Method}", "SSG047", "OutsideWeight = 0.5" },
+        { $"[Pretext(PretextKind.Denoise), Reconstruction(NormalizedPatch = -1)] {Method}", "SSG021", "NormalizedPatch = -1" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction(NormalizedPatch = 4)] {Method}", "SSG047", "NormalizedPatch = 4" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Cycle = 1.0)] {Adversarial}", "SSG047", "Cycle = 1.0" },
         { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },

@@ -62,6 +62,9 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG020: the reconstruction weight outside the erased blocks lies outside [0, 1].</summary>
     public static readonly DiagnosticDescriptor OutsideWeight = Range("SSG020", "Outside weight must be in [0, 1]");
 
+    /// <summary>SSG021: the side of the patches a reconstruction target is normalised over is below 0.</summary>
+    public static readonly DiagnosticDescriptor NormalizedPatch = Range("SSG021", "Normalized patch must be at least 0");
+
     /// <summary>SSG030: the contrastive temperature is not greater than 0.</summary>
     public static readonly DiagnosticDescriptor ContrastiveTemperature = Range("SSG030", "Contrastive temperature must be greater than 0");
 

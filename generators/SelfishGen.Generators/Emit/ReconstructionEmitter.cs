@@ -1,3 +1,5 @@
+using SelfishGen.Generators.Hyperparameters;
+
 namespace SelfishGen.Generators.Emit;
 
 /// <summary>A pretext task's target image reconstructed by a convolutional decoder: <c>[Pretext] + [Reconstruction]</c>.</summary>
@@ -18,8 +20,9 @@ internal sealed class ReconstructionEmitter : PretextFamilyEmitter
     /// <inheritdoc />
     protected override void WriteHeadConstruction(SourceWriter writer)
     {
-        writer.Line($"{Decoder} = {DecoderType}.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);");
-        writer.Line($"{Objective} = new {LossType}();");
+        var normalizedPatch = Option(HyperparameterTable.NormalizedPatch);
+        writer.Line($"{Decoder} = {DecoderType}.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape, bounded: {normalizedPatch} == 0);");
+        writer.Line($"{Objective} = new {LossType}(normalizedPatch: {normalizedPatch});");
         writer.Line($"register_module(\"decoder\", {Decoder});");
     }
 

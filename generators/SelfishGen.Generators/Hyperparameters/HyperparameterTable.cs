@@ -105,6 +105,12 @@ internal static class HyperparameterTable
         "Weight of the reconstruction error outside the erased blocks, in [0, 1]; inside weighs 1 (0: the erased blocks alone).",
         new ValueRule("OutsideWeight", new ValueRange(0, true, 1, true)), DiagnosticDescriptors.OutsideWeight, Kinds: [Inpaint]);
 
+    /// <summary><c>[Reconstruction(NormalizedPatch = ...)]</c> of a denoising pretext.</summary>
+    public static readonly HyperparameterDefinition NormalizedPatch = new(
+        KnownNames.ReconstructionAttribute, "NormalizedPatch", "NormalizedPatch", Int32, "0",
+        "Side in pixels of the patches the target is normalised over (mean 0, variance 1 each, MAE's normalised pixels), at least 0; 0 reconstructs the pixels.",
+        AtLeast("NormalizedPatch", 0), DiagnosticDescriptors.NormalizedPatch, Kinds: [Denoise]);
+
     /// <summary><c>[Adversarial(Weight = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition AdversarialWeight = new(
         KnownNames.AdversarialAttribute, "Weight", "AdversarialWeight", Double, "0.001",
@@ -321,7 +327,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, AdversarialWeight, AdversarialCycle,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, NormalizedPatch, AdversarialWeight, AdversarialCycle,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, SymmetricLoss, ObjectiveTemperature, ObjectiveQueue,

@@ -12,4 +12,11 @@ public sealed class ReconstructionAttribute : Attribute
     /// 0 scores the erased blocks alone.
     /// </summary>
     public double OutsideWeight { get; set; }
+
+    /// <summary>
+    /// Denoise only: side in pixels of the patches the target is normalised over, each to mean 0 and variance 1 across
+    /// its pixels and channels (MAE's normalised pixels), the decoder's output then unbounded; 0 reconstructs the
+    /// pixels themselves, in [0, 1].
+    /// </summary>
+    public int NormalizedPatch { get; set; }
 }

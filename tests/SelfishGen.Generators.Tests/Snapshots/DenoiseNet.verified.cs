@@ -16,6 +16,8 @@ partial class DenoiseNet
         public int BlockSize { get; init; } = 4;
         /// <summary>Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none).</summary>
         public double NoiseSigma { get; init; } = 0.0;
+        /// <summary>Side in pixels of the patches the target is normalised over (mean 0, variance 1 each, MAE's normalised pixels), at least 0; 0 reconstructs the pixels.</summary>
+        public int NormalizedPatch { get; init; } = 0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -28,6 +30,8 @@ partial class DenoiseNet
                 yield return global::System.FormattableString.Invariant($"BlockSize must be at least 1, not {BlockSize}.");
             if (!(NoiseSigma >= 0.0))
                 yield return global::System.FormattableString.Invariant($"NoiseSigma must be at least 0, not {NoiseSigma}.");
+            if (!(NormalizedPatch >= 0))
+                yield return global::System.FormattableString.Invariant($"NormalizedPatch must be at least 0, not {NormalizedPatch}.");
         }
     }
 
@@ -47,8 +51,8 @@ partial class DenoiseNet
         : base(nameof(DenoiseNet), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.DenoisePretext(Hyperparameters.DropRate, Hyperparameters.PerChannel, Hyperparameters.NoiseSigma, Hyperparameters.BlockSize);
-        _decoder = global::SelfishGen.Modules.ConvDecoder.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape);
-        _objective = new global::SelfishGen.Objectives.ReconstructionLoss();
+        _decoder = global::SelfishGen.Modules.ConvDecoder.For(global::SelfishGen.Modules.BackboneProbe.FeatureMapShape(Backbone), Data.Shape, bounded: Hyperparameters.NormalizedPatch == 0);
+        _objective = new global::SelfishGen.Objectives.ReconstructionLoss(normalizedPatch: Hyperparameters.NormalizedPatch);
         register_module("decoder", _decoder);
     }
 
@@ -75,6 +79,7 @@ partial class DenoiseNet
             new("PerChannel", "bool", "false", "Whether each channel of a pixel is dropped independently."),
             new("BlockSize", "int", "4", "Side in pixels of the square blocks dropped together, at least 1 (1 for single pixels)."),
             new("NoiseSigma", "double", "0.0", "Standard deviation of the Gaussian noise added after dropping, at least 0 (0 for none)."),
+            new("NormalizedPatch", "int", "0", "Side in pixels of the patches the target is normalised over (mean 0, variance 1 each, MAE's normalised pixels), at least 0; 0 reconstructs the pixels."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new DenoiseNet(data, (Options?)options, backbone))

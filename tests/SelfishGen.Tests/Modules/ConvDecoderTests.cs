@@ -27,6 +27,24 @@ public sealed class ConvDecoderTests
         Assert.True(images.min().item<float>() >= 0 && images.max().item<float>() <= 1);
     }
 
+    [Fact]
+    public void An_unbounded_decoder_leaves_the_sigmoid_out()
+    {
+        using var scope = NewDisposeScope();
+        var maps = new ImageShape(16, 4, 4);
+        var output = new ImageShape(3, 16, 16);
+        manual_seed(2);
+        var bounded = ConvDecoder.For(maps, output, width: 16);
+        manual_seed(2);
+        var unbounded = ConvDecoder.For(maps, output, width: 16, bounded: false);
+        using var features = randn(2, 16, 4, 4) * 10;
+
+        var values = unbounded.call(features);
+
+        Assert.True(values.min().item<float>() < 0 && values.max().item<float>() > 1, "unbounded values span more than [0, 1]");
+        Assert.True(values.sigmoid().allclose(bounded.call(features), rtol: 1e-5, atol: 1e-6), "the same weights give the sigmoid of it when bounded");
+    }
+
     [Theory]
     [InlineData(1, 32, 5)]
     [InlineData(7, 225, 5)]
