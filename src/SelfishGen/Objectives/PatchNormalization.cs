@@ -18,8 +18,7 @@ public static class PatchNormalization
         ArgumentOutOfRangeException.ThrowIfLessThan(patch, 1);
         using var scope = NewDisposeScope();
         long height = images.shape[2], width = images.shape[3];
-        var ones = ones_like(images);
-        var count = Spread(PatchSums(ones, patch), patch, height, width);
+        var count = Spread(PatchSums(ones(1, images.shape[1], height, width, images.dtype, images.device), patch), patch, height, width);
         var sum = Spread(PatchSums(images, patch), patch, height, width);
         var squares = Spread(PatchSums(images.pow(Two), patch), patch, height, width);
         var mean = sum / count;
