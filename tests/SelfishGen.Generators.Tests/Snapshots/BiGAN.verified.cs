@@ -13,7 +13,7 @@ partial class BiGAN
         /// <summary>Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).</summary>
         public global::SelfishGen.LatentDistribution Distribution { get; init; } = global::SelfishGen.LatentDistribution.Uniform;
         /// <summary>Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.</summary>
-        public double CycleWeight { get; init; } = 100.0;
+        public double CycleWeight { get; init; } = 1000.0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -98,7 +98,7 @@ partial class BiGAN
         [
             new("Latent", "int", "200", "Length of the latent code that the generator maps to images and the encoder maps images to."),
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
-            new("CycleWeight", "double", "100.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
+            new("CycleWeight", "double", "1000.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone))
