@@ -5,7 +5,8 @@ using SelfishGen.Generators.Parsing;
 namespace SelfishGen.Generators.Emit;
 
 /// <summary>
-/// BiGAN: <c>[Pretext(Latent)] + [Adversarial]</c>. The encoder (backbone and a linear head) maps images to codes, a
+/// BiGAN: <c>[Pretext(Latent)] + [Adversarial]</c>. The encoder (backbone and a linear head over its pooled or
+/// flattened features, as <c>FlattenedMaps</c> says) maps images to codes, a
 /// generator maps drawn codes to images, and a joint discriminator tells (image, encoding) from (generated image,
 /// code) pairs in its own step (the method derives from <c>AdversarialMethod</c>).
 /// </summary>
@@ -19,6 +20,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
     private const string GeneratorType = "global::SelfishGen.Modules.LatentGenerator";
     private const string DiscriminatorType = "global::SelfishGen.Modules.JointDiscriminator";
     private const string LossType = "global::SelfishGen.Objectives.BiGanLoss";
+    private const string EncoderFeaturesType = "global::SelfishGen.Modules.EncoderFeatures";
 
     /// <inheritdoc />
     public override void WriteFields(SourceWriter writer, MethodModel method)
@@ -35,7 +37,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
     {
         var latent = Option(HyperparameterTable.LatentFeatures);
         writer.Line($"{Pretext} = {PretextFamilyEmitter.Construction(method.Composition.Pretext!)};");
-        writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, {latent});");
+        writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear({EncoderFeaturesType}.Count(Backbone, {Option(HyperparameterTable.LatentFlattenedMaps)}), {latent});");
         writer.Line($"{Generator} = new {GeneratorType}({latent}, Data.Shape);");
         writer.Line($"{DiscriminatorField} = new {DiscriminatorType}(Data.Shape, {latent});");
         writer.Line($"{Objective} = new {LossType}({Option(HyperparameterTable.AdversarialCycle)});");
@@ -58,8 +60,8 @@ internal sealed class BiGanEmitter : FamilyEmitter
             writer.Line($"return (Encode(images), {Generator}.call(codes));");
         }
         writer.Line();
-        writer.Line("/// <summary>The encoder: backbone features mapped to the latent space.</summary>");
-        writer.Line($"private {RuntimeNames.Tensor} Encode({RuntimeNames.Tensor} images) => {EncoderHead}.call(Backbone.call(images));");
+        writer.Line("/// <summary>The encoder: backbone features, pooled or flattened, mapped to the latent space.</summary>");
+        writer.Line($"private {RuntimeNames.Tensor} Encode({RuntimeNames.Tensor} images) => {EncoderHead}.call({EncoderFeaturesType}.Of(Backbone, images, {Option(HyperparameterTable.LatentFlattenedMaps)}));");
         writer.Line();
     }
 

@@ -87,6 +87,12 @@ internal static class HyperparameterTable
         "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).",
         Kinds: ["Latent"]);
 
+    /// <summary><c>[Pretext(PretextKind.Latent, FlattenedMaps = ...)]</c>.</summary>
+    public static readonly HyperparameterDefinition LatentFlattenedMaps = new(
+        KnownNames.PretextAttribute, "FlattenedMaps", "FlattenedMaps", Boolean, "false",
+        "Whether the encoder's linear head reads the backbone's flattened feature maps rather than its pooled features.",
+        Kinds: ["Latent"]);
+
     /// <summary><c>[Pretext(PretextKind.ColorSplit, LightnessBinSize = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition LightnessBinSize = new(
         KnownNames.PretextAttribute, "LightnessBinSize", "LightnessBinSize", Double, "2.0",
@@ -327,7 +333,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LightnessBinSize, ColorBinSize, OutsideWeight, NormalizedPatch, AdversarialWeight, AdversarialCycle,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LatentFlattenedMaps, LightnessBinSize, ColorBinSize, OutsideWeight, NormalizedPatch, AdversarialWeight, AdversarialCycle,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, SymmetricLoss, ObjectiveTemperature, ObjectiveQueue,

@@ -66,6 +66,12 @@ public sealed class PretextAttribute(PretextKind kind) : Attribute
     /// <summary>Latent: the distribution latent codes are drawn from.</summary>
     public LatentDistribution Distribution { get; set; } = LatentDistribution.Uniform;
 
+    /// <summary>
+    /// Latent: whether the encoder's linear head reads the backbone's feature maps flattened (C·h·w values, as the
+    /// papers' encoders end in a fully connected layer over their last convolutions) rather than its pooled features.
+    /// </summary>
+    public bool FlattenedMaps { get; set; }
+
     /// <summary>Denoise: standard deviation of the Gaussian noise added after dropping, at least 0.</summary>
     public double NoiseSigma { get; set; }
 

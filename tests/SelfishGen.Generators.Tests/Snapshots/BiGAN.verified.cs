@@ -12,6 +12,8 @@ partial class BiGAN
         public int Latent { get; init; } = 200;
         /// <summary>Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard).</summary>
         public global::SelfishGen.LatentDistribution Distribution { get; init; } = global::SelfishGen.LatentDistribution.Uniform;
+        /// <summary>Whether the encoder's linear head reads the backbone's flattened feature maps rather than its pooled features.</summary>
+        public bool FlattenedMaps { get; init; } = false;
         /// <summary>Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.</summary>
         public double CycleWeight { get; init; } = 1000.0;
 
@@ -45,7 +47,7 @@ partial class BiGAN
         : base(nameof(BiGAN), data, (options ?? new Options()).EnsureValid<Options>(), backbone)
     {
         _pretext = new global::SelfishGen.Pretext.LatentPretext(Hyperparameters.Latent, Hyperparameters.Distribution);
-        _encoderHead = global::TorchSharp.torch.nn.Linear(Backbone.OutputFeatures, Hyperparameters.Latent);
+        _encoderHead = global::TorchSharp.torch.nn.Linear(global::SelfishGen.Modules.EncoderFeatures.Count(Backbone, Hyperparameters.FlattenedMaps), Hyperparameters.Latent);
         _generator = new global::SelfishGen.Modules.LatentGenerator(Hyperparameters.Latent, Data.Shape);
         _discriminator = new global::SelfishGen.Modules.JointDiscriminator(Data.Shape, Hyperparameters.Latent);
         _objective = new global::SelfishGen.Objectives.BiGanLoss(Hyperparameters.CycleWeight);
@@ -72,8 +74,8 @@ partial class BiGAN
         return (Encode(images), _generator.call(codes));
     }
 
-    /// <summary>The encoder: backbone features mapped to the latent space.</summary>
-    private global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor images) => _encoderHead.call(Backbone.call(images));
+    /// <summary>The encoder: backbone features, pooled or flattened, mapped to the latent space.</summary>
+    private global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor images) => _encoderHead.call(global::SelfishGen.Modules.EncoderFeatures.Of(Backbone, images, Hyperparameters.FlattenedMaps));
 
     /// <inheritdoc />
     protected override global::TorchSharp.torch.Tensor ComputeLoss(global::SelfishGen.Data.Batch batch, global::SelfishGen.TrainingContext context)
@@ -98,6 +100,7 @@ partial class BiGAN
         [
             new("Latent", "int", "200", "Length of the latent code that the generator maps to images and the encoder maps images to."),
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
+            new("FlattenedMaps", "bool", "false", "Whether the encoder's linear head reads the backbone's flattened feature maps rather than its pooled features."),
             new("CycleWeight", "double", "1000.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
