@@ -44,6 +44,8 @@ public class DiagnosticTests
         { $"[Pretext(PretextKind.Jigsaw, Probability = 0.5), Classification] {Method}", "SSG047", "Probability = 0.5" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(Weight = 1.0)] {Adversarial}", "SSG050", "Weight = 1.0" },
         { $"[Pretext(PretextKind.Latent), Adversarial(Cycle = -1.0)] {Adversarial}", "SSG054", "Cycle = -1.0" },
+        { $"[Pretext(PretextKind.Latent), Adversarial(LatentCycle = -1.0)] {Adversarial}", "SSG055", "LatentCycle = -1.0" },
+        { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial(LatentCycle = 1.0)] {Adversarial}", "SSG047", "LatentCycle = 1.0" },
         { $"[Pretext(PretextKind.Denoise), Reconstruction, Adversarial] {Adversarial}", "SSG051", "Adversarial" },
         { $"[Adversarial] {Adversarial}", "SSG051", "Adversarial" },
         { $"[Pretext(PretextKind.Inpaint), Reconstruction, Adversarial] {Method}", "SSG052", "M" },

@@ -145,6 +145,9 @@ internal static class DiagnosticDescriptors
     /// <summary>SSG054: the weight of a latent pretext's cycle term is below 0.</summary>
     public static readonly DiagnosticDescriptor AdversarialCycle = Range("SSG054", "Cycle weight must be at least 0");
 
+    /// <summary>SSG055: the weight of a latent pretext's latent cycle term is below 0.</summary>
+    public static readonly DiagnosticDescriptor AdversarialLatentCycle = Range("SSG055", "Latent cycle weight must be at least 0");
+
     /// <summary>SSG051: an adversarial loss without an inpainting or latent pretext, which give the discriminator something to judge.</summary>
     public static readonly DiagnosticDescriptor AdversarialWithoutInpaint = Error(
         "SSG051",

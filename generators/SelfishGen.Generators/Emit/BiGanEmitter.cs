@@ -8,7 +8,8 @@ namespace SelfishGen.Generators.Emit;
 /// BiGAN: <c>[Pretext(Latent)] + [Adversarial]</c>. The encoder (backbone and a linear head over its pooled or
 /// flattened features, as <c>FlattenedMaps</c> says) maps images to codes, a
 /// generator maps drawn codes to images, and a joint discriminator tells (image, encoding) from (generated image,
-/// code) pairs in its own step (the method derives from <c>AdversarialMethod</c>).
+/// code) pairs in its own step (the method derives from <c>AdversarialMethod</c>). The encoder reads generated images
+/// (the latent cycle) without moving its batch norms' running statistics, which describe real images.
 /// </summary>
 internal sealed class BiGanEmitter : FamilyEmitter
 {
@@ -21,6 +22,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
     private const string DiscriminatorType = "global::SelfishGen.Modules.JointDiscriminator";
     private const string LossType = "global::SelfishGen.Objectives.BiGanLoss";
     private const string EncoderFeaturesType = "global::SelfishGen.Modules.EncoderFeatures";
+    private const string RunningStatisticsType = "global::SelfishGen.Modules.RunningStatistics";
 
     /// <inheritdoc />
     public override void WriteFields(SourceWriter writer, MethodModel method)
@@ -40,7 +42,7 @@ internal sealed class BiGanEmitter : FamilyEmitter
         writer.Line($"{EncoderHead} = global::TorchSharp.torch.nn.Linear({EncoderFeaturesType}.Count(Backbone, {Option(HyperparameterTable.LatentFlattenedMaps)}), {latent});");
         writer.Line($"{Generator} = new {GeneratorType}({latent}, Data.Shape);");
         writer.Line($"{DiscriminatorField} = new {DiscriminatorType}(Data.Shape, {latent});");
-        writer.Line($"{Objective} = new {LossType}({Option(HyperparameterTable.AdversarialCycle)});");
+        writer.Line($"{Objective} = new {LossType}({Option(HyperparameterTable.AdversarialCycle)}, {Option(HyperparameterTable.AdversarialLatentCycle)});");
         writer.Line($"register_module(\"encoder_head\", {EncoderHead});");
         writer.Line($"register_module(\"generator\", {Generator});");
         writer.Line($"register_module(\"discriminator\", {DiscriminatorField});");
@@ -70,7 +72,10 @@ internal sealed class BiGanEmitter : FamilyEmitter
     {
         writer.Line($"var codes = {Pretext}.Apply(batch, context);");
         writer.Line("var encoded = Encode(batch.Images);");
-        writer.Line($"var game = {Objective}.EncoderGenerator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call({Generator}.call(codes), codes));");
-        writer.Line($"return {Objective}.CycleWeight == 0 ? game : {Objective}.WithCycle(game, {Generator}.call(encoded), batch.Images);");
+        writer.Line($"var generated = {Generator}.call(codes);");
+        writer.Line($"var loss = {Objective}.EncoderGenerator({DiscriminatorField}.call(batch.Images, encoded), {DiscriminatorField}.call(generated, codes));");
+        writer.Line($"if ({Objective}.CycleWeight != 0) loss = {Objective}.WithCycle(loss, {Generator}.call(encoded), batch.Images);");
+        writer.Line($"if ({Objective}.LatentCycleWeight != 0) loss = {Objective}.WithLatentCycle(loss, {RunningStatisticsType}.Unchanged(Backbone, () => Encode(generated)), codes);");
+        writer.Line("return loss;");
     }
 }

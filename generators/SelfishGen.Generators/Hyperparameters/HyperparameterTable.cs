@@ -129,6 +129,12 @@ internal static class HyperparameterTable
         "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.",
         AtLeast("CycleWeight", 0), DiagnosticDescriptors.AdversarialCycle, Kinds: ["Latent"]);
 
+    /// <summary><c>[Adversarial(LatentCycle = ...)]</c> of a latent pretext.</summary>
+    public static readonly HyperparameterDefinition AdversarialLatentCycle = new(
+        KnownNames.AdversarialAttribute, "LatentCycle", "LatentCycleWeight", Double, "0.0",
+        "Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out.",
+        AtLeast("LatentCycleWeight", 0), DiagnosticDescriptors.AdversarialLatentCycle, Kinds: ["Latent"]);
+
     /// <summary><c>[Pretext(PretextKind.Denoise, DropRate = ...)]</c>.</summary>
     public static readonly HyperparameterDefinition DenoiseDropRate = new(
         KnownNames.PretextAttribute, "DropRate", "DropRate", Double, "0.7",
@@ -333,7 +339,7 @@ internal static class HyperparameterTable
     public static readonly IReadOnlyList<HyperparameterDefinition> All =
     [
         JigsawGrid, JigsawPermutations, JigsawCropFraction, JigsawTileByTile, JigsawResizeTiles, ExemplarClasses, PretextSeed, DenoiseDropRate, DenoisePerChannel, DenoiseBlockSize, DenoiseNoiseSigma,
-        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LatentFlattenedMaps, LightnessBinSize, ColorBinSize, OutsideWeight, NormalizedPatch, AdversarialWeight, AdversarialCycle,
+        InpaintProbability, InpaintBlocks, LatentFeatures, LatentDistribution, LatentFlattenedMaps, LightnessBinSize, ColorBinSize, OutsideWeight, NormalizedPatch, AdversarialWeight, AdversarialCycle, AdversarialLatentCycle,
         ClassificationHidden, ClassificationLabelSmoothing,
         LocalCrops, ProjectorHidden, ProjectorOut, ProjectorOutputNorm, ProjectorScaleWithFeatures, PredictorHidden, Momentum, MomentumCosine,
         Temperature, Queue, MemoryBank, BankMomentum, BankWarmStart, BatchNormGroups, SymmetricLoss, ObjectiveTemperature, ObjectiveQueue,

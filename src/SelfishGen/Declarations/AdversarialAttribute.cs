@@ -18,4 +18,10 @@ public sealed class AdversarialAttribute : Attribute
     /// (ALICE's cycle consistency); 0, the default, for BiGAN's game alone.
     /// </summary>
     public double Cycle { get; set; }
+
+    /// <summary>
+    /// Weight of a latent cycle term next to a latent pretext's game, at least 0: the mean squared error of E(G(z))
+    /// against z, so that the encoder must read back the code of each generated image; 0, the default, leaves it out.
+    /// </summary>
+    public double LatentCycle { get; set; }
 }

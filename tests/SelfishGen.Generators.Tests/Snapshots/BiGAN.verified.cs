@@ -16,6 +16,8 @@ partial class BiGAN
         public bool FlattenedMaps { get; init; } = false;
         /// <summary>Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.</summary>
         public double CycleWeight { get; init; } = 1000.0;
+        /// <summary>Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out.</summary>
+        public double LatentCycleWeight { get; init; } = 0.0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -26,6 +28,8 @@ partial class BiGAN
                 yield return global::System.FormattableString.Invariant($"Latent must be at least 1, not {Latent}.");
             if (!(CycleWeight >= 0.0))
                 yield return global::System.FormattableString.Invariant($"CycleWeight must be at least 0, not {CycleWeight}.");
+            if (!(LatentCycleWeight >= 0.0))
+                yield return global::System.FormattableString.Invariant($"LatentCycleWeight must be at least 0, not {LatentCycleWeight}.");
         }
     }
 
@@ -50,7 +54,7 @@ partial class BiGAN
         _encoderHead = global::TorchSharp.torch.nn.Linear(global::SelfishGen.Modules.EncoderFeatures.Count(Backbone, Hyperparameters.FlattenedMaps), Hyperparameters.Latent);
         _generator = new global::SelfishGen.Modules.LatentGenerator(Hyperparameters.Latent, Data.Shape);
         _discriminator = new global::SelfishGen.Modules.JointDiscriminator(Data.Shape, Hyperparameters.Latent);
-        _objective = new global::SelfishGen.Objectives.BiGanLoss(Hyperparameters.CycleWeight);
+        _objective = new global::SelfishGen.Objectives.BiGanLoss(Hyperparameters.CycleWeight, Hyperparameters.LatentCycleWeight);
         register_module("encoder_head", _encoderHead);
         register_module("generator", _generator);
         register_module("discriminator", _discriminator);
@@ -82,8 +86,11 @@ partial class BiGAN
     {
         var codes = _pretext.Apply(batch, context);
         var encoded = Encode(batch.Images);
-        var game = _objective.EncoderGenerator(_discriminator.call(batch.Images, encoded), _discriminator.call(_generator.call(codes), codes));
-        return _objective.CycleWeight == 0 ? game : _objective.WithCycle(game, _generator.call(encoded), batch.Images);
+        var generated = _generator.call(codes);
+        var loss = _objective.EncoderGenerator(_discriminator.call(batch.Images, encoded), _discriminator.call(generated, codes));
+        if (_objective.CycleWeight != 0) loss = _objective.WithCycle(loss, _generator.call(encoded), batch.Images);
+        if (_objective.LatentCycleWeight != 0) loss = _objective.WithLatentCycle(loss, global::SelfishGen.Modules.RunningStatistics.Unchanged(Backbone, () => Encode(generated)), codes);
+        return loss;
     }
 
     /// <summary>Restores a BiGAN from the checkpoint <paramref name="name"/> (by default where training saves it).</summary>
@@ -102,6 +109,7 @@ partial class BiGAN
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
             new("FlattenedMaps", "bool", "false", "Whether the encoder's linear head reads the backbone's flattened feature maps rather than its pooled features."),
             new("CycleWeight", "double", "1000.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
+            new("LatentCycleWeight", "double", "0.0", "Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone))

@@ -44,4 +44,14 @@ public sealed class AdversarialLossTests
         Assert.Equal(1.5f, new BiGanLoss(cycleWeight: 0).WithCycle(game, reconstructed, images).item<float>(), 6);
         Assert.Throws<ArgumentOutOfRangeException>(() => new BiGanLoss(cycleWeight: -1));
     }
+
+    [Fact]
+    public void BiGan_latent_cycle_term_adds_its_weight_times_the_mean_squared_error_of_the_codes_given_back()
+    {
+        var (loss, codes, recovered) = (tensor(2f), tensor(new[] { 0f, -1f, 2f }), tensor(new[] { 3f, -1f, 2f }));
+
+        Assert.Equal(2f + 0.5f * 9f / 3, new BiGanLoss(latentCycleWeight: 0.5).WithLatentCycle(loss, recovered, codes).item<float>(), 5);
+        Assert.Equal(2f, new BiGanLoss(cycleWeight: 10).WithLatentCycle(loss, recovered, codes).item<float>(), 6);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BiGanLoss(latentCycleWeight: -1));
+    }
 }
