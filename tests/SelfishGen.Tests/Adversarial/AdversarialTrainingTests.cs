@@ -96,6 +96,27 @@ public sealed class AdversarialTrainingTests : IDisposable
         Assert.True(withAfter < 0.4 * withoutAfter, $"with the latent cycle term {withAfter}, without it {withoutAfter}");
     }
 
+    [Fact]
+    public void BiGan_latent_cycle_leaves_the_running_statistics_to_the_real_images()
+    {
+        var data = new SyntheticShapes(16, seed: 3);
+        var without = TinyMethods.Create("BiGAN", data, extra: ["LatentCycleWeight=0"]);
+        var with = TinyMethods.Create("BiGAN", data, extra: ["LatentCycleWeight=300"]);
+        var initial = RunningStatisticsOf(with);
+
+        // One step: both encoders see the same real batch with the same weights; only "with" also reads generated images.
+        _run.Train(without, epochs: 1, batchSize: 16, name: "without");
+        _run.Train(with, epochs: 1, batchSize: 16, name: "latent");
+
+        var (real, withLatent) = (RunningStatisticsOf(without), RunningStatisticsOf(with));
+        Assert.False(initial.Zip(withLatent).All(pair => pair.First.allclose(pair.Second, rtol: 0, atol: 0)), "the step did not move the running statistics");
+        Assert.All(real.Zip(withLatent), pair => Assert.True(pair.First.allclose(pair.Second, rtol: 0, atol: 0), "the generated images moved the running statistics"));
+        Assert.True(Changed(Snapshot(without.Backbone), with.Backbone), "the latent cycle term did not change the encoder's step");
+    }
+
+    private static Tensor[] RunningStatisticsOf(SelfSupervisedMethod method) =>
+        method.Backbone.modules().OfType<BatchNorm>().SelectMany(layer => new[] { layer.running_mean!, layer.running_var! }).Select(t => t.clone()).ToArray();
+
     // The cycle error of a tiny BiGAN before and after 10 epochs at learning rate lr.
     private (double Before, double After) TrainedCycleError(SelfSupervisedMethod method, Tensor images, double lr, string name) =>
         TrainedError(method, trained => CycleErrorOf(trained, images), lr, name);
