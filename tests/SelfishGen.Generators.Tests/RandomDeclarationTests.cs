@@ -9,7 +9,7 @@ namespace SelfishGen.Generators.Tests;
 /// </summary>
 public class RandomDeclarationTests
 {
-    private const int Count = 600;
+    private const int Count = 800;
 
     // Compiled once for the tests of this class.
     private static readonly Lazy<Task<(IReadOnlyList<DeclarationVerdict> Verdicts, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Unassigned)>> Compiled =
