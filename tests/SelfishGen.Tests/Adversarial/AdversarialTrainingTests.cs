@@ -52,11 +52,8 @@ public sealed class AdversarialTrainingTests : IDisposable
         var data = new SyntheticShapes(64, seed: 3);
         using var images = data.LoadImages([.. Enumerable.Range(0, data.Count)]);
 
-        var gameOnly = TinyMethods.Create("BiGAN", data, extra: ["CycleWeight=0"]);
-        var withCycle = TinyMethods.Create("BiGAN", data, extra: ["CycleWeight=100"]);
-
-        var (gameBefore, gameAfter) = TrainedCycleError(gameOnly, images, 2e-3, "game");
-        var (cycleBefore, cycleAfter) = TrainedCycleError(withCycle, images, 2e-3, "cycle");
+        var ((gameBefore, gameAfter), (cycleBefore, cycleAfter)) =
+            TrainedWithoutAndWith(data, ["CycleWeight=0"], ["CycleWeight=100"], method => CycleErrorOf(method, images));
 
         Assert.Equal(gameBefore, cycleBefore, 6); // the same initial networks
         Assert.True(cycleAfter < 0.2 * cycleBefore, $"with the cycle term: {cycleBefore} → {cycleAfter}");
@@ -82,14 +79,8 @@ public sealed class AdversarialTrainingTests : IDisposable
     [Fact]
     public void BiGan_with_a_latent_cycle_weight_learns_to_read_back_the_codes_of_its_generated_images_and_without_one_does_not()
     {
-        var data = new SyntheticShapes(64, seed: 3);
-        var without = TinyMethods.Create("BiGAN", data, extra: ["LatentCycleWeight=0", "CycleWeight=0"]);
-        var with = TinyMethods.Create("BiGAN", data, extra: ["LatentCycleWeight=100", "CycleWeight=0"]);
-        var latent = ((SelfishGen.Methods.BiGAN.Options)with.Hyperparameters).Latent;
-        using var codes = rand([64, latent], generator: new Generator(5)).mul_(2).sub_(1); // the pretext's Uniform [−1, 1]
-
-        var (withoutBefore, withoutAfter) = TrainedError(without, method => LatentCycleErrorOf(method, codes), 2e-3, "without");
-        var (withBefore, withAfter) = TrainedError(with, method => LatentCycleErrorOf(method, codes), 2e-3, "latent");
+        var ((withoutBefore, withoutAfter), (withBefore, withAfter)) = TrainedWithoutAndWith(new SyntheticShapes(64, seed: 3),
+            ["LatentCycleWeight=0", "CycleWeight=0"], ["LatentCycleWeight=100", "CycleWeight=0"], LatentCycleErrorOf);
 
         Assert.Equal(withoutBefore, withBefore, 6); // the same initial networks
         Assert.True(withAfter < 0.6 * withBefore, $"with the latent cycle term: {withBefore} → {withAfter}");
@@ -117,6 +108,13 @@ public sealed class AdversarialTrainingTests : IDisposable
     private static Tensor[] RunningStatisticsOf(SelfSupervisedMethod method) =>
         method.Backbone.modules().OfType<BatchNorm>().SelectMany(layer => new[] { layer.running_mean!, layer.running_var! }).Select(t => t.clone()).ToArray();
 
+    // An error of two tiny BiGANs from the same initial networks, one with the options without and one with the
+    // options with, each before and after 10 epochs at 2·10⁻³.
+    private ((double Before, double After) Without, (double Before, double After) With) TrainedWithoutAndWith(
+        SyntheticShapes data, string[] without, string[] with, Func<SelfSupervisedMethod, double> errorOf) =>
+        (TrainedError(TinyMethods.Create("BiGAN", data, extra: without), errorOf, 2e-3, "without"),
+         TrainedError(TinyMethods.Create("BiGAN", data, extra: with), errorOf, 2e-3, "with"));
+
     // The cycle error of a tiny BiGAN before and after 10 epochs at learning rate lr.
     private (double Before, double After) TrainedCycleError(SelfSupervisedMethod method, Tensor images, double lr, string name) =>
         TrainedError(method, trained => CycleErrorOf(trained, images), lr, name);
@@ -129,38 +127,31 @@ public sealed class AdversarialTrainingTests : IDisposable
         return (before, errorOf(method));
     }
 
-    // The mean squared error of E(G(z)) against the codes z, in training mode: the term trains the encoder on generated
-    // batches with their own batch statistics, while its running statistics mix real and generated batches.
-    private static double LatentCycleErrorOf(SelfSupervisedMethod method, Tensor codes)
+    // The mean squared error of E(G(z)) against 64 fixed codes z from the pretext's Uniform [−1, 1], in training mode:
+    // the term trains the encoder on generated batches normalised by their own batch statistics, while its running
+    // statistics describe real images.
+    private static double LatentCycleErrorOf(SelfSupervisedMethod method)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var flattenedMaps = ((SelfishGen.Methods.BiGAN.Options)method.Hyperparameters).FlattenedMaps;
-        var generated = Child(method, "generator").call(codes);
-        var recovered = Child(method, "encoder_head").call(EncoderFeatures.Of(method.Backbone, generated, flattenedMaps));
-        return nn.functional.mse_loss(recovered, codes).item<float>();
+        var codes = rand([64, ((SelfishGen.Methods.BiGAN.Options)method.Hyperparameters).Latent], generator: new Generator(5)).mul_(2).sub_(1);
+        return nn.functional.mse_loss(Encoded(method, Child(method, "generator").call(codes)), codes).item<float>();
     }
 
     // The mean squared error of G(E(x)) against x, in evaluation mode.
-    private static double CycleErrorOf(SelfSupervisedMethod method, Tensor images) =>
-        InEvaluation(method, () =>
-        {
-            var flattenedMaps = ((SelfishGen.Methods.BiGAN.Options)method.Hyperparameters).FlattenedMaps;
-            var features = EncoderFeatures.Of(method.Backbone, images, flattenedMaps);
-            var reconstructed = Child(method, "generator").call(Child(method, "encoder_head").call(features));
-            return nn.functional.mse_loss(reconstructed, images);
-        });
-
-    // The value of error(), computed without gradients in evaluation mode; the method is back in training mode after.
-    private static double InEvaluation(SelfSupervisedMethod method, Func<Tensor> error)
+    private static double CycleErrorOf(SelfSupervisedMethod method, Tensor images)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         method.eval();
-        var value = error().item<float>();
+        var error = nn.functional.mse_loss(Child(method, "generator").call(Encoded(method, images)), images).item<float>();
         method.train();
-        return value;
+        return error;
     }
+
+    // E(x): the encoder head over the backbone's features, pooled or flattened as the method's options say.
+    private static Tensor Encoded(SelfSupervisedMethod method, Tensor images) =>
+        Child(method, "encoder_head").call(EncoderFeatures.Of(method.Backbone, images, ((SelfishGen.Methods.BiGAN.Options)method.Hyperparameters).FlattenedMaps));
 
     private static nn.Module<Tensor, Tensor> Child(nn.Module method, string name) =>
         (nn.Module<Tensor, Tensor>)method.named_children().Single(child => child.name == name).module;
