@@ -17,7 +17,7 @@ partial class BiGAN
         /// <summary>Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone.</summary>
         public double CycleWeight { get; init; } = 1000.0;
         /// <summary>Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out.</summary>
-        public double LatentCycleWeight { get; init; } = 0.0;
+        public double LatentCycleWeight { get; init; } = 300.0;
 
         /// <inheritdoc />
         public override global::System.Collections.Generic.IEnumerable<string> Validate()
@@ -102,14 +102,14 @@ partial class BiGAN
     /// <summary>The registry entry of BiGAN: name, summary, hyperparameters and factory.</summary>
     public static global::SelfishGen.MethodDescriptor Descriptor { get; } = new(
         nameof(BiGAN),
-        "Learns features by encoding images into the latent space of a generator trained alongside, so that a discriminator cannot tell (image, encoding) from (generated image, code) pairs (Donahue et al., 2017, \"Adversarial Feature Learning\"), with ALICE's cycle term (Li et al., 2017): the generator must also give each image back from its encoding.",
+        "Learns features by encoding images into the latent space of a generator trained alongside, so that a discriminator cannot tell (image, encoding) from (generated image, code) pairs (Donahue et al., 2017, \"Adversarial Feature Learning\"), with two cycle terms after ALICE (Li et al., 2017): the generator must also give each image back from its encoding, and the encoder each generated image's code.",
         typeof(Options),
         [
             new("Latent", "int", "200", "Length of the latent code that the generator maps to images and the encoder maps images to."),
             new("Distribution", "LatentDistribution", "Uniform", "Distribution each component of a latent code is drawn from: Uniform in [−1, 1], or Normal (standard)."),
             new("FlattenedMaps", "bool", "false", "Whether the encoder's linear head reads the backbone's flattened feature maps rather than its pooled features."),
             new("CycleWeight", "double", "1000.0", "Weight of the cycle term next to the game, at least 0: the mean squared error of G(E(x)) against x (ALICE's cycle consistency); 0 for the game alone."),
-            new("LatentCycleWeight", "double", "0.0", "Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out."),
+            new("LatentCycleWeight", "double", "300.0", "Weight of the latent cycle term next to the game, at least 0: the mean squared error of E(G(z)) against z; 0 leaves it out."),
             new("Backbone", "BackboneKind", "Auto", "The backbone the method builds when its constructor is given none."),
         ],
         static (data, options, backbone) => new BiGAN(data, (Options?)options, backbone))

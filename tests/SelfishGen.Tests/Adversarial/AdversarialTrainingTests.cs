@@ -53,7 +53,7 @@ public sealed class AdversarialTrainingTests : IDisposable
         using var images = data.LoadImages([.. Enumerable.Range(0, data.Count)]);
 
         var ((gameBefore, gameAfter), (cycleBefore, cycleAfter)) =
-            TrainedWithoutAndWith(data, ["CycleWeight=0"], ["CycleWeight=100"], method => CycleErrorOf(method, images));
+            TrainedWithoutAndWith(data, ["CycleWeight=0", "LatentCycleWeight=0"], ["CycleWeight=100", "LatentCycleWeight=0"], method => CycleErrorOf(method, images));
 
         Assert.Equal(gameBefore, cycleBefore, 6); // the same initial networks
         Assert.True(cycleAfter < 0.2 * cycleBefore, $"with the cycle term: {cycleBefore} → {cycleAfter}");
@@ -65,7 +65,7 @@ public sealed class AdversarialTrainingTests : IDisposable
     {
         var data = new SyntheticShapes(64, seed: 3);
         using var images = data.LoadImages([.. Enumerable.Range(0, data.Count)]);
-        var method = TinyMethods.Create("BiGAN", data, extra: ["FlattenedMaps=true", "CycleWeight=100"]);
+        var method = TinyMethods.Create("BiGAN", data, extra: ["FlattenedMaps=true", "CycleWeight=100", "LatentCycleWeight=0"]);
         var maps = BackboneProbe.FeatureMapShape(method.Backbone);
         Assert.Equal(maps.Channels * maps.Height * maps.Width, ((Linear)Child(method, "encoder_head")).in_features);
         Assert.True(maps.Height * maps.Width > 1, $"feature maps {maps}: nothing to flatten");
