@@ -130,7 +130,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool InitPartial { get; init; }
 
         [CommandOption("--monitor-every <N>")]
-        [Description("Every N steps, measure the kNN accuracy (k=200) of the encoder on held-out images (0: off).")]
+        [Description("Every N steps, measure the kNN accuracy of the encoder on held-out images (0: off).")]
         [DefaultValue(0)]
         public int MonitorEvery { get; init; }
 
@@ -143,6 +143,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Held-out images the monitor classifies.")]
         [DefaultValue(RunMonitor.DefaultQueries)]
         public int MonitorQueries { get; init; } = RunMonitor.DefaultQueries;
+
+        [CommandOption("--monitor-k <K>")]
+        [Description("Neighbours that vote in the monitor's kNN: 200, the evaluation's k, reads well below the evaluation on a bank as small as the default (docs/benchmarks.md, Findings).")]
+        [DefaultValue(RunMonitor.DefaultK)]
+        public int MonitorK { get; init; } = RunMonitor.DefaultK;
 
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]
@@ -159,6 +164,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             : InitPartial && InitFrom is null ? ValidationResult.Error("--init-partial needs --init-from <FILE>.")
             : MonitorEvery < 0 ? ValidationResult.Error("--monitor-every must be 0 (off) or more.")
             : MonitorBank < 1 || MonitorQueries < 1 ? ValidationResult.Error("--monitor-bank and --monitor-queries must be at least 1.")
+            : MonitorK < 1 ? ValidationResult.Error("--monitor-k must be at least 1.")
             : AllowChanges && !Resume ? ValidationResult.Error(AllowChangesNeedsResume)
             : base.Validate();
     }
@@ -242,7 +248,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
     private static KnnMonitor Monitor(SelfSupervisedMethod method, IImageDataset train, IImageDataset test, Settings settings)
     {
-        var monitor = RunMonitor.Create(method, train, test, settings.MonitorEvery, settings.Seed, settings.MonitorBank, settings.MonitorQueries);
+        var monitor = RunMonitor.Create(method, train, test, settings.MonitorEvery, settings.Seed, settings.MonitorBank, settings.MonitorQueries, settings.MonitorK);
         AnsiConsole.MarkupLine(RunMonitor.Describe(monitor));
         return monitor;
     }
