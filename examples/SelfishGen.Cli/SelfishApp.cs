@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using SelfishGen.Cli.Commands;
 using SelfishGen.Distributed;
+using SelfishGen.Evaluation;
 
 namespace SelfishGen.Cli;
 
@@ -51,7 +52,7 @@ public static class SelfishApp
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
             return Exit(InvalidArguments, error);
         }
-        catch (TrainingDivergedException error)
+        catch (Exception error) when (error is TrainingDivergedException or NonFiniteFeaturesException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
             return Exit(Failed, error);

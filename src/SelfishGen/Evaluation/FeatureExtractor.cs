@@ -11,6 +11,7 @@ public static class FeatureExtractor
     /// CPU, in the dataset's order) with the images' labels. The encoder runs on the device of its parameters (the CPU
     /// when it has none) and gets its training flag back afterwards.
     /// </summary>
+    /// <exception cref="NonFiniteFeaturesException">A feature is NaN or infinite.</exception>
     /// <param name="encoder">Any module mapping images (N, C, H, W) to feature vectors (N, D).</param>
     /// <param name="dataset">The images.</param>
     /// <param name="batchSize">Images per forward pass.</param>
@@ -36,9 +37,11 @@ public static class FeatureExtractor
                     }
                 }
             }
-            return new LabelledFeatures(
-                cat(features, 0).MoveToOuterDisposeScope(),
-                cat(labels, 0).MoveToOuterDisposeScope());
+            var all = cat(features, 0);
+            var nonFinite = (int)all.isfinite().all(1).logical_not().sum().item<long>();
+            if (nonFinite > 0)
+                throw new NonFiniteFeaturesException(nonFinite, (int)all.shape[0]);
+            return new LabelledFeatures(all.MoveToOuterDisposeScope(), cat(labels, 0).MoveToOuterDisposeScope());
         }
         finally
         {

@@ -53,6 +53,20 @@ public class FeatureExtractorTests
         Assert.Equal(new long[] { 5, 64 }, features.Features.shape);
     }
 
+    [Fact]
+    public void Non_finite_features_are_refused_with_how_many_images_they_are()
+    {
+        using var encoder = new ConvNet(Shape, width: 4);
+        using var dataset = InMemoryImageDataset.Clustered(10, 2, Shape, patternSeed: 1, noiseSeed: 2);
+        using (no_grad())
+            encoder.parameters().First().fill_(float.NaN);
+
+        var error = Assert.Throws<NonFiniteFeaturesException>(() => FeatureExtractor.Extract(encoder, dataset, batchSize: 4));
+
+        Assert.Equal((10, 10), (error.NonFiniteImages, error.Images));
+        Assert.Contains("NaN or infinite features for 10 of 10 images", error.Message);
+    }
+
     private static void TrainOneStepSoBatchNormStatisticsMatter(ConvNet encoder, IImageDataset dataset)
     {
         using var scope = NewDisposeScope();
