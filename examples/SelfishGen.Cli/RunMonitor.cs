@@ -12,13 +12,10 @@ public static class RunMonitor
     /// <summary>Held-out images classified unless asked otherwise.</summary>
     public const int DefaultQueries = 1000;
 
-    /// <summary>Neighbours that vote unless asked otherwise: the evaluation's k.</summary>
-    public const int DefaultK = 200;
-
     /// <summary>A monitor of <paramref name="method"/>'s encoder every <paramref name="every"/> steps.</summary>
     public static KnnMonitor Create(
         SelfSupervisedMethod method, IImageDataset train, IImageDataset test, int every, int seed,
-        int bank = DefaultBank, int queries = DefaultQueries, int k = DefaultK) =>
+        int bank = DefaultBank, int queries = DefaultQueries, int k = KnnMonitor.DefaultK) =>
         new(method.GetBackbone(), DatasetSplit.Sample(train, bank, seed), DatasetSplit.Sample(test, queries, seed), every, k);
 
     /// <summary>What the monitor measures, for the console.</summary>

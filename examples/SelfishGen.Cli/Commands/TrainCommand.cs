@@ -146,8 +146,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
         [CommandOption("--monitor-k <K>")]
         [Description("Neighbours that vote in the monitor's kNN: 200, the evaluation's k, reads well below the evaluation on a bank as small as the default (docs/benchmarks.md, Findings).")]
-        [DefaultValue(RunMonitor.DefaultK)]
-        public int MonitorK { get; init; } = RunMonitor.DefaultK;
+        [DefaultValue(KnnMonitor.DefaultK)]
+        public int MonitorK { get; init; } = KnnMonitor.DefaultK;
 
         [CommandOption("--no-eval")]
         [Description("Skip the kNN / linear evaluation after training.")]

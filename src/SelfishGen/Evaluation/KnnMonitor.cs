@@ -26,6 +26,9 @@ public sealed class KnnMonitor : ITrainingObserver
     private readonly List<KnnMonitorPoint> _points = [];
     private long _totalSteps = long.MaxValue;
 
+    /// <summary>Neighbours that vote unless asked otherwise: the evaluation's k.</summary>
+    public const int DefaultK = 200;
+
     /// <summary>Creates a monitor of <paramref name="encoder"/>.</summary>
     /// <param name="encoder">The encoder being trained, images (N, C, H, W) → features (N, D): the method's backbone.</param>
     /// <param name="bank">Labelled training images whose features are the kNN bank.</param>
@@ -33,7 +36,7 @@ public sealed class KnnMonitor : ITrainingObserver
     /// <param name="every">Steps between readings.</param>
     /// <param name="k">Neighbours that vote.</param>
     /// <param name="batchSize">Images per forward pass.</param>
-    public KnnMonitor(nn.Module<Tensor, Tensor> encoder, IImageDataset bank, IImageDataset queries, int every, int k = 200, int batchSize = 256)
+    public KnnMonitor(nn.Module<Tensor, Tensor> encoder, IImageDataset bank, IImageDataset queries, int every, int k = DefaultK, int batchSize = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);

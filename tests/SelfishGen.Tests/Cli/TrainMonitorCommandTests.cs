@@ -1,4 +1,5 @@
 using SelfishGen.Cli;
+using SelfishGen.Evaluation;
 using SelfishGen.Tests.Data;
 
 namespace SelfishGen.Tests.Cli;
@@ -24,7 +25,7 @@ public sealed class TrainMonitorCommandTests : IDisposable
         Assert.Equal(6, run.StepLosses.Count); // 16 training images, 2 steps per epoch
         var monitor = Assert.IsType<MonitorLog>(run.Monitor);
         Assert.Equal([0L, 2, 4, 6], monitor.Points.Select(p => p.Step));
-        Assert.Equal((16, 4, RunMonitor.DefaultK), (monitor.BankImages, monitor.QueryImages, monitor.K));
+        Assert.Equal((16, 4, KnnMonitor.DefaultK), (monitor.BankImages, monitor.QueryImages, monitor.K));
         Assert.InRange(monitor.ShareOfRun, 1e-9, 1);
         Assert.True(new FileInfo(store + ".train.png").Length > 1000);
         var text = _console.Text;
